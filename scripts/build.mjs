@@ -1,0 +1,41 @@
+// Bundles source/cli.ts into dist/ with esbuild: one small entry, lazily loaded chunks (AWS SDK, emulator, UI),
+// production React. Type checking is `npm run check`'s job, not the build's.
+import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {build} from 'esbuild';
+
+const outdir = new URL('../dist/', import.meta.url);
+await rm(outdir, {recursive: true, force: true});
+await mkdir(outdir, {recursive: true});
+
+const stubDevtools = {
+	name: 'stub-react-devtools',
+	setup(builder) {
+		// Ink imports react-devtools-core only when DEV is set; it is not installed, so give the bundler an empty module.
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
+	},
+};
+
+const result = await build({
+	entryPoints: {cli: 'source/cli.ts'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	mainFields: ['module', 'main'],
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {
+		js: "import {createRequire as __sagemonCreateRequire} from 'node:module'; const require = __sagemonCreateRequire(import.meta.url);",
+	},
+	chunkNames: 'chunks/[name]-[hash]',
+	minifySyntax: true,
+	minifyWhitespace: true,
+	legalComments: 'none',
+	metafile: true,
+	plugins: [stubDevtools],
+	logLevel: 'warning',
+});
+
+await writeFile(new URL('meta.json', outdir), JSON.stringify(result.metafile));

@@ -1,0 +1,71 @@
+// What every command receives: its arguments, the parsed flags, its streams and lazy access to AWS.
+import type {AwsSettings, ObjectStore, PipelinesApi} from '../aws/types.js';
+
+export type GlobalFlags = {
+	local: boolean;
+	profile?: string;
+	region?: string;
+	endpointUrl?: string;
+	readOnly: boolean;
+	interval: number;
+	json: boolean;
+	color: boolean;
+	plain: boolean;
+};
+
+export type CommandFlags = GlobalFlags & {
+	definition?: string;
+	roleArn?: string;
+	description?: string;
+	displayName?: string;
+	parameter: string[];
+	wait: boolean;
+	timeout?: number;
+	step?: string;
+	file?: string;
+	yes: boolean;
+	host: string;
+	port: number;
+	/** Emulator speed-up; each place that starts an emulator picks its own default. */
+	timeScale?: number;
+	demo: boolean;
+};
+
+export type Output = {
+	write(text: string): void;
+	isTTY: boolean;
+	columns?: number;
+	rows?: number;
+};
+
+export type AwsAccess = {
+	settings: AwsSettings;
+	pipelines: PipelinesApi;
+	objects: ObjectStore;
+};
+
+export type CommandContext = {
+	/** Positional arguments after the command name. */
+	args: string[];
+	flags: CommandFlags;
+	stdout: Output;
+	stderr: Output;
+	stdinIsTTY: boolean;
+	env: NodeJS.ProcessEnv;
+	/** Connects lazily (the SDK is loaded on first use). With `--local`, starts the embedded emulator first. */
+	aws(): Promise<AwsAccess>;
+	/** Resolves when the user asks to stop (SIGINT/SIGTERM), so long-running commands can clean up. */
+	interrupted: Promise<void>;
+};
+
+/** Exit codes of the CLI contract (DESIGN §3). */
+export const ExitCode = {
+	ok: 0,
+	executionFailed: 1,
+	usage: 2,
+	aws: 3,
+	timeout: 124,
+	interrupted: 130,
+} as const;
+
+export type Command = (context: CommandContext) => Promise<number>;

@@ -1,0 +1,26 @@
+// One place that turns a failure into the CLI contract: one sentence on stderr (a JSON object with --json)
+// and the matching exit code.
+import {AwsError} from '../aws/types.js';
+import {type CommandContext, ExitCode} from './context.js';
+
+export class UsageError extends Error {
+	override name = 'UsageError';
+}
+
+export function reportError(context: Pick<CommandContext, 'stderr' | 'flags'>, error: unknown): number {
+	const {code, kind, message} = describeFailure(error);
+	if (context.flags.json) {
+		context.stderr.write(`${JSON.stringify({error: {kind, message}})}\n`);
+	} else {
+		context.stderr.write(`sagemon: ${message}\n`);
+	}
+
+	return code;
+}
+
+function describeFailure(error: unknown): {code: number; kind: string; message: string} {
+	if (error instanceof UsageError) return {code: ExitCode.usage, kind: 'Usage', message: error.message};
+	if (error instanceof AwsError) return {code: ExitCode.aws, kind: error.kind, message: error.message};
+	const message = error instanceof Error ? error.message : String(error);
+	return {code: ExitCode.aws, kind: 'Unknown', message};
+}
