@@ -33,6 +33,8 @@ export type StepDefinition = {
 	parent?: {condition: string; branch: 'if' | 'else'};
 	/** The whole step object as written, for type-specific members (FunctionArn, OutputParameters, ...). */
 	raw: Record<string, unknown>;
+	/** JSON path of the step in the definition (`Steps[3].Arguments.IfSteps[0]`), set by `parseDefinition`. */
+	path?: string;
 };
 
 export type PipelineDefinition = {
@@ -112,4 +114,8 @@ export type StepRecord = {
 
 export type ParameterAssignment = {name: string; value: string};
 
-export const terminalExecutionStatuses: ReadonlySet<ExecutionStatus> = new Set(['Stopped', 'Failed', 'Succeeded']);
+export const terminalExecutionStatuses: ReadonlySet<ExecutionStatus> = new Set([
+	'Stopped',
+	'Failed',
+	'Succeeded',
+]);

@@ -1,0 +1,280 @@
+// Parses a pipeline definition (JSON text or an already-parsed value) into plain data, listing every structural problem.
+import {parseParameters, describeJsonType, shorten} from './definition-parameters.js';
+import {isRecord} from './expressions.js';
+import {indexPath, memberPath} from './json-path.js';
+import type {DefinitionProblem, PipelineDefinition, PropertyFileDefinition, StepDefinition} from './model.js';
+import {parseJson} from './parse-json.js';
+
+export type ParsedDefinition = {definition?: PipelineDefinition; problems: DefinitionProblem[]};
+
+/** The only definition format version the service knows. */
+export const definitionVersion = '2020-12-01';
+
+/** Step names the service accepts. */
+const stepNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * `definition` is returned whenever there is something to draw (an object with a `Steps` list), even with problems.
+ * Steps nested in a Condition's IfSteps/ElseSteps (any depth) are flattened into `steps`, depth-first in definition
+ * order, with `parent` set. Steps without a usable Name are left out (and reported); unknown Types are kept.
+ */
+export function parseDefinition(input: string | unknown): ParsedDefinition {
+	const problems: DefinitionProblem[] = [];
+	let value = input;
+	if (typeof input === 'string') {
+		const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+		if (text.trim() === '')
+			return {problems: [{path: '', message: 'The definition is empty: expected a JSON object'}]};
+		const parsed = parseJson(text);
+		if (!parsed.ok)
+			return {problems: [{path: '', message: `The definition is not valid JSON: ${parsed.message}`}]};
+		value = parsed.value;
+	}
+
+	if (!isRecord(value)) {
+		return {
+			problems: [{path: '', message: `The definition must be a JSON object, got ${describeJsonType(value)}`}],
+		};
+	}
+
+	const version = value.Version;
+	if (version !== undefined && version !== definitionVersion) {
+		problems.push({
+			path: 'Version',
+			message: `Version must be "${definitionVersion}", got ${typeof version === 'string' ? JSON.stringify(shorten(version)) : describeJsonType(version)}`,
+		});
+	}
+
+	let metadata: Record<string, unknown> = {};
+	if (isRecord(value.Metadata)) metadata = value.Metadata;
+	else if (value.Metadata !== undefined && value.Metadata !== null) {
+		problems.push({
+			path: 'Metadata',
+			message: `Metadata must be an object, got ${describeJsonType(value.Metadata)}`,
+		});
+	}
+
+	const parameters = parseParameters(value.Parameters, problems);
+	const experimentConfig = value.PipelineExperimentConfig;
+	if (experimentConfig !== undefined && experimentConfig !== null && !isRecord(experimentConfig)) {
+		problems.push({
+			path: 'PipelineExperimentConfig',
+			message: `PipelineExperimentConfig must be an object or null, got ${describeJsonType(experimentConfig)}`,
+		});
+	}
+
+	if (!('Steps' in value)) {
+		problems.push({path: 'Steps', message: 'The definition has no Steps list'});
+		return {problems};
+	}
+
+	if (!Array.isArray(value.Steps)) {
+		problems.push({
+			path: 'Steps',
+			message: `Steps must be a list of steps, got ${describeJsonType(value.Steps)}`,
+		});
+		return {problems};
+	}
+
+	if (value.Steps.length === 0)
+		problems.push({path: 'Steps', message: 'Steps is empty: a pipeline needs at least one step'});
+	const definition: PipelineDefinition = {
+		metadata,
+		parameters,
+		steps: flattenSteps(value.Steps, problems),
+	};
+	if (typeof version === 'string') definition.version = version;
+	if (experimentConfig === null || isRecord(experimentConfig)) definition.experimentConfig = experimentConfig;
+	return {definition, problems};
+}
+
+type PendingStep = {value: unknown; path: string; parent?: StepDefinition['parent']};
+
+function flattenSteps(steps: unknown[], problems: DefinitionProblem[]): StepDefinition[] {
+	const result: StepDefinition[] = [];
+	// Depth-first with an explicit stack, so deeply nested conditions cannot overflow the call stack.
+	const stack: PendingStep[] = steps
+		.map((value, index) => ({value, path: indexPath('Steps', index)}))
+		.reverse();
+	while (stack.length > 0) {
+		const pending = stack.pop() as PendingStep;
+		const step = parseStep(pending, problems);
+		if (!step) continue;
+		result.push(step);
+		if (step.type !== 'Condition') continue;
+		const children: PendingStep[] = [];
+		for (const [member, branch] of [
+			['IfSteps', 'if'],
+			['ElseSteps', 'else'],
+		] as const) {
+			const list = isRecord(step.arguments) ? step.arguments[member] : undefined;
+			const listPath = memberPath(memberPath(pending.path, 'Arguments'), member);
+			if (list === undefined || list === null) continue;
+			if (!Array.isArray(list)) {
+				problems.push({
+					path: listPath,
+					step: step.name,
+					message: `${member} of '${step.name}' must be a list of steps`,
+				});
+				continue;
+			}
+
+			list.forEach((value, index) => {
+				children.push({value, path: indexPath(listPath, index), parent: {condition: step.name, branch}});
+			});
+		}
+
+		stack.push(...children.reverse());
+	}
+
+	return result;
+}
+
+function parseStep(
+	{value, path, parent}: PendingStep,
+	problems: DefinitionProblem[],
+): StepDefinition | undefined {
+	if (!isRecord(value)) {
+		problems.push({
+			path,
+			message: `A step must be an object with Name, Type and Arguments, got ${describeJsonType(value)}`,
+		});
+		return undefined;
+	}
+
+	const name = value.Name;
+	if (typeof name !== 'string' || name === '') {
+		const got = name === undefined ? 'none' : describeJsonType(name);
+		problems.push({
+			path: memberPath(path, 'Name'),
+			message: `The step has no Name (a non-empty text); got ${got}`,
+		});
+		return undefined;
+	}
+
+	const report = (member: string, message: string) =>
+		problems.push({path: member === '' ? path : memberPath(path, member), step: name, message});
+	if (!stepNamePattern.test(name)) {
+		report(
+			'Name',
+			name.length > 64
+				? `Step name is ${name.length} characters long; the service allows at most 64`
+				: `Step name '${name}' is not allowed: use letters, digits, '-' or '_'`,
+		);
+	}
+
+	let type = value.Type;
+	if (typeof type !== 'string' || type === '') {
+		report('Type', `Step '${shorten(name)}' has no Type (such as "Training" or "Processing")`);
+		type = 'Unknown';
+	}
+
+	const step: StepDefinition = {
+		name,
+		type: type as string,
+		dependsOn: parseDependsOn(value.DependsOn, name, memberPath(path, 'DependsOn'), problems),
+		arguments: value.Arguments,
+		propertyFiles: parsePropertyFiles(value.PropertyFiles, name, memberPath(path, 'PropertyFiles'), problems),
+		raw: value,
+		path,
+	};
+	if (parent) step.parent = parent;
+	for (const member of ['DisplayName', 'Description'] as const) {
+		const text = value[member];
+		if (text === undefined || text === null) continue;
+		if (typeof text !== 'string') report(member, `${member} of '${shorten(name)}' must be a text`);
+		else if (member === 'DisplayName') step.displayName = text;
+		else step.description = text;
+	}
+
+	const cacheConfig = parseCacheConfig(value.CacheConfig, (member, message) => report(member, message));
+	if (cacheConfig) step.cacheConfig = cacheConfig;
+	if (step.type === 'Condition') checkConditionArguments(value.Arguments, report);
+	return step;
+}
+
+function parseDependsOn(value: unknown, step: string, path: string, problems: DefinitionProblem[]): string[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		problems.push({path, step, message: `DependsOn of '${shorten(step)}' must be a list of step names`});
+		return [];
+	}
+
+	const names: string[] = [];
+	value.forEach((item, index) => {
+		if (typeof item === 'string' && item !== '') names.push(item);
+		else
+			problems.push({
+				path: indexPath(path, index),
+				step,
+				message: `DependsOn entries must be step names, got ${describeJsonType(item)}`,
+			});
+	});
+	return names;
+}
+
+function parsePropertyFiles(
+	value: unknown,
+	step: string,
+	path: string,
+	problems: DefinitionProblem[],
+): PropertyFileDefinition[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		problems.push({path, step, message: `PropertyFiles of '${shorten(step)}' must be a list`});
+		return [];
+	}
+
+	const files: PropertyFileDefinition[] = [];
+	value.forEach((item, index) => {
+		const itemPath = indexPath(path, index);
+		if (
+			!isRecord(item) ||
+			typeof item.PropertyFileName !== 'string' ||
+			typeof item.OutputName !== 'string' ||
+			typeof item.FilePath !== 'string'
+		) {
+			problems.push({
+				path: itemPath,
+				step,
+				message: 'A property file needs PropertyFileName, OutputName and FilePath texts',
+			});
+			return;
+		}
+
+		files.push({name: item.PropertyFileName, outputName: item.OutputName, filePath: item.FilePath});
+	});
+	return files;
+}
+
+function parseCacheConfig(
+	value: unknown,
+	report: (member: string, message: string) => void,
+): StepDefinition['cacheConfig'] {
+	if (value === undefined || value === null) return undefined;
+	if (!isRecord(value) || typeof value.Enabled !== 'boolean') {
+		report('CacheConfig', 'CacheConfig must be {"Enabled": true|false, "ExpireAfter"?: "30d"}');
+		return undefined;
+	}
+
+	const config: NonNullable<StepDefinition['cacheConfig']> = {enabled: value.Enabled};
+	if (typeof value.ExpireAfter === 'string') config.expireAfter = value.ExpireAfter;
+	else if (value.ExpireAfter !== undefined && value.ExpireAfter !== null) {
+		report(
+			'CacheConfig.ExpireAfter',
+			'CacheConfig.ExpireAfter must be a duration text such as "30d" or "PT1H"',
+		);
+	}
+
+	return config;
+}
+
+function checkConditionArguments(value: unknown, report: (member: string, message: string) => void): void {
+	if (!isRecord(value)) {
+		report('Arguments', 'A Condition step needs Arguments with Conditions, IfSteps and ElseSteps');
+		return;
+	}
+
+	if (!Array.isArray(value.Conditions))
+		report('Arguments.Conditions', 'A Condition step needs a Conditions list');
+}

@@ -1,0 +1,61 @@
+// Makes text from AWS/S3 safe to print: control characters become visible caret text a terminal never interprets.
+
+/**
+ * Every C0 control (except `\n` when `multiline`; `\t` becomes spaces), DEL and every C1 control (0x80–0x9F)
+ * is replaced by visible text: ESC -> `^[`, BEL -> `^G`, DEL -> `^?`, CSI (0x9B) -> `<U+009B>`.
+ * A lone `\r` would move the cursor, so it is shown as `^M` too (a `\r\n` pair becomes `\n` when multiline).
+ * Lone UTF-16 surrogates are dropped (they are not text and break width measurement).
+ */
+export function sanitizeText(text: string, options: {multiline?: boolean} = {}): string {
+	const multiline = options.multiline === true;
+	let result = '';
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code >= 0xd800 && code <= 0xdbff) {
+			const next = text.charCodeAt(index + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				result += text.slice(index, index + 2);
+				index++;
+			}
+
+			continue;
+		}
+
+		if (code >= 0xdc00 && code <= 0xdfff) continue;
+		if (code === 0x0a) {
+			result += multiline ? '\n' : ' ';
+			continue;
+		}
+
+		if (code === 0x0d && multiline && text.charCodeAt(index + 1) === 0x0a) continue;
+		if (code === 0x09) {
+			result += '  ';
+			continue;
+		}
+
+		if (code < 0x20) {
+			result += `^${String.fromCharCode(code + 0x40)}`;
+			continue;
+		}
+
+		if (code === 0x7f) {
+			result += '^?';
+			continue;
+		}
+
+		if (code >= 0x80 && code <= 0x9f) {
+			result += `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+			continue;
+		}
+
+		// Unicode bidi overrides and isolates can reorder what the user sees; show them instead of obeying them.
+		if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
+			result += `<U+${code.toString(16).toUpperCase()}>`;
+			continue;
+		}
+
+		result += text[index];
+	}
+
+	return result;
+}
