@@ -1,0 +1,162 @@
+// Builds sagemon's AWS access the way the AWS CLI does (profile, region, endpoint, credential chain), or starts
+// the embedded emulator for --local. The SDK is imported here, lazily, so commands that never call AWS stay fast.
+import type {AwsAccess, GlobalFlags} from '../commands/context.js';
+import {AwsError, type AwsSettings} from './types.js';
+
+export type ConnectOptions = {
+	flags: GlobalFlags & {timeScale?: number; demo?: boolean};
+	env: NodeJS.ProcessEnv;
+};
+
+export type AwsConnection = AwsAccess & {
+	/** The endpoint in use when it is not AWS's own (the emulator's URL with --local). */
+	endpointUrl?: string;
+	/** Releases sockets and, with --local, stops the embedded emulator. */
+	close(): Promise<void>;
+};
+
+/** Emulated executions run this many times faster than real ones unless --time-scale says otherwise. */
+const localTimeScale = 30;
+const localCredentials = {accessKeyId: 'sagemon-local', secretAccessKey: 'sagemon-local'};
+
+export async function connectAws({flags, env}: ConnectOptions): Promise<AwsConnection> {
+	if (flags.local) return connectLocal(flags);
+	const profile = nonEmpty(flags.profile) ?? nonEmpty(env.AWS_PROFILE);
+	const endpointUrl = nonEmpty(flags.endpointUrl);
+	if (endpointUrl !== undefined) checkEndpoint(endpointUrl);
+	const region =
+		nonEmpty(flags.region) ??
+		nonEmpty(env.AWS_REGION) ??
+		nonEmpty(env.AWS_DEFAULT_REGION) ??
+		(await regionFromConfigFiles(profile));
+	if (region === undefined) throw noRegion();
+	return createConnection({
+		settings: {profile, region, endpointUrl, label: profile ?? 'default'},
+		retry: retrySettings(env),
+	});
+}
+
+async function connectLocal(flags: ConnectOptions['flags']): Promise<AwsConnection> {
+	const {startEmulator} = await import('../emulator/index.js');
+	const emulator = await startEmulator({
+		host: '127.0.0.1',
+		port: 0,
+		timeScale: flags.timeScale ?? localTimeScale,
+		demo: flags.demo ?? true,
+	});
+	try {
+		const connection = await createConnection({
+			settings: {region: nonEmpty(flags.region) ?? 'us-east-1', endpointUrl: emulator.url, label: 'local'},
+			credentials: localCredentials,
+			retry: {maxAttempts: 4, retryMode: 'standard'},
+		});
+		return {
+			...connection,
+			async close() {
+				await connection.close();
+				await emulator.close();
+			},
+		};
+	} catch (error) {
+		await emulator.close();
+		throw error;
+	}
+}
+
+async function createConnection(options: {
+	settings: AwsSettings & {region: string};
+	credentials?: {accessKeyId: string; secretAccessKey: string};
+	retry: {maxAttempts: number; retryMode: string};
+}): Promise<AwsConnection> {
+	const [{SageMakerClient}, {S3Client}, {createSageMakerGateway}, {createObjectStore}] = await Promise.all([
+		import('@aws-sdk/client-sagemaker'),
+		import('@aws-sdk/client-s3'),
+		import('./sagemaker-gateway.js'),
+		import('./object-store.js'),
+	]);
+	const {settings} = options;
+	const common = {
+		region: settings.region,
+		...(settings.profile === undefined ? {} : {profile: settings.profile}),
+		...(settings.endpointUrl === undefined ? {} : {endpoint: settings.endpointUrl}),
+		...(options.credentials === undefined ? {} : {credentials: options.credentials}),
+		maxAttempts: options.retry.maxAttempts,
+		retryMode: options.retry.retryMode,
+		requestHandler: {connectionTimeout: 5000, requestTimeout: 30_000},
+	};
+	const sagemaker = new SageMakerClient(common);
+	// One credential provider for both clients: an SSO or process login is resolved (and refreshed) once.
+	const s3 = new S3Client({
+		...common,
+		credentials: sagemaker.config.credentials,
+		forcePathStyle: settings.endpointUrl !== undefined,
+		followRegionRedirects: settings.endpointUrl === undefined,
+		// Ranged reads carry no whole-object checksum to validate against.
+		responseChecksumValidation: 'WHEN_REQUIRED',
+	});
+	const hints = {profile: settings.profile, endpoint: settings.endpointUrl};
+	return {
+		settings: withoutUndefined(settings),
+		...(settings.endpointUrl === undefined ? {} : {endpointUrl: settings.endpointUrl}),
+		pipelines: createSageMakerGateway(sagemaker, hints),
+		objects: createObjectStore(s3, hints),
+		async close() {
+			sagemaker.destroy();
+			s3.destroy();
+		},
+	};
+}
+
+/** The profile's `region` from ~/.aws/config (or AWS_CONFIG_FILE), read by the SDK's own loader. */
+async function regionFromConfigFiles(profile: string | undefined): Promise<string | undefined> {
+	const {SageMakerClient} = await import('@aws-sdk/client-sagemaker');
+	const probe = new SageMakerClient(profile === undefined ? {} : {profile});
+	try {
+		return nonEmpty(await probe.config.region());
+	} catch {
+		return undefined;
+	} finally {
+		probe.destroy();
+	}
+}
+
+function retrySettings(env: NodeJS.ProcessEnv): {maxAttempts: number; retryMode: string} {
+	const attempts = Number(env.AWS_MAX_ATTEMPTS);
+	const mode = env.AWS_RETRY_MODE;
+	return {
+		maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 4,
+		retryMode: mode === 'adaptive' || mode === 'legacy' ? mode : 'standard',
+	};
+}
+
+function checkEndpoint(url: string): void {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new AwsError('Validation', `--endpoint-url "${url}" is not a URL; use e.g. http://127.0.0.1:4566.`);
+	}
+
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new AwsError('Validation', `--endpoint-url "${url}" must start with http:// or https://.`);
+	}
+}
+
+function noRegion(): AwsError {
+	return new AwsError(
+		'NoRegion',
+		'No AWS region: pass --region, set AWS_REGION, or set a region in ~/.aws/config (or use --local).',
+	);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+	return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function withoutUndefined(settings: AwsSettings): AwsSettings {
+	const result: AwsSettings = {label: settings.label};
+	if (settings.profile !== undefined) result.profile = settings.profile;
+	if (settings.region !== undefined) result.region = settings.region;
+	if (settings.endpointUrl !== undefined) result.endpointUrl = settings.endpointUrl;
+	return result;
+}

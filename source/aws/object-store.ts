@@ -1,0 +1,45 @@
+// ObjectStore over the S3 SDK client: capped Range reads of small text objects such as evaluation.json.
+import {GetObjectCommand, type S3Client} from '@aws-sdk/client-s3';
+import {type ErrorHints, normalizeAwsError} from './errors.js';
+import {parseS3Uri} from './s3-uri.js';
+import type {ObjectRead, ObjectStore} from './types.js';
+
+/** Reports are small JSON files; anything past this is not meant for a terminal. */
+export const defaultMaxBytes = 256 * 1024;
+
+export function createObjectStore(client: S3Client, hints: ErrorHints = {}): ObjectStore {
+	return {
+		async readObject(uri, options = {}) {
+			const maxBytes = Math.max(1, Math.floor(options.maxBytes ?? defaultMaxBytes));
+			const {bucket, key} = parseS3Uri(uri);
+			try {
+				const response = await client.send(
+					new GetObjectCommand({Bucket: bucket, Key: key, Range: `bytes=0-${maxBytes - 1}`}),
+				);
+				const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+				const size =
+					totalSize(response.ContentRange) ?? (response.ContentRange ? undefined : response.ContentLength);
+				const read: ObjectRead = {
+					uri,
+					text: new TextDecoder('utf-8').decode(bytes.subarray(0, maxBytes)),
+					truncated: size === undefined ? bytes.length > maxBytes : size > Math.min(bytes.length, maxBytes),
+				};
+				if (size !== undefined) read.size = size;
+				const lastModified = response.LastModified?.getTime();
+				if (lastModified !== undefined && Number.isFinite(lastModified)) read.lastModified = lastModified;
+				return read;
+			} catch (error) {
+				// A Range on an empty object is unsatisfiable (416): the object exists and holds nothing.
+				if ((error as {name?: unknown})?.name === 'InvalidRange')
+					return {uri, text: '', size: 0, truncated: false};
+				throw normalizeAwsError(error, hints);
+			}
+		},
+	};
+}
+
+/** `bytes 0-99/1234` → 1234; `bytes 0-99/*` or nothing → undefined. */
+function totalSize(contentRange: string | undefined): number | undefined {
+	const match = contentRange ? /\/(\d+)\s*$/.exec(contentRange) : null;
+	return match ? Number(match[1]) : undefined;
+}
