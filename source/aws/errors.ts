@@ -58,7 +58,7 @@ const networkNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutE
 export function normalizeAwsError(error: unknown, hints: ErrorHints = {}): AwsError {
 	if (error instanceof AwsError) return error;
 	const {name, code, message, status} = readError(error);
-	const kind = classify(name, code, message, status);
+	const kind = classify(name, code, stripSdkPrefix(message), status);
 	return new AwsError(kind, describe(kind, name, code, message, hints), name === 'Error' ? code : name);
 }
 
