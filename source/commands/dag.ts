@@ -1,0 +1,87 @@
+// `sagemon dag DEF.json|PIPELINE [--json]`: prints a definition's step graph, drawn to fit the terminal or as JSON.
+import {indexDag, topologicalOrder, validateDefinition} from '../pipeline/dag.js';
+import type {Dag} from '../pipeline/model.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {type CommandContext, ExitCode} from './context.js';
+import {isFile, readDefinitionFile} from './read-definition.js';
+import {UsageError} from './report-error.js';
+import {count, formatProblems} from './validate.js';
+
+/** Pipeline names the service accepts; an argument that is neither a file nor this is a mistyped path. */
+const pipelineNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+
+export default async function dag(context: CommandContext): Promise<number> {
+	const [target, ...rest] = context.args;
+	if (target === undefined)
+		throw new UsageError('dag needs a definition file or a pipeline name: sagemon dag DEF.json');
+	if (rest.length > 0)
+		throw new UsageError(
+			`dag takes one definition file or pipeline name, got ${context.args.length} arguments.`,
+		);
+	if (await isFile(target))
+		return reportDag(context, {label: target, text: await readDefinitionFile(target)});
+	if (!pipelineNamePattern.test(target))
+		return reportDag(context, {label: target, text: await readDefinitionFile(target)});
+	const {pipelines} = await context.aws();
+	const details = await pipelines.describePipeline(target);
+	return reportDag(context, {label: target, text: details.definition});
+}
+
+/** Builds and prints the graph of `text`: the body of the command once the definition is read. Never throws. */
+export function reportDag(
+	context: Pick<CommandContext, 'stdout' | 'stderr' | 'flags' | 'env'>,
+	source: {label: string; text: string},
+): number {
+	const {dag, problems} = validateDefinition(source.text);
+	const label = sanitizeText(source.label);
+	if (problems.length > 0) {
+		const drawn = dag ? 'the graph below may be incomplete' : 'there is no graph to draw';
+		context.stderr.write(
+			`${label}: ${count(problems.length, 'problem')} (${drawn})\n${formatProblems(problems)}`,
+		);
+	}
+
+	if (!dag) return ExitCode.usage;
+	if (context.flags.json) {
+		context.stdout.write(`${JSON.stringify(dagJson(dag), null, 2)}\n`);
+	} else {
+		context.stdout.write(formatDagList(dag));
+	}
+
+	return problems.length === 0 ? ExitCode.ok : ExitCode.usage;
+}
+
+/** The `dag --json` shape: `{"steps": [{"name", "type"}], "edges": [{"from", "to", "kind"}]}`. */
+export function dagJson(dag: Dag): {
+	steps: Array<{name: string; type: string}>;
+	edges: Array<{from: string; to: string; kind: string}>;
+} {
+	return {
+		steps: dag.nodes.map(({name, type}) => ({name, type})),
+		edges: dag.edges.map(({from, to, kind}) => ({from, to, kind})),
+	};
+}
+
+const edgeLabel: Record<string, string> = {
+	'condition-if': ' [if]',
+	'condition-else': ' [else]',
+	dependsOn: '',
+	data: '',
+};
+
+/** The graph as a numbered list in run order, each step with the steps it waits for. */
+export function formatDagList(dag: Dag): string {
+	const {parents} = indexDag(dag);
+	const types = new Map(dag.nodes.map((node) => [node.name, node.type]));
+	const order = topologicalOrder(dag);
+	const width = String(order.length).length;
+	return order
+		.map((name, index) => {
+			const upstream = (parents.get(name) ?? []).map(
+				(edge) => `${sanitizeText(edge.from)}${edgeLabel[edge.kind]}`,
+			);
+			const after = upstream.length > 0 ? ` <- ${upstream.join(', ')}` : '';
+			return `${String(index + 1).padStart(width)}. ${sanitizeText(name)} (${sanitizeText(types.get(name) ?? '')})${after}\n`;
+		})
+		.join('');
+}

@@ -1,0 +1,67 @@
+// `sagemon validate DEF.json [--json]`: checks a pipeline definition and lists every problem with where it is.
+import {validateDefinition} from '../pipeline/dag.js';
+import type {DefinitionProblem} from '../pipeline/model.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {type CommandContext, ExitCode} from './context.js';
+import {readDefinitionFile} from './read-definition.js';
+import {UsageError} from './report-error.js';
+
+export default async function validate(context: CommandContext): Promise<number> {
+	const [path, ...rest] = context.args;
+	if (path === undefined) throw new UsageError('validate needs a definition file: sagemon validate DEF.json');
+	if (rest.length > 0)
+		throw new UsageError(`validate takes one definition file, got ${context.args.length} arguments.`);
+	const text = await readDefinitionFile(path);
+	return reportValidation(context, {label: path, text});
+}
+
+export type ValidationReport = {
+	valid: boolean;
+	steps: number;
+	parameters: number;
+	edges: number;
+	problems: DefinitionProblem[];
+};
+
+/** Validates `text` and writes the verdict: the body of the command once the file is read. Never throws. */
+export function reportValidation(
+	context: Pick<CommandContext, 'stdout' | 'stderr' | 'flags'>,
+	source: {label: string; text: string},
+): number {
+	const {definition, dag, problems} = validateDefinition(source.text);
+	const report: ValidationReport = {
+		valid: problems.length === 0,
+		steps: dag?.nodes.length ?? 0,
+		parameters: definition?.parameters.length ?? 0,
+		edges: dag?.edges.length ?? 0,
+		problems: problems.map(({path, step, message}) =>
+			step === undefined ? {path, message} : {path, step, message},
+		),
+	};
+	const label = sanitizeText(source.label);
+	if (context.flags.json) {
+		context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+	} else if (report.valid) {
+		context.stdout.write(
+			`${label}: valid — ${count(report.steps, 'step')}, ${count(report.parameters, 'parameter')}, ${count(report.edges, 'edge')}\n`,
+		);
+	} else {
+		context.stderr.write(`${label}: ${count(problems.length, 'problem')}\n${formatProblems(problems)}`);
+	}
+
+	return report.valid ? ExitCode.ok : ExitCode.usage;
+}
+
+/** One line per problem: `  Steps[2].DependsOn[0]: Step 'X' depends on 'Y', ...` (made safe for the terminal). */
+export function formatProblems(problems: DefinitionProblem[]): string {
+	return problems
+		.map(({path, step, message}) => {
+			const where = path === '' ? (step ?? 'definition') : path;
+			return `  ${sanitizeText(where)}: ${sanitizeText(message)}\n`;
+		})
+		.join('');
+}
+
+export function count(value: number, noun: string): string {
+	return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
