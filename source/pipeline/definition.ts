@@ -153,7 +153,7 @@ function parseStep(
 	}
 
 	const report = (member: string, message: string) =>
-		problems.push({path: member === '' ? path : memberPath(path, member), step: name, message});
+		problems.push({path: member.split('.').reduce(memberPath, path), step: name, message});
 	if (!stepNamePattern.test(name)) {
 		report(
 			'Name',
