@@ -8,7 +8,8 @@ import {readFixture} from '../helpers/fixtures.js';
 function fixtureConditions(): unknown[] {
 	const {definition} = parseDefinition(readFixture('sdk-unit-all-condition-types.json'));
 	const step = definition?.steps.find((candidate) => candidate.type === 'Condition');
-	return (step?.arguments as {Conditions: unknown[]}).Conditions;
+	if (!step) throw new Error('the fixture has no Condition step');
+	return (step.arguments as {Conditions: unknown[]}).Conditions;
 }
 
 function context(
