@@ -1,0 +1,167 @@
+// Turns a Dag into a layered graph: acyclic edges, longest-path layers and dummy items for edges that skip layers.
+import type {Dag, EdgeKind} from './model.js';
+
+/** An edge of the layered graph; `chain` lists the items it passes, source first, target last. */
+export type LayeredEdge = {from: number; to: number; kind: EdgeKind; chain: number[]};
+
+export type LayeredGraph = {
+	/** Real nodes are items 0..nodeCount-1 (in definition order); dummies follow. */
+	nodeCount: number;
+	names: string[];
+	types: string[];
+	itemCount: number;
+	layerOf: number[];
+	/** Item ids per layer, in a first, definition-ordered arrangement. */
+	layers: number[][];
+	/** Neighbours of each item in the layer above / below. */
+	up: number[][];
+	down: number[][];
+	edges: LayeredEdge[];
+};
+
+// When two edges join the same pair of steps, the one that says most about the pipeline is drawn.
+const kindRank: Record<EdgeKind, number> = {'condition-if': 0, 'condition-else': 0, dependsOn: 1, data: 2};
+
+export function buildLayeredGraph(dag: Dag): LayeredGraph {
+	const names: string[] = [];
+	const types: string[] = [];
+	const indexOf = new Map<string, number>();
+	for (const node of dag.nodes) {
+		if (indexOf.has(node.name)) continue;
+		indexOf.set(node.name, names.length);
+		names.push(node.name);
+		types.push(node.type);
+	}
+	const nodeCount = names.length;
+
+	const byPair = new Map<string, {from: number; to: number; kind: EdgeKind}>();
+	for (const edge of dag.edges) {
+		const from = indexOf.get(edge.from);
+		const to = indexOf.get(edge.to);
+		if (from === undefined || to === undefined || from === to) continue;
+		const key = `${from}>${to}`;
+		const known = byPair.get(key);
+		if (!known || kindRank[edge.kind] < kindRank[known.kind]) byPair.set(key, {from, to, kind: edge.kind});
+	}
+	const candidates = [...byPair.values()];
+	const outgoing: number[][] = Array.from({length: nodeCount}, () => []);
+	candidates.forEach((edge, index) => {
+		outgoing[edge.from]!.push(index);
+	});
+
+	const {order, backEdges} = depthFirst(nodeCount, outgoing, candidates);
+	const kept = candidates.filter((_, index) => !backEdges.has(index));
+
+	const layerOf = longestPathLayers(nodeCount, order, kept);
+	return withDummies(names, types, layerOf, kept);
+}
+
+/** Reverse post-order (a topological order once back edges are dropped) and the edges that close a cycle. */
+function depthFirst(
+	nodeCount: number,
+	outgoing: number[][],
+	edges: Array<{to: number}>,
+): {order: number[]; backEdges: Set<number>} {
+	const state = new Uint8Array(nodeCount); // 0 new, 1 on the stack, 2 done
+	const backEdges = new Set<number>();
+	const postOrder: number[] = [];
+	for (let root = 0; root < nodeCount; root++) {
+		if (state[root] !== 0) continue;
+		const stack: Array<{node: number; next: number}> = [{node: root, next: 0}];
+		state[root] = 1;
+		while (stack.length > 0) {
+			const frame = stack[stack.length - 1]!;
+			const edgeIds = outgoing[frame.node]!;
+			if (frame.next < edgeIds.length) {
+				const edgeId = edgeIds[frame.next++]!;
+				const target = edges[edgeId]!.to;
+				if (state[target] === 1) backEdges.add(edgeId);
+				else if (state[target] === 0) {
+					state[target] = 1;
+					stack.push({node: target, next: 0});
+				}
+			} else {
+				state[frame.node] = 2;
+				postOrder.push(frame.node);
+				stack.pop();
+			}
+		}
+	}
+	return {order: postOrder.reverse(), backEdges};
+}
+
+function longestPathLayers(
+	nodeCount: number,
+	order: number[],
+	edges: Array<{from: number; to: number}>,
+): number[] {
+	const layer = new Array<number>(nodeCount).fill(0);
+	const predecessors: number[][] = Array.from({length: nodeCount}, () => []);
+	const successors: number[][] = Array.from({length: nodeCount}, () => []);
+	for (const edge of edges) {
+		predecessors[edge.to]!.push(edge.from);
+		successors[edge.from]!.push(edge.to);
+	}
+	for (const node of order) {
+		for (const parent of predecessors[node]!) layer[node] = Math.max(layer[node]!, layer[parent]! + 1);
+	}
+	// A root feeding only deep steps sits just above its first child, so its edges stay short.
+	for (let node = 0; node < nodeCount; node++) {
+		const children = successors[node]!;
+		if (predecessors[node]!.length > 0 || children.length === 0) continue;
+		layer[node] = Math.min(...children.map((child) => layer[child]!)) - 1;
+	}
+	return layer;
+}
+
+function withDummies(
+	names: string[],
+	types: string[],
+	nodeLayers: number[],
+	edges: Array<{from: number; to: number; kind: EdgeKind}>,
+): LayeredGraph {
+	const nodeCount = names.length;
+	const layerOf = [...nodeLayers];
+	// Long edges from one source share their dummies while they run side by side: one line that branches off
+	// at each target, instead of parallel lines from the same box.
+	const dummyAt = new Map<string, number>();
+	const layered: LayeredEdge[] = edges.map((edge) => {
+		const chain = [edge.from];
+		for (let layer = layerOf[edge.from]! + 1; layer < layerOf[edge.to]!; layer++) {
+			const key = `${edge.from}@${layer}`;
+			let dummy = dummyAt.get(key);
+			if (dummy === undefined) {
+				dummy = layerOf.length;
+				dummyAt.set(key, dummy);
+				layerOf.push(layer);
+			}
+			chain.push(dummy);
+		}
+		chain.push(edge.to);
+		return {...edge, chain};
+	});
+	const itemCount = layerOf.length;
+	const up: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
+	const down: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
+	for (const edge of layered) {
+		for (let index = 1; index < edge.chain.length; index++) {
+			down[edge.chain[index - 1]!]!.add(edge.chain[index]!);
+			up[edge.chain[index]!]!.add(edge.chain[index - 1]!);
+		}
+	}
+	const depth = nodeLayers.reduce((deepest, layer) => Math.max(deepest, layer + 1), 0);
+	const layers: number[][] = Array.from({length: depth}, () => []);
+	// Items are numbered real nodes first, then dummies edge by edge, which is the first arrangement wanted.
+	for (let item = 0; item < itemCount; item++) layers[layerOf[item]!]!.push(item);
+	return {
+		nodeCount,
+		names,
+		types,
+		itemCount,
+		layerOf,
+		layers,
+		up: up.map((set) => [...set]),
+		down: down.map((set) => [...set]),
+		edges: layered,
+	};
+}

@@ -1,0 +1,126 @@
+// Places the ordered items of each layer along the layer: children under their parents, long edges straight.
+import type {LayeredGraph} from './layout-layers.js';
+
+/** Sizes along the layer: a box is `boxSize` cells with its port `boxPort` cells in; a dummy is one cell. */
+export type AxisMetrics = {boxSize: number; boxPort: number; boxGap: number};
+
+const passes = ['down', 'up', 'down', 'up', 'down'] as const;
+// Long edges (runs of dummies) pull harder than boxes, so they stay straight and boxes move around them.
+const dummyWeight = 8;
+
+/**
+ * The port coordinate of every item (the cell where its edges attach), with the leftmost item at 0.
+ * `aligned` false packs each layer tightly and centres it: the narrowest picture, used when aligned is too wide.
+ */
+export function placeAlongLayers(
+	graph: LayeredGraph,
+	layers: number[][],
+	metrics: AxisMetrics,
+	aligned: boolean,
+): number[] {
+	const port = new Array<number>(graph.itemCount).fill(0);
+	const place = (layer: number[], values: number[]) => {
+		layer.forEach((item, at) => {
+			port[item] = values[at]!;
+		});
+	};
+	const isBox = (item: number) => item < graph.nodeCount;
+	const separation = (left: number, right: number) =>
+		(isBox(left) ? metrics.boxSize - metrics.boxPort : 1) +
+		(isBox(left) && isBox(right) ? metrics.boxGap : 1) +
+		(isBox(right) ? metrics.boxPort : 0);
+	const offsets = layers.map((layer) => {
+		const offset = [0];
+		for (let index = 1; index < layer.length; index++) {
+			offset.push(offset[index - 1]! + separation(layer[index - 1]!, layer[index]!));
+		}
+		return offset;
+	});
+
+	if (aligned) {
+		layers.forEach((layer, index) => {
+			place(layer, offsets[index]!);
+		});
+		for (const pass of passes) {
+			const indices = layers.map((_, index) => index);
+			const sequence = pass === 'down' ? indices.slice(1) : indices.slice(0, -1).reverse();
+			for (const index of sequence) {
+				const layer = layers[index]!;
+				const neighbours = pass === 'down' ? graph.up : graph.down;
+				const desired = layer.map((item) => {
+					const around = neighbours[item]!;
+					if (around.length === 0) return {value: port[item]!, weight: 0.001};
+					// A box lines up with the boxes it connects to rather than with lines passing by.
+					let sum = 0;
+					let total = 0;
+					for (const other of around) {
+						const pull = isBox(item) && !isBox(other) ? 0.25 : 1;
+						sum += port[other]! * pull;
+						total += pull;
+					}
+					// A long edge keeps straight between dummies; where it leaves or enters a box it may bend.
+					const weight = isBox(item) ? around.length : around.some(isBox) ? 0.5 : dummyWeight;
+					return {value: sum / total, weight};
+				});
+				place(layer, closestOrdered(desired, offsets[index]!));
+			}
+		}
+	} else {
+		const widths = layers.map((layer, index) => layerExtent(layer, offsets[index]!, isBox, metrics));
+		const widest = Math.max(0, ...widths);
+		layers.forEach((layer, index) => {
+			const shift = Math.floor((widest - widths[index]!) / 2);
+			place(
+				layer,
+				offsets[index]!.map((offset) => offset + shift),
+			);
+		});
+	}
+
+	let leftmost = Number.POSITIVE_INFINITY;
+	for (let item = 0; item < graph.itemCount; item++) {
+		leftmost = Math.min(leftmost, port[item]! - (isBox(item) ? metrics.boxPort : 0));
+	}
+	if (Number.isFinite(leftmost)) for (let item = 0; item < graph.itemCount; item++) port[item]! -= leftmost;
+	return port;
+}
+
+function layerExtent(
+	layer: number[],
+	offsets: number[],
+	isBox: (item: number) => boolean,
+	metrics: AxisMetrics,
+): number {
+	if (layer.length === 0) return 0;
+	const first = layer[0]!;
+	const last = layer[layer.length - 1]!;
+	const start = isBox(first) ? -metrics.boxPort : 0;
+	const end = offsets[offsets.length - 1]! + (isBox(last) ? metrics.boxSize - metrics.boxPort : 1);
+	return end - start;
+}
+
+/**
+ * Integer positions p[i] >= p[i-1] + (offsets[i] - offsets[i-1]) closest (weighted least squares) to the
+ * desired values: isotonic regression by pooling adjacent violators on value - offset.
+ */
+export function closestOrdered(desired: Array<{value: number; weight: number}>, offsets: number[]): number[] {
+	const blocks: Array<{sum: number; weight: number; count: number}> = [];
+	desired.forEach(({value, weight}, index) => {
+		blocks.push({sum: (value - offsets[index]!) * weight, weight, count: 1});
+		while (blocks.length > 1) {
+			const top = blocks[blocks.length - 1]!;
+			const below = blocks[blocks.length - 2]!;
+			if (below.sum / below.weight <= top.sum / top.weight) break;
+			below.sum += top.sum;
+			below.weight += top.weight;
+			below.count += top.count;
+			blocks.pop();
+		}
+	});
+	const placed: number[] = [];
+	for (const block of blocks) {
+		const value = Math.round(block.sum / block.weight);
+		for (let index = 0; index < block.count; index++) placed.push(value + offsets[placed.length]!);
+	}
+	return placed;
+}

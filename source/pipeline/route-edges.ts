@@ -1,0 +1,243 @@
+// Routes edges orthogonally through the channels between layers: one track per source, tracks ordered so lines stay readable.
+import type {LayeredGraph} from './layout-layers.js';
+import {closestOrdered} from './layout-position.js';
+
+/** The gap after layer `index`: its tracks, where each hop enters its target, and whether labels need room. */
+export type ChannelPlan = {
+	tracks: number;
+	labelled: boolean;
+	trackOf: Map<number, number>;
+	/** Keyed `${source}>${target}`: the column (row, sideways) where the hop enters its target. */
+	dropOf: Map<string, number>;
+};
+
+export type AxisPoint = {along: number; across: number};
+
+/** The cells of an item's border that edges may enter: the whole inside of a box's side, a dummy's one cell. */
+export type Reach = (item: number) => {start: number; end: number};
+
+type Bus = {
+	source: number;
+	column: number;
+	/** Target item -> the column its line drops into it. */
+	drops: Map<number, number>;
+	start: number;
+	end: number;
+	/** The source's line continues straight across the whole channel into one of its targets. */
+	throughLine: boolean;
+};
+
+/** `port` is each item's coordinate along its layer; the result has one plan per gap between layers. */
+export function planChannels(
+	graph: LayeredGraph,
+	layers: number[][],
+	port: number[],
+	reach: Reach,
+): ChannelPlan[] {
+	const channels: Array<Map<number, Set<number>>> = layers.slice(0, -1).map(() => new Map());
+	const labelled = layers.slice(0, -1).map(() => false);
+	for (const edge of graph.edges) {
+		const isBranch = edge.kind === 'condition-if' || edge.kind === 'condition-else';
+		for (let index = 0; index + 1 < edge.chain.length; index++) {
+			const source = edge.chain[index]!;
+			const target = edge.chain[index + 1]!;
+			const layer = graph.layerOf[source]!;
+			const targets = channels[layer]!.get(source) ?? new Set();
+			channels[layer]!.set(source, targets.add(target));
+			if (isBranch && target === edge.to) labelled[layer] = true;
+		}
+	}
+	return channels.map((hops, layer) => {
+		const dropOf = placeDrops(hops, port, reach);
+		const buses: Bus[] = [];
+		for (const [source, targets] of hops) {
+			const column = port[source]!;
+			const bus: Bus = {source, column, drops: new Map(), start: column, end: column, throughLine: false};
+			for (const target of targets) {
+				const drop = dropOf.get(`${source}>${target}`)!;
+				bus.drops.set(target, drop);
+				bus.start = Math.min(bus.start, drop);
+				bus.end = Math.max(bus.end, drop);
+				if (drop === column) bus.throughLine = true;
+			}
+			buses.push(bus);
+		}
+		const trackOf = assignTracks(buses);
+		const tracks = Math.max(0, ...[...trackOf.values()].map((track) => track + 1));
+		return {tracks, labelled: labelled[layer]!, trackOf, dropOf};
+	});
+}
+
+/**
+ * Where each hop enters its target. Lines that each carry a single edge into the same box merge into one arrow
+ * (a clean fan-in); otherwise every source gets its own arrow, in the order of the sources, as close above
+ * them as the box allows, so a line never seems to continue into a box it does not lead to.
+ */
+function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach): Map<string, number> {
+	const incoming = new Map<number, number[]>();
+	for (const [source, targets] of hops) {
+		for (const target of targets) incoming.set(target, [...(incoming.get(target) ?? []), source]);
+	}
+	const dropOf = new Map<string, number>();
+	for (const [target, sources] of incoming) {
+		const {start, end} = reach(target);
+		const merge = sources.every((source) => hops.get(source)!.size === 1);
+		if (merge || sources.length === 1 || start === end) {
+			for (const source of sources) dropOf.set(`${source}>${target}`, port[target]!);
+			continue;
+		}
+		sources.sort((a, b) => port[a]! - port[b]! || a - b);
+		const spacing = (sources.length - 1) * 2 <= end - start ? 2 : 1;
+		const offsets = sources.map((_, index) => index * spacing);
+		// Arrows stay grouped around the middle of the box, moving towards their source only a little.
+		const middle = port[target]!;
+		const low = Math.max(start, middle - sources.length);
+		const high = Math.min(end, middle + sources.length);
+		const desired = sources.map((source) => ({
+			value: Math.min(high, Math.max(low, port[source]!)),
+			weight: 1,
+		}));
+		const placed = closestOrdered(desired, offsets);
+		const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[placed.length - 1]! - end);
+		sources.forEach((source, index) => {
+			dropOf.set(`${source}>${target}`, Math.min(end, Math.max(start, placed[index]! + shift)));
+		});
+	}
+	return dropOf;
+}
+
+/**
+ * Tracks for the buses that turn. A bus crossing another's source line goes below where that line ends, and a
+ * bus crossing another's drop goes above where that drop starts, so a crossing never looks like a join.
+ */
+function assignTracks(buses: Bus[]): Map<number, number> {
+	const turning = buses.filter((bus) => bus.start < bus.end);
+	const dropsAt = new Map<number, Bus[]>();
+	for (const bus of buses)
+		for (const drop of bus.drops.values()) dropsAt.set(drop, [...(dropsAt.get(drop) ?? []), bus]);
+	const straightAt = (column: number) => (dropsAt.get(column) ?? []).some((bus) => bus.column === column);
+	const dropsInto = (bus: Bus, column: number) => [...bus.drops.values()].includes(column);
+
+	const before: number[][] = turning.map(() => []);
+	const inside = (column: number, bus: Bus) => column >= bus.start && column <= bus.end;
+	turning.forEach((bus, index) => {
+		turning.forEach((other, otherIndex) => {
+			if (other === bus) return;
+			if (!other.throughLine && inside(other.column, bus)) before[index]!.push(otherIndex);
+			for (const drop of other.drops.values()) {
+				if (inside(drop, bus) && !dropsInto(bus, drop) && !straightAt(drop)) before[otherIndex]!.push(index);
+			}
+		});
+	});
+
+	const trackOf = new Map<number, number>();
+	const occupied: Bus[][] = [];
+	const trackIndex = new Map<number, number>();
+	for (const index of orderRespecting(turning, before)) {
+		const bus = turning[index]!;
+		let track = 0;
+		for (const earlier of before[index]!) {
+			const placed = trackIndex.get(earlier);
+			if (placed !== undefined) track = Math.max(track, placed + 1);
+		}
+		while (occupied[track]?.some((other) => clashes(bus, other))) track++;
+		occupied[track] = [...(occupied[track] ?? []), bus];
+		trackIndex.set(index, track);
+		trackOf.set(bus.source, track);
+	}
+	return trackOf;
+}
+
+/** Two buses share a track only if they do not overlap, or are single edges meeting at the arrow they share. */
+function clashes(bus: Bus, other: Bus): boolean {
+	const start = Math.max(bus.start, other.start);
+	const end = Math.min(bus.end, other.end);
+	if (start > end) return false;
+	if (start < end || bus.drops.size > 1 || other.drops.size > 1) return true;
+	return [...bus.drops.values()][0] !== start || [...other.drops.values()][0] !== start;
+}
+
+/** A topological order of the "goes above" relation; where it has a cycle, the narrowest bus goes first. */
+function orderRespecting(buses: Bus[], before: number[][]): number[] {
+	const waiting = buses.map(() => 0);
+	const after: number[][] = buses.map(() => []);
+	before.forEach((list, index) => {
+		for (const earlier of new Set(list)) {
+			waiting[index]!++;
+			after[earlier]!.push(index);
+		}
+	});
+	const key = (index: number) => {
+		const bus = buses[index]!;
+		return (bus.end - bus.start) * 1e6 + bus.start;
+	};
+	const done = buses.map(() => false);
+	const order: number[] = [];
+	while (order.length < buses.length) {
+		let next = -1;
+		for (let index = 0; index < buses.length; index++) {
+			if (done[index]) continue;
+			if (
+				next === -1 ||
+				waiting[index]! < waiting[next]! ||
+				(waiting[index] === waiting[next] && key(index) < key(next))
+			) {
+				next = index;
+			}
+		}
+		done[next] = true;
+		order.push(next);
+		for (const later of after[next]!) waiting[later]!--;
+	}
+	return order;
+}
+
+/**
+ * The polyline of every layered edge in axis coordinates (`along` the layers, `across` them): from the source's
+ * border cell to the target's border cell, turning on its source's track in each channel it crosses.
+ */
+export function tracePaths(
+	graph: LayeredGraph,
+	port: number[],
+	plans: ChannelPlan[],
+	bandStart: number[],
+	bandSize: number,
+): AxisPoint[][] {
+	return graph.edges.map((edge) => {
+		const first = edge.chain[0]!;
+		const points: AxisPoint[] = [
+			{along: port[first]!, across: bandStart[graph.layerOf[first]!]! + bandSize - 1},
+		];
+		for (let index = 0; index + 1 < edge.chain.length; index++) {
+			const source = edge.chain[index]!;
+			const target = edge.chain[index + 1]!;
+			const layer = graph.layerOf[source]!;
+			const plan = plans[layer]!;
+			const drop = plan.dropOf.get(`${source}>${target}`)!;
+			if (port[source] !== drop) {
+				const across = bandStart[layer]! + bandSize + plan.trackOf.get(source)!;
+				points.push({along: port[source]!, across}, {along: drop, across});
+			}
+			points.push({along: drop, across: bandStart[layer + 1]!});
+		}
+		return withoutStraightRuns(points);
+	});
+}
+
+function withoutStraightRuns(points: AxisPoint[]): AxisPoint[] {
+	const kept: AxisPoint[] = [];
+	for (const point of points) {
+		const last = kept[kept.length - 1];
+		if (last && last.along === point.along && last.across === point.across) continue;
+		const beforeLast = kept[kept.length - 2];
+		if (
+			last &&
+			beforeLast &&
+			((beforeLast.along === last.along && last.along === point.along) ||
+				(beforeLast.across === last.across && last.across === point.across))
+		) {
+			kept[kept.length - 1] = point;
+		} else kept.push(point);
+	}
+	return kept;
+}
