@@ -1,6 +1,7 @@
 // Parses the command line (meow), picks a command and runs it; with no command, opens the TUI.
 import meow from 'meow';
 import type {AwsAccess, Command, CommandContext, CommandFlags, Output} from './commands/context.js';
+import {commandHelpFor} from './commands/command-help.js';
 import {ExitCode} from './commands/context.js';
 import {reportError, UsageError} from './commands/report-error.js';
 
@@ -62,6 +63,12 @@ const commands: Record<string, () => Promise<{default: Command}>> = {
 export async function runProgram(argv: string[]): Promise<number> {
 	const stdout = outputOf(process.stdout);
 	const stderr = outputOf(process.stderr);
+	const help = commandHelpFor(argv);
+	if (help !== undefined) {
+		stdout.write(help);
+		return ExitCode.ok;
+	}
+
 	let cli: ReturnType<typeof parse>;
 	try {
 		cli = parse(argv);

@@ -1,6 +1,7 @@
 // Builds sagemon's AWS access the way the AWS CLI does (profile, region, endpoint, credential chain), or starts
 // the embedded emulator for --local. The SDK is imported here, lazily, so commands that never call AWS stay fast.
 import type {AwsAccess, GlobalFlags} from '../commands/context.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
 import {AwsError, type AwsSettings} from './types.js';
 
 export type ConnectOptions = {
@@ -23,7 +24,8 @@ export async function connectAws({flags, env}: ConnectOptions): Promise<AwsConne
 	if (flags.local) return connectLocal(flags);
 	const profile = nonEmpty(flags.profile) ?? nonEmpty(env.AWS_PROFILE);
 	const endpointUrl = nonEmpty(flags.endpointUrl);
-	if (endpointUrl !== undefined) checkEndpoint(endpointUrl);
+	const problem = endpointProblem(endpointUrl);
+	if (problem) throw new AwsError('Validation', problem);
 	const region =
 		nonEmpty(flags.region) ??
 		nonEmpty(env.AWS_REGION) ??
@@ -129,17 +131,21 @@ function retrySettings(env: NodeJS.ProcessEnv): {maxAttempts: number; retryMode:
 	};
 }
 
-function checkEndpoint(url: string): void {
+/** Why `url` cannot be an --endpoint-url, or undefined when it can (or is absent). */
+export function endpointProblem(url: string | undefined): string | undefined {
+	if (url === undefined || url.trim() === '') return undefined;
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw new AwsError('Validation', `--endpoint-url "${url}" is not a URL; use e.g. http://127.0.0.1:4566.`);
+		return `--endpoint-url "${sanitizeText(url)}" is not a URL; use e.g. http://127.0.0.1:4566.`;
 	}
 
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-		throw new AwsError('Validation', `--endpoint-url "${url}" must start with http:// or https://.`);
+		return `--endpoint-url "${sanitizeText(url)}" must start with http:// or https://.`;
 	}
+
+	return undefined;
 }
 
 function noRegion(): AwsError {

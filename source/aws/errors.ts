@@ -58,8 +58,24 @@ const networkNames = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutE
 export function normalizeAwsError(error: unknown, hints: ErrorHints = {}): AwsError {
 	if (error instanceof AwsError) return error;
 	const {name, code, message, status} = readError(error);
+	if (/Deserialization error/.test(message)) return unreadableResponse(error, hints);
 	const kind = classify(name, code, stripSdkPrefix(message), status);
 	return new AwsError(kind, describe(kind, name, code, message, hints), name === 'Error' ? code : name);
+}
+
+/** The server answered, but not in the service's protocol (an HTML error page, a proxy, the wrong port). */
+function unreadableResponse(error: unknown, hints: ErrorHints): AwsError {
+	const response = (error as {$response?: {statusCode?: unknown}}).$response;
+	const status = typeof response?.statusCode === 'number' ? ` (HTTP ${response.statusCode})` : '';
+	const where = hints.endpoint ? sanitizeText(hints.endpoint) : 'AWS';
+	const advice = hints.endpoint
+		? 'check that --endpoint-url points at a SageMaker-compatible server that supports this call'
+		: 'try again, and check for a proxy between you and AWS';
+	return new AwsError(
+		'Unknown',
+		`${where} answered with something that is not a service response${status}: ${advice}.`,
+		'UnreadableResponse',
+	);
 }
 
 function readError(error: unknown): {name: string; code?: string; message: string; status?: number} {

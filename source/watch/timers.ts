@@ -6,12 +6,8 @@ export type Timers = {
 };
 
 export const systemTimers: Timers = {
-	setTimeout: (callback, ms) => {
-		const handle = setTimeout(callback, ms);
-		// A poller must never keep a finished command alive on its own.
-		handle.unref?.();
-		return handle;
-	},
+	// Not unref'd: a command awaiting an execution has nothing else keeping Node alive. Owners call stop().
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
 	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 	now: () => Date.now(),
 };

@@ -1,0 +1,40 @@
+// `sagemon delete NAME [--yes]`: deletes a pipeline (and with it every execution). Asks first on a terminal;
+// without a terminal it needs --yes.
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
+import {askYesNo} from './confirm.js';
+import {type CommandContext, ExitCode} from './context.js';
+import {UsageError} from './report-error.js';
+
+const usage = 'delete NAME [--yes]';
+
+export default async function deletePipeline(context: CommandContext): Promise<number> {
+	const name = requirePipelineName(singleArgument(context, usage));
+	refuseWhenReadOnly(context, `delete pipeline ${name}`);
+	if (!context.flags.yes && !context.stdinIsTTY) {
+		throw new UsageError(
+			`delete asks for confirmation, but stdin is not a terminal: pass --yes to delete pipeline ${name}.`,
+		);
+	}
+
+	const {pipelines} = await connect(context);
+	// Fails with "not found" before asking about a pipeline that is not there.
+	const pipeline = await pipelines.describePipeline(name);
+	if (!context.flags.yes) {
+		const confirmed = await askYesNo(
+			`Delete pipeline ${sanitizeText(pipeline.name)} and all its executions? This cannot be undone. [y/N] `,
+		);
+		if (!confirmed) {
+			context.stderr.write('Nothing was deleted.\n');
+			return ExitCode.usage;
+		}
+	}
+
+	await pipelines.deletePipeline(name);
+	context.stdout.write(
+		context.flags.json
+			? `${JSON.stringify({pipelineName: name, pipelineArn: pipeline.arn, deleted: true})}\n`
+			: `Deleted pipeline ${name}\n`,
+	);
+	return ExitCode.ok;
+}

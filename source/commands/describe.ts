@@ -1,0 +1,67 @@
+// `sagemon describe ARN [--json]`: an execution's header (status, times, who started it, failure reason) and
+// the parameters it ran with.
+import type {ExecutionDetails, ParameterAssignment} from '../pipeline/model.js';
+import {formatTimestamp} from '../pipeline/format.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {connect, requireExecutionArn, singleArgument} from './command-input.js';
+import {type CommandContext, ExitCode} from './context.js';
+import {executionElapsed} from './follow-execution.js';
+import {pipelineNameOf} from './step-progress.js';
+
+const usage = 'describe ARN [--json]';
+
+export default async function describe(context: CommandContext): Promise<number> {
+	const executionArn = requireExecutionArn(singleArgument(context, usage));
+	const {pipelines} = await connect(context);
+	const execution = await pipelines.describeExecution(executionArn);
+	const parameters = await pipelines.listExecutionParameters(executionArn);
+	if (context.flags.json) {
+		context.stdout.write(`${JSON.stringify({...execution, parameters}, null, 2)}\n`);
+	} else {
+		context.stdout.write(formatExecution(execution, parameters, Date.now()));
+	}
+
+	return ExitCode.ok;
+}
+
+export function formatExecution(
+	execution: ExecutionDetails,
+	parameters: ParameterAssignment[],
+	now: number,
+): string {
+	const rows: Array<[string, string | undefined]> = [
+		['Pipeline', pipelineNameOf(execution)],
+		['Execution', execution.arn],
+		['Display name', execution.displayName],
+		['Description', execution.description],
+		['Status', execution.status],
+		[
+			'Started',
+			execution.startedAt === undefined ? undefined : `${formatTimestamp(execution.startedAt)} UTC`,
+		],
+		[
+			'Modified',
+			execution.modifiedAt === undefined ? undefined : `${formatTimestamp(execution.modifiedAt)} UTC`,
+		],
+		[
+			execution.status === 'Executing' || execution.status === 'Stopping' ? 'Running for' : 'Duration',
+			executionElapsed(execution, now),
+		],
+		['Started by', execution.createdBy],
+		['Failure reason', execution.failureReason],
+	];
+	const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
+	const width = Math.max(...shown.map(([label]) => label.length), 'Parameters'.length);
+	const lines = shown.map(([label, value]) => `${label.padEnd(width)}  ${sanitizeText(value)}`);
+	if (parameters.length === 0) {
+		lines.push(`${'Parameters'.padEnd(width)}  (none)`);
+	} else {
+		lines.push('Parameters');
+		const nameWidth = Math.max(...parameters.map((parameter) => sanitizeText(parameter.name).length));
+		for (const parameter of parameters) {
+			lines.push(`  ${sanitizeText(parameter.name).padEnd(nameWidth)}  ${sanitizeText(parameter.value)}`);
+		}
+	}
+
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,157 @@
+// `sagemon report ARN [--step STEP] [--file NAME]`: prints a step's report (a property file such as
+// evaluation.json) read from S3, found through the step's processing job outputs.
+import {
+	findStepOutputs,
+	findStepReports,
+	looksBinary,
+	readReport,
+	type StepReport,
+	unknownStepCode,
+} from '../aws/reports.js';
+import {joinS3Uri} from '../aws/s3-uri.js';
+import {AwsError} from '../aws/types.js';
+import {formatTimestamp} from '../pipeline/format.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {connect, requireExecutionArn, singleArgument} from './command-input.js';
+import {type AwsAccess, type CommandContext, ExitCode} from './context.js';
+import {UsageError} from './report-error.js';
+
+const usage = 'report ARN [--step STEP] [--file NAME]';
+
+type Printed = {
+	step: string;
+	propertyFile?: string;
+	uri: string;
+	lastModified?: number;
+	value?: unknown;
+	text?: string;
+};
+
+export default async function report(context: CommandContext): Promise<number> {
+	const executionArn = requireExecutionArn(singleArgument(context, usage));
+	const {step, file} = context.flags;
+	const aws = await connect(context);
+	let printed: Printed[];
+	try {
+		printed = await collect(aws, executionArn, step, file);
+	} catch (error) {
+		if (error instanceof AwsError && error.code === unknownStepCode) throw new UsageError(error.message);
+		throw error;
+	}
+
+	if (context.flags.json) {
+		context.stdout.write(`${JSON.stringify(printed.length === 1 ? printed[0] : printed, null, 2)}\n`);
+		return ExitCode.ok;
+	}
+
+	for (const item of printed) {
+		const modified =
+			item.lastModified === undefined ? '' : `, modified ${formatTimestamp(item.lastModified)} UTC`;
+		const label = item.propertyFile ? `${item.step}/${item.propertyFile}` : item.step;
+		context.stderr.write(`${sanitizeText(label)}: ${sanitizeText(item.uri)}${modified}\n`);
+		const body = item.value === undefined ? (item.text ?? '') : JSON.stringify(item.value, null, 2);
+		context.stdout.write(`${sanitizeText(body, {multiline: true}).replace(/\n?$/, '\n')}`);
+	}
+
+	return ExitCode.ok;
+}
+
+async function collect(
+	aws: AwsAccess,
+	executionArn: string,
+	step: string | undefined,
+	file: string | undefined,
+): Promise<Printed[]> {
+	const reports = await findReports(aws, executionArn, step, file !== undefined);
+	if (file === undefined) {
+		if (reports.length === 0) {
+			throw new AwsError(
+				'NotFound',
+				'No step of this execution has a report to read yet (no property file of a started Processing step).',
+			);
+		}
+
+		return Promise.all(reports.map((found) => readPropertyFile(aws, found)));
+	}
+
+	const named = reports.filter(
+		(found) =>
+			found.propertyFile.name === file ||
+			found.propertyFile.filePath.replace(/^\/+/, '') === file.replace(/^\/+/, ''),
+	);
+	if (named.length > 0) return Promise.all(named.map((found) => readPropertyFile(aws, found)));
+	return [await readOutputFile(aws, executionArn, step ?? onlyStep(reports), file)];
+}
+
+/** With --file, a step without property files may still have the file in its output: no reports, no error. */
+async function findReports(aws: AwsAccess, executionArn: string, step: string | undefined, lenient: boolean) {
+	try {
+		return await findStepReports(aws.pipelines, executionArn, step);
+	} catch (error) {
+		const missing = error instanceof AwsError && error.kind === 'NotFound' && error.code !== unknownStepCode;
+		if (lenient && step !== undefined && missing) return [];
+		throw error;
+	}
+}
+
+async function readPropertyFile(aws: AwsAccess, found: StepReport): Promise<Printed> {
+	const read = await readReport(aws.objects, found.uri);
+	return {
+		step: found.step,
+		propertyFile: found.propertyFile.name,
+		uri: found.uri,
+		...(read.lastModified === undefined ? {} : {lastModified: read.lastModified}),
+		value: read.value,
+	};
+}
+
+/** `--file` naming a file of the step's output that is not a declared property file (OUTPUT/path or path). */
+async function readOutputFile(
+	aws: AwsAccess,
+	executionArn: string,
+	step: string,
+	file: string,
+): Promise<Printed> {
+	const {outputs, jobName} = await findStepOutputs(aws.pipelines, executionArn, step);
+	const slash = file.indexOf('/');
+	const prefixed =
+		slash > 0 ? outputs.find((output) => output.outputName === file.slice(0, slash)) : undefined;
+	const output = prefixed ?? (outputs.length === 1 ? outputs[0] : undefined);
+	if (!output) {
+		const names = outputs.map((candidate) => candidate.outputName).join(', ') || 'none';
+		throw new UsageError(
+			`--file ${sanitizeText(file)}: name the output first (OUTPUT/path); the outputs of ${sanitizeText(jobName ?? step)} are ${sanitizeText(names)}.`,
+		);
+	}
+
+	const uri = joinS3Uri(output.s3Uri, prefixed ? file.slice(slash + 1) : file);
+	const read = await aws.objects.readObject(uri);
+	if (looksBinary(read.text))
+		throw new AwsError('Validation', `${sanitizeText(uri)} is a binary file; sagemon prints text only.`);
+	let value: unknown;
+	try {
+		value = JSON.parse(read.text);
+	} catch {
+		value = undefined;
+	}
+
+	return {
+		step,
+		uri,
+		...(read.lastModified === undefined ? {} : {lastModified: read.lastModified}),
+		...(value === undefined
+			? {text: read.text + (read.truncated ? `\n… (cut at ${read.text.length} characters)` : '')}
+			: {value}),
+	};
+}
+
+/** With --file and no --step, the step whose output to read must be unambiguous. */
+function onlyStep(reports: StepReport[]): string {
+	const steps = [...new Set(reports.map((found) => found.step))];
+	if (steps.length === 1) return steps[0]!;
+	throw new UsageError(
+		steps.length === 0
+			? '--file needs --step STEP: no step of this execution has a report to read yet.'
+			: `--file needs --step STEP to choose among ${steps.map((name) => sanitizeText(name)).join(', ')}.`,
+	);
+}

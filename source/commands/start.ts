@@ -1,0 +1,75 @@
+// `sagemon start NAME [-p Name=Value ...] [--display-name N] [--wait]`: checks the overrides against the
+// pipeline's parameter types before calling the service, starts an execution and prints its ARN.
+import {parseDefinition} from '../pipeline/definition.js';
+import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
+import type {CommandContext} from './context.js';
+import {UsageError} from './report-error.js';
+import {waitForExecution} from './wait.js';
+
+const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
+const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
+
+export default async function start(context: CommandContext): Promise<number> {
+	const name = requirePipelineName(singleArgument(context, usage));
+	const overrides = parseOverrides(context.flags.parameter);
+	const {displayName, description} = context.flags;
+	if (displayName !== undefined && !displayNamePattern.test(displayName)) {
+		throw new UsageError(
+			`--display-name "${sanitizeText(displayName)}" is not valid: use 1-82 letters, digits and single hyphens.`,
+		);
+	}
+
+	refuseWhenReadOnly(context, `start an execution of ${name}`);
+	const {pipelines} = await connect(context);
+	const pipeline = await pipelines.describePipeline(name);
+	const {definition} = parseDefinition(pipeline.definition);
+	if (!definition) {
+		throw new UsageError(
+			`The definition stored for ${name} cannot be read, so its parameters cannot be checked.`,
+		);
+	}
+
+	const {assignments, problems} = resolveParameters(definition.parameters, overrides);
+	if (problems.length > 0) {
+		const lines = problems.map((problem) => sanitizeText(problem.message).replace(/\.?$/, '.'));
+		throw new UsageError(
+			lines.length === 1
+				? lines[0]!
+				: `${lines.length} problems with the parameters:\n  ${lines.join('\n  ')}`,
+		);
+	}
+
+	const executionArn = await pipelines.startExecution({
+		pipelineName: name,
+		parameters: assignments,
+		...(displayName === undefined ? {} : {displayName}),
+		...(description === undefined ? {} : {description}),
+	});
+	// With --wait --json, the one JSON document printed is the final execution (it holds the ARN).
+	if (!(context.flags.wait && context.flags.json)) {
+		context.stdout.write(
+			context.flags.json ? `${JSON.stringify({executionArn})}\n` : `${sanitizeText(executionArn)}\n`,
+		);
+	}
+
+	if (context.flags.wait) return waitForExecution(context, pipelines, executionArn);
+	return 0;
+}
+
+/** `-p Name=Value` flags as a name → text map; a malformed or repeated one is a UsageError. */
+function parseOverrides(flags: string[]): Record<string, string> {
+	const overrides: Record<string, string> = {};
+	for (const flag of flags) {
+		const parsed = parseAssignment(flag);
+		if (!parsed.ok) throw new UsageError(`-p ${sanitizeText(parsed.message)}.`);
+		if (Object.hasOwn(overrides, parsed.name)) {
+			throw new UsageError(`-p ${sanitizeText(parsed.name)} is given twice; give each parameter once.`);
+		}
+
+		overrides[parsed.name] = parsed.value;
+	}
+
+	return overrides;
+}

@@ -1,0 +1,66 @@
+// `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
+// without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
+import {sanitizeText} from '../pipeline/sanitize.js';
+import type {ExecutionSnapshot} from '../watch/execution-poller.js';
+import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
+import {type CommandContext, ExitCode} from './context.js';
+import {followExecution, outcomeExitCode} from './follow-execution.js';
+import {createLiveSteps} from './live-steps.js';
+import {createStepProgress, executionLine} from './step-progress.js';
+
+const usage = 'watch ARN [--plain] [--interval S] [--timeout S]';
+
+export default async function watch(context: CommandContext): Promise<number> {
+	const executionArn = requireExecutionArn(singleArgument(context, usage));
+	const interval = intervalMs(context);
+	const timeout = timeoutMs(context);
+	const {pipelines} = await connect(context);
+	const live = context.stdout.isTTY && !context.flags.plain && !context.flags.json;
+
+	let onUpdate: (snapshot: ExecutionSnapshot) => void;
+	let ticker: ReturnType<typeof setInterval> | undefined;
+	if (live) {
+		const view = createLiveSteps(context.stdout, {color: context.flags.color && !context.env.NO_COLOR});
+		let latest: ExecutionSnapshot | undefined;
+		onUpdate = (snapshot) => {
+			latest = snapshot;
+			view.draw(snapshot);
+		};
+		// Running times tick every second; the data itself only changes when the poller says so.
+		ticker = setInterval(() => {
+			if (latest) view.draw(latest);
+		}, 1000);
+	} else if (context.flags.json) {
+		onUpdate = () => {};
+	} else {
+		onUpdate = createStepProgress((line) => context.stdout.write(line));
+	}
+
+	try {
+		const result = await followExecution({
+			pipelines,
+			executionArn,
+			intervalMs: interval,
+			...(timeout === undefined ? {} : {timeoutMs: timeout}),
+			interrupted: context.interrupted,
+			onUpdate,
+		});
+		if (result.outcome === 'ended') {
+			if (context.flags.json) context.stdout.write(`${JSON.stringify(result.execution, null, 2)}\n`);
+			else if (live) context.stdout.write(`${executionLine(result.execution, Date.now())}\n`);
+			return outcomeExitCode(result.execution);
+		}
+
+		const status = result.snapshot.execution?.status;
+		const still = status ? ` The execution is still ${status}.` : '';
+		if (result.outcome === 'timeout') {
+			context.stderr.write(`sagemon: stopped watching after --timeout.${sanitizeText(still)}\n`);
+			return ExitCode.timeout;
+		}
+
+		context.stderr.write(`sagemon: stopped watching; the execution goes on.${still}\n`);
+		return ExitCode.interrupted;
+	} finally {
+		if (ticker !== undefined) clearInterval(ticker);
+	}
+}
