@@ -1,5 +1,7 @@
 // `sagemon dag DEF.json|PIPELINE [--json]`: prints a definition's step graph, drawn to fit the terminal or as JSON.
 import {indexDag, topologicalOrder, validateDefinition} from '../pipeline/dag.js';
+import {drawDagText} from '../pipeline/draw-dag.js';
+import {layoutDag} from '../pipeline/layout-dag.js';
 import type {Dag} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import {type CommandContext, ExitCode} from './context.js';
@@ -45,10 +47,27 @@ export function reportDag(
 	if (context.flags.json) {
 		context.stdout.write(`${JSON.stringify(dagJson(dag), null, 2)}\n`);
 	} else {
-		context.stdout.write(formatDagList(dag));
+		writePicture(context, dag);
 	}
 
 	return problems.length === 0 ? ExitCode.ok : ExitCode.usage;
+}
+
+/** Columns to draw in when stdout is not a terminal (a file, a pipe, CI logs). */
+const defaultWidth = 100;
+
+/** Draws the graph to fit the terminal (100 columns off a terminal); a numbered list when it cannot fit. */
+function writePicture(context: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>, dag: Dag): void {
+	const width = context.stdout.isTTY ? (context.stdout.columns ?? defaultWidth) : defaultWidth;
+	const ascii = context.env.TERM === 'dumb';
+	const layout = layoutDag(dag, {maxWidth: width, ascii});
+	if (layout.fits) {
+		if (layout.boxes.length > 0) context.stdout.write(`${drawDagText(layout, {ascii})}\n`);
+		return;
+	}
+
+	context.stderr.write(`sagemon: ${layout.reason} Listing the steps in run order instead.\n`);
+	context.stdout.write(formatDagList(dag));
 }
 
 /** The `dag --json` shape: `{"steps": [{"name", "type"}], "edges": [{"from", "to", "kind"}]}`. */
