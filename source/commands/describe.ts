@@ -51,7 +51,8 @@ export function formatExecution(
 		['Failure reason', execution.failureReason],
 	];
 	const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
-	const width = Math.max(...shown.map(([label]) => label.length), 'Parameters'.length);
+	// A fixed label column (the longest label) keeps the layout the same whichever rows are present.
+	const width = Math.max(...rows.map(([label]) => label.length));
 	const lines = shown.map(([label, value]) => `${label.padEnd(width)}  ${sanitizeText(value)}`);
 	if (parameters.length === 0) {
 		lines.push(`${'Parameters'.padEnd(width)}  (none)`);
