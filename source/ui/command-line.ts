@@ -1,0 +1,41 @@
+// Parses what the user types after `:` (k9s style): `:pipeline NAME`, `:pipelines`, `:region R`, `:profile P`, `:q`.
+
+export type ParsedCommand =
+	| {kind: 'empty'}
+	| {kind: 'quit'}
+	| {kind: 'pipelines'}
+	| {kind: 'pipeline'; name: string}
+	| {kind: 'region'; value: string}
+	| {kind: 'profile'; value: string}
+	| {kind: 'unknown'; message: string};
+
+const usage = 'try :pipeline NAME, :region R, :profile P or :q';
+
+export function parseCommand(text: string): ParsedCommand {
+	const [word = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/).filter(Boolean);
+	const argument = rest.join(' ');
+	switch (word.toLowerCase()) {
+		case '':
+			return {kind: 'empty'};
+		case 'q':
+		case 'q!':
+		case 'quit':
+		case 'exit':
+			return {kind: 'quit'};
+		case 'pipeline':
+		case 'pipelines':
+		case 'pl':
+		case 'p':
+			return argument === '' ? {kind: 'pipelines'} : {kind: 'pipeline', name: argument};
+		case 'region':
+			return argument === ''
+				? {kind: 'unknown', message: ':region needs a region name, e.g. :region eu-west-1'}
+				: {kind: 'region', value: argument};
+		case 'profile':
+			return argument === ''
+				? {kind: 'unknown', message: ':profile needs a profile name, e.g. :profile prod'}
+				: {kind: 'profile', value: argument};
+		default:
+			return {kind: 'unknown', message: `Unknown command ":${word}"; ${usage}.`};
+	}
+}

@@ -1,0 +1,96 @@
+// The DAG view: the core's layout drawn through drawDag, only the rows in view, each box coloured by its step's
+// state, with an icon and duration inside, and the selected box highlighted.
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import {drawDag} from '../../pipeline/draw-dag.js';
+import type {StepView} from '../../pipeline/execution-state.js';
+import type {DagLayout} from '../../pipeline/layout-dag.js';
+import {stepDetail} from '../step-look.js';
+import {type Tone, useTheme} from '../theme.js';
+
+export type DagPanelProps = {
+	layout: DagLayout;
+	views: readonly StepView[];
+	selected?: string;
+	/** First row of the picture shown. */
+	scrollRow: number;
+	height: number;
+	width: number;
+	now: number;
+};
+
+type Span = {text: string; tone: Tone; selected: boolean};
+
+export function DagPanel({layout, views, selected, scrollRow, height, width, now}: DagPanelProps) {
+	const theme = useTheme();
+	const states = new Map(views.map((view) => [view.name, view]));
+	const decorations = new Map(
+		views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: stepDetail(view, now)}]),
+	);
+	const rows = drawDag(layout, {
+		decorations,
+		ascii: !theme.unicode,
+		rows: {start: scrollRow, end: scrollRow + height},
+		columns: {start: 0, end: width},
+	});
+	const below = layout.height - (scrollRow + height);
+	// Without colour, inverse video is lost too: the selected box also gets a pointer in its left border.
+	const selectedBox = layout.boxes.find((box) => box.name === selected);
+	const pointerRow = selectedBox ? selectedBox.y + 1 : -1;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{rows.map((segments, index) => {
+				let pointed = scrollRow + index !== pointerRow;
+				const spans: Span[] = segments.map((segment) => {
+					const view = segment.node === undefined ? undefined : states.get(segment.node);
+					const tone: Tone = view ? theme.status(view.state).tone : 'muted';
+					const isSelected = segment.node !== undefined && segment.node === selected;
+					let text = segment.text;
+					if (isSelected && !pointed) {
+						text = (theme.unicode ? '▶' : '>') + text.slice(1);
+						pointed = true;
+					}
+
+					return {text, tone, selected: isSelected};
+				});
+				const last = index === rows.length - 1 && below > 0;
+				return (
+					<DagRow
+						// biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the window
+						key={index}
+						spans={spans}
+						signature={signatureOf(spans)}
+						more={last ? `↓ ${below} more rows` : undefined}
+					/>
+				);
+			})}
+		</Box>
+	);
+}
+
+const DagRow = memo(
+	function DagRow({spans, more}: {spans: Span[]; signature: string; more?: string}) {
+		const theme = useTheme();
+		return (
+			<Text wrap="truncate-end">
+				{spans.map((span, index) => (
+					<Text
+						// biome-ignore lint/suspicious/noArrayIndexKey: spans are positions in the row
+						key={index}
+						color={theme.colorOf(span.tone)}
+						inverse={span.selected}
+						bold={span.selected}
+					>
+						{span.text}
+					</Text>
+				))}
+				{more ? <Text color={theme.colorOf('muted')}> {more}</Text> : null}
+			</Text>
+		);
+	},
+	(before, after) => before.signature === after.signature && before.more === after.more,
+);
+
+function signatureOf(spans: Span[]): string {
+	return spans.map((span) => `${span.tone}${span.selected ? '!' : ''}:${span.text}`).join('\u0000');
+}

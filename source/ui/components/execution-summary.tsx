@@ -1,0 +1,63 @@
+// The execution's own header: status (icon, colour, word), name, who started it, elapsed or total time, step
+// counts, and the failure reason.
+import {Box, Text} from 'ink';
+import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
+import {type StepView, summarizeStates} from '../../pipeline/execution-state.js';
+import type {ExecutionDetails} from '../../pipeline/model.js';
+import {sanitizeText} from '../../pipeline/sanitize.js';
+import {statusKeyOf, useTheme} from '../theme.js';
+
+export type ExecutionSummaryProps = {
+	execution?: ExecutionDetails;
+	views: readonly StepView[];
+	name: string;
+	width: number;
+	now: number;
+};
+
+export function executionSummaryHeight(execution: ExecutionDetails | undefined): number {
+	return execution?.failureReason ? 2 : 1;
+}
+
+export function ExecutionSummary({execution, views, name, width, now}: ExecutionSummaryProps) {
+	const theme = useTheme();
+	if (!execution) {
+		return <Text color={theme.colorOf('muted')}>Loading {sanitizeText(name)}…</Text>;
+	}
+
+	const look = theme.status(statusKeyOf(execution.status));
+	const running = execution.status === 'Executing' || execution.status === 'Stopping';
+	const started = execution.startedAt ?? execution.createdAt;
+	const end = running ? now : execution.modifiedAt;
+	const time =
+		started === undefined || end === undefined
+			? undefined
+			: `${running ? 'elapsed' : 'took'} ${formatDuration(end - started)}`;
+	const counts = summarizeStates([...views]);
+	const finished = counts.succeeded + counts['cache-hit'];
+	const parts = [
+		started === undefined
+			? undefined
+			: `started ${formatTimestamp(started, {timeZoneOffsetMinutes: -new Date(started).getTimezoneOffset()})}`,
+		execution.createdBy ? `by ${sanitizeText(execution.createdBy)}` : undefined,
+		time,
+		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
+		counts.failed > 0 ? `${counts.failed} failed` : undefined,
+	].filter(Boolean);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate-end">
+				<Text color={theme.colorOf(look.tone)} bold>
+					{look.icon} {look.word.toUpperCase()}
+				</Text>
+				<Text bold> {sanitizeText(execution.displayName ?? name)}</Text>
+				<Text color={theme.colorOf('muted')}> · {parts.join(' · ')}</Text>
+			</Text>
+			{execution.failureReason ? (
+				<Text wrap="truncate-end" color={theme.colorOf('danger')}>
+					Failure: {sanitizeText(execution.failureReason)}
+				</Text>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,96 @@
+// `e`: the step's reports (property files such as evaluation.json) read from S3, pretty-printed with numbers
+// highlighted; S3 time and size shown, big files cut at the limit, missing files and denied access explained.
+import {formatTimestamp} from '../../pipeline/format.js';
+import {sanitizeText} from '../../pipeline/sanitize.js';
+import {type ReportContent, reportByteLimit, useReport, useStepReports} from '../hooks/use-step-reports.js';
+import {highlightLines, jsonLines} from '../json-lines.js';
+import {wrapLines} from '../wrap-lines.js';
+import {type PaneLine, TextPane} from './text-pane.js';
+
+export type ReportPaneProps = {
+	executionArn: string;
+	stepName: string;
+	/** Which of the step's reports (tab / shift+tab cycle). */
+	index: number;
+	offset: number;
+	width: number;
+	height: number;
+	/** Told how many lines there are, so the screen can scroll to the end. */
+	onLines(count: number): void;
+};
+
+export function ReportPane({executionArn, stepName, index, offset, width, height, onLines}: ReportPaneProps) {
+	const reports = useStepReports(executionArn, stepName);
+	const list = reports.state === 'ready' ? reports.reports : [];
+	const chosen = list.length === 0 ? undefined : list[((index % list.length) + list.length) % list.length];
+	const content = useReport(chosen?.uri);
+	const inner = width - 4;
+	const lines: PaneLine[] = [];
+	const say = (text: string, tone?: 'muted' | 'danger' | 'warning' | 'accent') => {
+		for (const line of wrapLines(sanitizeText(text, {multiline: true}), inner)) {
+			lines.push({key: `m${lines.length}`, spans: [{text: line, ...(tone ? {tone} : {})}]});
+		}
+	};
+
+	if (reports.state === 'loading') say(`Looking for ${stepName}’s reports…`, 'muted');
+	else if (reports.state === 'failed') say(describeFailure(reports), 'danger');
+	else if (!chosen) say(`${stepName} has no reports.`, 'muted');
+	else {
+		if (list.length > 1) {
+			say(
+				list
+					.map((report) => (report === chosen ? `[${report.propertyFile.name}]` : report.propertyFile.name))
+					.join('  ') + '   (tab switches)',
+				'accent',
+			);
+		}
+
+		say(`${chosen.propertyFile.name} · ${chosen.propertyFile.filePath}`);
+		say(chosen.uri, 'muted');
+		if (content.state === 'loading') say('Reading from S3…', 'muted');
+		else if (content.state === 'failed') say(describeFailure(content), 'danger');
+		else lines.push(...describeContent(content, inner));
+	}
+
+	onLines(lines.length);
+	return (
+		<TextPane
+			title={`Reports of ${sanitizeText(stepName)}`}
+			lines={lines}
+			offset={offset}
+			width={width}
+			height={height}
+			footer="esc closes · tab next report · ↑↓ scroll"
+		/>
+	);
+}
+
+function describeContent(content: ReportContent, width: number): PaneLine[] {
+	const {read} = content;
+	const facts = [
+		read.lastModified === undefined
+			? undefined
+			: `S3 LastModified ${formatTimestamp(read.lastModified, {timeZoneOffsetMinutes: -new Date(read.lastModified).getTimezoneOffset()})}`,
+		read.size === undefined ? undefined : `${formatBytes(read.size)}`,
+		read.truncated ? `showing the first ${Math.round(reportByteLimit / 1024)} KB` : undefined,
+	].filter(Boolean);
+	const head: PaneLine[] = [
+		{key: 'facts', spans: [{text: facts.join(' · '), tone: read.truncated ? 'warning' : 'muted'}]},
+		{key: 'gap', spans: []},
+	];
+	const body =
+		content.value === undefined ? highlightLines(read.text, width) : jsonLines(content.value, width);
+	return [...head, ...body.map((line) => ({...line, key: `j${line.key}`}))];
+}
+
+function describeFailure(failure: {message: string; kind?: string}): string {
+	if (failure.kind === 'AccessDenied') return `Access denied: ${failure.message}`;
+	if (failure.kind === 'NotFound') return `Not found: ${failure.message}`;
+	return failure.message;
+}
+
+function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,100 @@
+// The list view: one row per step of the definition (not-started and skipped included) with type, status,
+// start, duration, attempts and cache.
+import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
+import type {StepView} from '../../pipeline/execution-state.js';
+import type {StepDefinition} from '../../pipeline/model.js';
+import {sanitizeText} from '../../pipeline/sanitize.js';
+import {executionIdOf} from '../screen-for-route.js';
+import {stepDuration} from '../step-look.js';
+import {type Theme, useTheme} from '../theme.js';
+import {statusCell} from './status-text.js';
+import {type Column, Table} from './table.js';
+
+export type StepListProps = {
+	views: readonly StepView[];
+	steps: ReadonlyMap<string, StepDefinition>;
+	selected: number;
+	width: number;
+	height: number;
+	now: number;
+};
+
+export function StepList({views, steps, selected, width, height, now}: StepListProps) {
+	const theme = useTheme();
+	return (
+		<Table
+			rows={views}
+			columns={stepColumns(theme, steps, width, now)}
+			rowKey={(view) => view.name}
+			selected={selected}
+			width={width}
+			height={height}
+			empty="This definition has no steps."
+		/>
+	);
+}
+
+function stepColumns(
+	theme: Theme,
+	steps: ReadonlyMap<string, StepDefinition>,
+	width: number,
+	now: number,
+): Column<StepView>[] {
+	const columns: Column<StepView>[] = [
+		{title: 'STEP', cell: (view) => ({text: sanitizeText(view.name), bold: true})},
+		{title: 'STATUS', width: 13, cell: (view) => statusCell(theme, view.state)},
+	];
+	if (width >= 56)
+		columns.splice(1, 0, {
+			title: 'TYPE',
+			width: 12,
+			cell: (view) => ({text: sanitizeText(view.type), tone: 'muted'}),
+		});
+	if (width >= 76) {
+		columns.push({
+			title: 'STARTED',
+			width: 8,
+			cell: (view) => ({
+				text:
+					view.record?.startedAt === undefined
+						? ''
+						: formatTimestamp(view.record.startedAt, {
+								timeZoneOffsetMinutes: -new Date(view.record.startedAt).getTimezoneOffset(),
+							}).slice(11),
+				tone: 'muted',
+			}),
+		});
+	}
+
+	columns.push({
+		title: 'DURATION',
+		width: 8,
+		align: 'right',
+		cell: (view) => {
+			const duration = stepDuration(view, now);
+			return {text: duration === undefined ? '' : formatDuration(duration)};
+		},
+	});
+	if (width >= 90) {
+		columns.push({
+			title: 'TRY',
+			width: 3,
+			align: 'right',
+			cell: (view) => ({
+				text: view.record?.attemptCount === undefined ? '' : String(view.record.attemptCount),
+			}),
+		});
+		columns.push({
+			title: 'CACHE',
+			width: 14,
+			cell: (view) => {
+				if (view.record?.cacheSourceArn)
+					return {text: `hit ${executionIdOf(view.record.cacheSourceArn)}`, tone: 'success'};
+				const cache = steps.get(view.name)?.cacheConfig;
+				return {text: cache?.enabled ? 'enabled' : '', tone: 'muted'};
+			},
+		});
+	}
+
+	return columns;
+}

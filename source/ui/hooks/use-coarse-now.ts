@@ -1,0 +1,58 @@
+// A clock that ticks every few seconds, shared by every component that shows an age or an elapsed time: one timer
+// per period and one batched render per tick, and no timer at all while nothing needs one (idle CPU stays near 0).
+import {useSyncExternalStore} from 'react';
+
+type Clock = {listeners: Set<() => void>; timer?: NodeJS.Timeout; tick: number};
+
+const clocks = new Map<number, Clock>();
+
+function clockFor(periodMs: number): Clock {
+	let clock = clocks.get(periodMs);
+	if (!clock) {
+		clock = {listeners: new Set(), tick: 0};
+		clocks.set(periodMs, clock);
+	}
+
+	return clock;
+}
+
+function subscribe(periodMs: number, listener: () => void): () => void {
+	const clock = clockFor(periodMs);
+	clock.listeners.add(listener);
+	if (!clock.timer) {
+		clock.timer = setInterval(() => {
+			clock.tick++;
+			for (const each of [...clock.listeners]) each();
+		}, periodMs);
+		clock.timer.unref?.();
+	}
+
+	return () => {
+		clock.listeners.delete(listener);
+		if (clock.listeners.size === 0 && clock.timer) {
+			clearInterval(clock.timer);
+			clock.timer = undefined;
+		}
+	};
+}
+
+const never = () => () => {};
+const subscribers = new Map<number, (listener: () => void) => () => void>();
+
+/** One subscribe function per period, so React does not resubscribe (and restart the timer) on every render. */
+function subscriberFor(periodMs: number): (listener: () => void) => () => void {
+	let subscriber = subscribers.get(periodMs);
+	if (!subscriber) {
+		subscriber = (listener) => subscribe(periodMs, listener);
+		subscribers.set(periodMs, subscriber);
+	}
+
+	return subscriber;
+}
+
+/** Re-renders the caller every `periodMs` while `enabled`; returns a tick count (use `now()` for the time). */
+export function useCoarseTick(periodMs: number | undefined): number {
+	return useSyncExternalStore(periodMs === undefined ? never : subscriberFor(periodMs), () =>
+		periodMs === undefined ? 0 : clockFor(periodMs).tick,
+	);
+}

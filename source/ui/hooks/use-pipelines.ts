@@ -1,0 +1,59 @@
+// The pipelines list: pages appear as they arrive on first load, then the list poller keeps every row (with its
+// latest execution) fresh while the screen is shown.
+import {useEffect, useState} from 'react';
+import type {PipelineSummary} from '../../pipeline/model.js';
+import {createPipelineListPoller, type PipelineRow} from '../../watch/pipeline-list-poller.js';
+import {useSession} from '../app-context.js';
+import {usePoller} from './use-poller.js';
+
+/** Lists change slowly: refresh them at most every 5 s whatever --interval says. */
+export const listRefreshFloorMs = 5000;
+
+export function usePipelines() {
+	const {aws, intervalMs} = useSession();
+	const {poller, snapshot} = usePoller(
+		() =>
+			createPipelineListPoller({
+				pipelines: aws.pipelines,
+				intervalMs: Math.max(intervalMs, listRefreshFloorMs),
+			}),
+		[aws, intervalMs],
+	);
+	const [firstPages, setFirstPages] = useState<{items: PipelineSummary[]; more: boolean}>({
+		items: [],
+		more: true,
+	});
+	const polled = snapshot.phase !== 'loading';
+
+	useEffect(() => {
+		let cancelled = false;
+		(async () => {
+			const items: PipelineSummary[] = [];
+			let nextToken: string | undefined;
+			do {
+				const page = await aws.pipelines.listPipelines(nextToken ? {nextToken} : {});
+				if (cancelled) return;
+				items.push(...page.items);
+				nextToken = page.nextToken;
+				setFirstPages({items: [...items], more: nextToken !== undefined});
+			} while (nextToken && !cancelled);
+		})().catch(() => {
+			// The poller reports the same failure (and retries); the first pages only make the wait shorter.
+			if (!cancelled) setFirstPages((current) => ({...current, more: false}));
+		});
+		return () => {
+			cancelled = true;
+		};
+	}, [aws]);
+
+	const rows: PipelineRow[] = polled ? snapshot.pipelines : firstPages.items.map((pipeline) => ({pipeline}));
+	return {
+		rows,
+		/** True until every page has been listed at least once. */
+		loading: !polled && firstPages.more,
+		/** True until the latest executions are known. */
+		detailsPending: !polled,
+		snapshot,
+		refresh: () => poller.refreshNow(),
+	};
+}

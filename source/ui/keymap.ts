@@ -1,0 +1,311 @@
+// Every key of every screen, declared once: the same tables drive the input handlers, the footer and the `?` help.
+import type {Key} from 'ink';
+
+/** A key press reduced to one name: `up`, `enter`, `escape`, `ctrl+s`, `space`, or the character typed (`x`, `D`). */
+export type KeyPress = {name: string; input: string};
+
+export type Binding<Intent extends string = string> = {
+	keys: readonly string[];
+	/** How the key is written in the footer and help (`↑↓`, `enter`, `x`). */
+	label: string;
+	description: string;
+	intent: Intent;
+	/** Changes something in AWS: hidden and refused under --read-only. */
+	mutating?: boolean;
+	/** Shown in the footer (the help always lists every binding). */
+	footer?: boolean;
+	/** The footer's word for it; the description's first word when absent. */
+	hint?: string;
+};
+
+export type Keymap<Intent extends string = string> = readonly Binding<Intent>[];
+
+export function keyPressOf(input: string, key: Key): KeyPress {
+	if (key.escape) return {name: 'escape', input: ''};
+	if (key.upArrow) return {name: 'up', input: ''};
+	if (key.downArrow) return {name: 'down', input: ''};
+	if (key.leftArrow) return {name: 'left', input: ''};
+	if (key.rightArrow) return {name: 'right', input: ''};
+	if (key.pageUp) return {name: 'pageup', input: ''};
+	if (key.pageDown) return {name: 'pagedown', input: ''};
+	if (key.home) return {name: 'home', input: ''};
+	if (key.end) return {name: 'end', input: ''};
+	if (key.return) return {name: 'enter', input: ''};
+	if (key.tab) return {name: key.shift ? 'shift+tab' : 'tab', input: ''};
+	// Ink 6 reports the Backspace byte (0x7F) as `delete`; both mean "erase" here.
+	if (key.backspace || key.delete) return {name: 'backspace', input: ''};
+	if (key.ctrl && input.length === 1) return {name: `ctrl+${input.toLowerCase()}`, input: ''};
+	if (key.meta) return {name: `meta+${input}`, input: ''};
+	if (input === ' ') return {name: 'space', input};
+	return {name: input, input};
+}
+
+export function hintOf(binding: Binding): string {
+	return binding.hint ?? binding.description.split(' ')[0] ?? binding.intent;
+}
+
+export function findBinding<Intent extends string>(
+	keymap: Keymap<Intent>,
+	press: KeyPress,
+): Binding<Intent> | undefined {
+	return keymap.find((binding) => binding.keys.includes(press.name));
+}
+
+/** The bindings a user may see: mutating ones disappear in read-only mode. */
+export function visibleBindings<Intent extends string>(
+	keymap: Keymap<Intent>,
+	readOnly: boolean,
+): Binding<Intent>[] {
+	return keymap.filter((binding) => !(readOnly && binding.mutating));
+}
+
+const listMoves = [
+	{keys: ['up', 'k'], label: '↑↓/jk', description: 'move the selection', intent: 'up', hint: 'move'},
+	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},
+	{
+		keys: ['pageup'],
+		label: 'PgUp/PgDn',
+		description: 'move a page up or down',
+		intent: 'page-up',
+		footer: false,
+	},
+	{keys: ['pagedown'], label: 'PgDn', description: 'move a page down', intent: 'page-down', footer: false},
+	{
+		keys: ['home'],
+		label: 'Home/End',
+		description: 'jump to the first or last row',
+		intent: 'first',
+		footer: false,
+	},
+	{keys: ['end'], label: 'End', description: 'jump to the last row', intent: 'last', footer: false},
+] as const satisfies Keymap;
+
+export type ListMoveIntent = (typeof listMoves)[number]['intent'];
+
+export const globalKeymap = [
+	{keys: ['?'], label: '?', description: 'help: every key of this screen', intent: 'help', hint: 'help'},
+	{
+		keys: [':'],
+		label: ':',
+		description: 'command line (:pipeline NAME, :region R, :profile P, :q)',
+		intent: 'command',
+		hint: 'command',
+	},
+	{
+		keys: ['escape', 'backspace'],
+		label: 'esc',
+		description: 'back (Backspace works too)',
+		intent: 'back',
+		hint: 'back',
+	},
+	{keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', intent: 'quit'},
+] as const satisfies Keymap;
+
+export type GlobalIntent = (typeof globalKeymap)[number]['intent'];
+
+export const pipelinesKeymap = [
+	...listMoves,
+	{keys: ['enter'], label: 'enter', description: 'open the pipeline’s executions', intent: 'open'},
+	{keys: ['s'], label: 's', description: 'start an execution', intent: 'start', mutating: true},
+	{
+		keys: ['D'],
+		label: 'D',
+		description: 'delete the pipeline (type its name)',
+		intent: 'delete',
+		mutating: true,
+	},
+	{keys: ['o'], label: 'o', description: 'cycle the sort order', intent: 'sort', hint: 'sort'},
+	{keys: ['/'], label: '/', description: 'filter by name', intent: 'filter'},
+	{
+		keys: ['escape'],
+		label: 'esc',
+		description: 'clear the filter (then back)',
+		intent: 'clear-filter',
+		footer: false,
+	},
+	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+] as const satisfies Keymap;
+
+export type PipelinesIntent = (typeof pipelinesKeymap)[number]['intent'];
+
+export const executionsKeymap = [
+	...listMoves,
+	{keys: ['enter'], label: 'enter', description: 'open the execution', intent: 'open'},
+	{keys: ['s'], label: 's', description: 'start another execution', intent: 'start', mutating: true},
+	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
+	{keys: ['R'], label: 'R', description: 'retry a failed execution', intent: 'retry', mutating: true},
+	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
+	{
+		keys: ['escape'],
+		label: 'esc',
+		description: 'clear the filter (then back)',
+		intent: 'clear-filter',
+		footer: false,
+	},
+	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+] as const satisfies Keymap;
+
+export type ExecutionsIntent = (typeof executionsKeymap)[number]['intent'];
+
+export const executionKeymap = [
+	{
+		keys: ['up', 'k'],
+		label: '↑↓←→/hjkl',
+		description: 'move along the graph (rows in list and timeline)',
+		intent: 'up',
+		hint: 'move',
+	},
+	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},
+	{keys: ['left', 'h'], label: '←/h', description: 'move left within a layer', intent: 'left', footer: false},
+	{
+		keys: ['right', 'l'],
+		label: '→/l',
+		description: 'move right within a layer',
+		intent: 'right',
+		footer: false,
+	},
+	{keys: ['pageup'], label: 'PgUp/PgDn', description: 'scroll a page', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'scroll a page down', intent: 'page-down', footer: false},
+	{keys: ['home'], label: 'Home/End', description: 'first or last step', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'last step', intent: 'last', footer: false},
+	{keys: ['enter'], label: 'enter', description: 'step details', intent: 'details', hint: 'details'},
+	{keys: ['g'], label: 'g', description: 'cycle the view: DAG, list, timeline', intent: 'view', hint: 'view'},
+	{
+		keys: ['e'],
+		label: 'e',
+		description: 'the step’s reports (property files from S3)',
+		intent: 'reports',
+		hint: 'reports',
+	},
+	{
+		keys: ['P'],
+		label: 'P',
+		description: 'parameters the execution ran with',
+		intent: 'parameters',
+		hint: 'params',
+	},
+	{keys: ['p'], label: 'p', description: 'pause or resume refreshing', intent: 'pause', hint: 'pause'},
+	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
+	{keys: ['R'], label: 'R', description: 'retry the failed execution', intent: 'retry', mutating: true},
+	{
+		keys: ['D'],
+		label: 'D',
+		description: 'delete the pipeline (type its name)',
+		intent: 'delete',
+		mutating: true,
+	},
+	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+] as const satisfies Keymap;
+
+export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];
+
+/** Keys while a pane (details, reports, parameters) covers the step panel. */
+export const paneKeymap = [
+	{keys: ['up', 'k'], label: '↑↓/jk', description: 'scroll', intent: 'up', hint: 'scroll'},
+	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
+	{keys: ['pageup'], label: 'PgUp/PgDn', description: 'scroll a page', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'scroll a page down', intent: 'page-down', footer: false},
+	{keys: ['home'], label: 'Home/End', description: 'top or bottom', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'bottom', intent: 'last', footer: false},
+	{keys: ['tab', 'right', 'l'], label: 'tab', description: 'next report file', intent: 'next', footer: false},
+	{
+		keys: ['shift+tab', 'left', 'h'],
+		label: 'shift+tab',
+		description: 'previous report file',
+		intent: 'previous',
+		footer: false,
+	},
+	{keys: ['e'], label: 'e', description: 'the step’s reports', intent: 'reports', footer: false},
+	{keys: ['enter'], label: 'enter', description: 'the step’s details', intent: 'details', footer: false},
+	{
+		keys: ['escape', 'backspace'],
+		label: 'esc',
+		description: 'close the pane',
+		intent: 'close',
+		hint: 'close',
+	},
+] as const satisfies Keymap;
+
+export type PaneIntent = (typeof paneKeymap)[number]['intent'];
+
+export const startFormKeymap = [
+	{
+		keys: ['up', 'k', 'shift+tab'],
+		label: '↑↓/jk',
+		description: 'move between fields',
+		intent: 'up',
+		hint: 'move',
+	},
+	{keys: ['down', 'j', 'tab'], label: '↓/j', description: 'next field', intent: 'down', footer: false},
+	{
+		keys: ['enter'],
+		label: 'enter',
+		description: 'edit the field (on [Start]: start)',
+		intent: 'activate',
+		hint: 'edit',
+	},
+	{keys: ['space'], label: 'space', description: 'toggle a Boolean', intent: 'toggle'},
+	{
+		keys: ['left', 'h'],
+		label: '←→',
+		description: 'previous or next choice of an enum',
+		intent: 'previous-choice',
+		hint: 'choice',
+	},
+	{keys: ['right', 'l'], label: '→', description: 'next choice', intent: 'next-choice', footer: false},
+	{
+		keys: ['u', 'ctrl+r'],
+		label: 'u',
+		description: 'reset the field to its default',
+		intent: 'reset',
+		hint: 'reset',
+	},
+	{
+		keys: ['U'],
+		label: 'U',
+		description: 'reset every field to its default',
+		intent: 'reset-all',
+		footer: false,
+	},
+	{
+		keys: ['ctrl+s'],
+		label: 'ctrl+s',
+		description: 'start the execution',
+		intent: 'submit',
+		mutating: true,
+		hint: 'start',
+	},
+] as const satisfies Keymap;
+
+export type StartFormIntent = (typeof startFormKeymap)[number]['intent'];
+
+/** Keys while a text field is being edited; every other key is typed into the field. */
+export const textEditKeymap = [
+	{keys: ['enter'], label: 'enter', description: 'done editing, next field', intent: 'commit', hint: 'done'},
+	{
+		keys: ['escape'],
+		label: 'esc',
+		description: 'done editing (the value is kept)',
+		intent: 'leave',
+		hint: 'done',
+	},
+	{keys: ['backspace'], label: '⌫', description: 'erase a character', intent: 'erase', footer: false},
+	{keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the field', intent: 'clear', hint: 'clear'},
+	{
+		keys: ['ctrl+r'],
+		label: 'ctrl+r',
+		description: 'reset the field to its default',
+		intent: 'reset',
+		hint: 'reset',
+	},
+	{
+		keys: ['ctrl+s'],
+		label: 'ctrl+s',
+		description: 'start the execution',
+		intent: 'submit',
+		mutating: true,
+		hint: 'start',
+	},
+] as const satisfies Keymap;
+
+export type TextEditIntent = (typeof textEditKeymap)[number]['intent'];

@@ -1,0 +1,34 @@
+// How a step is summarised on screen: its status look, and the short detail under its name (duration or state).
+import {formatDuration} from '../pipeline/format.js';
+import type {StepView} from '../pipeline/execution-state.js';
+import type {StatusLook, Theme} from './theme.js';
+
+export function stepLook(theme: Theme, view: StepView): StatusLook {
+	return theme.status(view.state);
+}
+
+/** How long the step ran, or has run so far. */
+export function stepDuration(view: StepView, now: number): number | undefined {
+	const started = view.record?.startedAt;
+	if (started === undefined) return undefined;
+	const ended = view.record?.endedAt;
+	if (ended !== undefined) return ended - started;
+	return view.state === 'executing' || view.state === 'starting' || view.state === 'stopping'
+		? now - started
+		: undefined;
+}
+
+export function stepDetail(view: StepView, now: number): string {
+	if (view.state === 'cache-hit') return 'cache hit';
+	const duration = stepDuration(view, now);
+	if (duration !== undefined) return formatDuration(duration);
+	if (view.state === 'not-started') return 'waiting';
+	return view.state;
+}
+
+/** True while something in the execution can still change on its own. */
+export function isLive(views: readonly StepView[]): boolean {
+	return views.some(
+		(view) => view.state === 'executing' || view.state === 'starting' || view.state === 'stopping',
+	);
+}

@@ -1,0 +1,22 @@
+// Takes over the terminal for the full-screen UI (alternate screen, hidden cursor) and gives it back exactly once,
+// whether the app quits, is interrupted (SIGINT/SIGTERM/SIGHUP) or crashes.
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+
+export type TerminalSession = {restore(): void};
+
+export function enterFullScreen(stdout: NodeJS.WriteStream): TerminalSession {
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		process.off('exit', restore);
+		stdout.write(leaveAlternateScreen);
+	};
+
+	stdout.write(enterAlternateScreen);
+	// The last resort: whatever ends the process, the user's screen comes back.
+	process.on('exit', restore);
+	return {restore};
+}

@@ -1,0 +1,149 @@
+// Colours, icons and status words in one place, with ASCII and no-colour fallbacks: status is always carried
+// by an icon and a word as well as a colour, so NO_COLOR and monochrome terminals lose nothing.
+import {createContext, useContext} from 'react';
+
+export type Tone = 'success' | 'running' | 'warning' | 'danger' | 'muted' | 'accent' | 'info' | 'normal';
+
+/** Every state a step or an execution can be drawn in (the core's NodeState plus the execution statuses). */
+export type StatusKey =
+	| 'not-started'
+	| 'starting'
+	| 'executing'
+	| 'stopping'
+	| 'stopped'
+	| 'failed'
+	| 'succeeded'
+	| 'cache-hit'
+	| 'skipped'
+	| 'unknown';
+
+export type StatusLook = {icon: string; word: string; tone: Tone};
+
+export type Theme = {
+	unicode: boolean;
+	color: boolean;
+	status(key: StatusKey): StatusLook;
+	/** Ink colour name for a tone, or undefined when colour is off. */
+	colorOf(tone: Tone): string | undefined;
+	glyphs: Glyphs;
+};
+
+export type Glyphs = {
+	selected: string;
+	breadcrumb: string;
+	ellipsis: string;
+	overridden: string;
+	barFull: string;
+	barEmpty: string;
+	sortAscending: string;
+	sortDescending: string;
+	dot: string;
+};
+
+const toneColors: Record<Tone, string | undefined> = {
+	success: 'green',
+	running: 'blue',
+	warning: 'yellow',
+	danger: 'red',
+	muted: 'gray',
+	accent: 'cyan',
+	info: 'magenta',
+	normal: undefined,
+};
+
+const unicodeStatus: Record<StatusKey, StatusLook> = {
+	'not-started': {icon: '○', word: 'not started', tone: 'muted'},
+	starting: {icon: '◔', word: 'starting', tone: 'running'},
+	executing: {icon: '●', word: 'executing', tone: 'running'},
+	stopping: {icon: '◑', word: 'stopping', tone: 'warning'},
+	stopped: {icon: '■', word: 'stopped', tone: 'warning'},
+	failed: {icon: '✖', word: 'failed', tone: 'danger'},
+	succeeded: {icon: '✔', word: 'succeeded', tone: 'success'},
+	'cache-hit': {icon: '↺', word: 'cache hit', tone: 'success'},
+	skipped: {icon: '⊘', word: 'skipped', tone: 'muted'},
+	unknown: {icon: '?', word: 'unknown', tone: 'muted'},
+};
+
+const asciiIcons: Record<StatusKey, string> = {
+	'not-started': '.',
+	starting: '>',
+	executing: '*',
+	stopping: '!',
+	stopped: '#',
+	failed: 'x',
+	succeeded: 'v',
+	'cache-hit': '=',
+	skipped: '-',
+	unknown: '?',
+};
+
+const unicodeGlyphs: Glyphs = {
+	selected: '›',
+	breadcrumb: ' › ',
+	ellipsis: '…',
+	overridden: '●',
+	barFull: '█',
+	barEmpty: '·',
+	sortAscending: '↑',
+	sortDescending: '↓',
+	dot: '·',
+};
+
+const asciiGlyphs: Glyphs = {
+	selected: '>',
+	breadcrumb: ' > ',
+	ellipsis: '~',
+	overridden: '*',
+	barFull: '#',
+	barEmpty: '.',
+	sortAscending: '^',
+	sortDescending: 'v',
+	dot: '-',
+};
+
+export function createTheme(options: {unicode: boolean; color: boolean}): Theme {
+	const {unicode, color} = options;
+	return {
+		unicode,
+		color,
+		glyphs: unicode ? unicodeGlyphs : asciiGlyphs,
+		status(key) {
+			const look = unicodeStatus[key] ?? unicodeStatus.unknown;
+			return unicode ? look : {...look, icon: asciiIcons[key] ?? '?'};
+		},
+		colorOf(tone) {
+			return color ? toneColors[tone] : undefined;
+		},
+	};
+}
+
+/** The Linux console and a few others cannot draw the icons; SAGEMON_ASCII=1 forces the fallback anywhere. */
+export function detectUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+	if (env.SAGEMON_ASCII === '1') return false;
+	if (env.TERM === 'dumb' || env.TERM === 'linux') return false;
+	if (platform !== 'win32') return true;
+	return Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode' || env.TERM === 'xterm-256color';
+}
+
+export function detectColor(env: NodeJS.ProcessEnv, colorFlag: boolean): boolean {
+	if (!colorFlag) return false;
+	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+	if (env.FORCE_COLOR === '0') return false;
+	return env.TERM !== 'dumb';
+}
+
+/** Maps a service status (`Executing`, `Succeeded`, ...) or a core NodeState to the key the theme draws. */
+export function statusKeyOf(status: string | undefined): StatusKey {
+	if (!status) return 'unknown';
+	const key = status
+		.replace(/([a-z])([A-Z])/g, '$1-$2')
+		.toLowerCase()
+		.replace(/\s+/g, '-');
+	return key in unicodeStatus ? (key as StatusKey) : 'unknown';
+}
+
+export const ThemeContext = createContext<Theme>(createTheme({unicode: true, color: true}));
+
+export function useTheme(): Theme {
+	return useContext(ThemeContext);
+}
