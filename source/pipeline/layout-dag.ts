@@ -62,13 +62,18 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 	const widths = candidateWidths(graph, options.boxWidth);
 
 	const down = options.direction === 'right' ? undefined : layoutDown(graph, layers, widths, maxWidth);
-	const right = options.direction === 'down' ? undefined : layoutRight(graph, layers, widths, maxWidth);
 	const downLayout = down && 'layout' in down ? down.layout : undefined;
-	const rightLayout = right && 'layout' in right ? right.layout : undefined;
 	// Sideways only pays when it buys much wider boxes (a wide fan-out); otherwise layers read best as rows.
+	const sidewaysGain = 6;
+	const tryRight =
+		options.direction === 'right' ||
+		(options.direction === undefined &&
+			(!downLayout || downLayout.boxes[0]!.width + sidewaysGain <= widths[0]!));
+	const right = tryRight ? layoutRight(graph, layers, widths, maxWidth) : undefined;
+	const rightLayout = right && 'layout' in right ? right.layout : undefined;
 	const chosen =
 		downLayout && rightLayout
-			? rightLayout.boxes[0]!.width >= downLayout.boxes[0]!.width + 6
+			? rightLayout.boxes[0]!.width >= downLayout.boxes[0]!.width + sidewaysGain
 				? rightLayout
 				: downLayout
 			: (downLayout ?? rightLayout);

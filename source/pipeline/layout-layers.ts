@@ -34,12 +34,12 @@ export function buildLayeredGraph(dag: Dag): LayeredGraph {
 	}
 	const nodeCount = names.length;
 
-	const byPair = new Map<string, {from: number; to: number; kind: EdgeKind}>();
+	const byPair = new Map<number, {from: number; to: number; kind: EdgeKind}>();
 	for (const edge of dag.edges) {
 		const from = indexOf.get(edge.from);
 		const to = indexOf.get(edge.to);
 		if (from === undefined || to === undefined || from === to) continue;
-		const key = `${from}>${to}`;
+		const key = from * nodeCount + to;
 		const known = byPair.get(key);
 		if (!known || kindRank[edge.kind] < kindRank[known.kind]) byPair.set(key, {from, to, kind: edge.kind});
 	}
@@ -124,11 +124,11 @@ function withDummies(
 	const layerOf = [...nodeLayers];
 	// Long edges from one source share their dummies while they run side by side: one line that branches off
 	// at each target, instead of parallel lines from the same box.
-	const dummyAt = new Map<string, number>();
+	const dummyAt = new Map<number, number>();
 	const layered: LayeredEdge[] = edges.map((edge) => {
 		const chain = [edge.from];
 		for (let layer = layerOf[edge.from]! + 1; layer < layerOf[edge.to]!; layer++) {
-			const key = `${edge.from}@${layer}`;
+			const key = edge.from * (nodeCount + 1) + layer;
 			let dummy = dummyAt.get(key);
 			if (dummy === undefined) {
 				dummy = layerOf.length;

@@ -48,23 +48,21 @@ export function placeAlongLayers(
 				const layer = layers[index]!;
 				const neighbours = pass === 'down' ? graph.up : graph.down;
 				const desired = layer.map((item) => {
-					const around = neighbours[item]!;
-					if (around.length === 0) return {value: port[item]!, weight: 0.001};
+					const all = neighbours[item]!;
+					if (all.length === 0) return {value: port[item]!, weight: 0.001};
 					// A box lines up with the boxes it connects to rather than with lines passing by.
+					const boxes = isBox(item) ? all.filter(isBox) : [];
+					const around = boxes.length > 0 ? boxes : all;
 					let sum = 0;
-					let total = 0;
-					for (const other of around) {
-						const pull = isBox(item) && !isBox(other) ? 0.25 : 1;
-						sum += port[other]! * pull;
-						total += pull;
-					}
+					for (const other of around) sum += port[other]!;
 					// A long edge keeps straight between dummies; where it leaves or enters a box it may bend.
-					const weight = isBox(item) ? around.length : around.some(isBox) ? 0.5 : dummyWeight;
-					return {value: sum / total, weight};
+					const weight = isBox(item) ? around.length : all.some(isBox) ? 0.5 : dummyWeight;
+					return {value: sum / around.length, weight};
 				});
 				place(layer, closestOrdered(desired, offsets[index]!));
 			}
 		}
+		straighten(graph, layers, port, separation);
 	} else {
 		const widths = layers.map((layer, index) => layerExtent(layer, offsets[index]!, isBox, metrics));
 		const widest = Math.max(0, ...widths);
@@ -83,6 +81,30 @@ export function placeAlongLayers(
 	}
 	if (Number.isFinite(leftmost)) for (let item = 0; item < graph.itemCount; item++) port[item]! -= leftmost;
 	return port;
+}
+
+/** Rounding leaves one-cell jogs; an item with a single neighbour moves in line with it wherever there is room. */
+function straighten(
+	graph: LayeredGraph,
+	layers: number[][],
+	port: number[],
+	separation: (left: number, right: number) => number,
+): void {
+	for (const neighbours of [graph.up, graph.down]) {
+		const sequence = neighbours === graph.up ? layers : [...layers].reverse();
+		for (const layer of sequence) {
+			layer.forEach((item, at) => {
+				const around = neighbours[item]!;
+				if (around.length !== 1) return;
+				const wanted = port[around[0]!]!;
+				const left = layer[at - 1];
+				const right = layer[at + 1];
+				const low = left === undefined ? Number.NEGATIVE_INFINITY : port[left]! + separation(left, item);
+				const high = right === undefined ? Number.POSITIVE_INFINITY : port[right]! - separation(item, right);
+				if (wanted >= low && wanted <= high) port[item] = wanted;
+			});
+		}
+	}
 }
 
 function layerExtent(

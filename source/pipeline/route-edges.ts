@@ -7,11 +7,15 @@ export type ChannelPlan = {
 	tracks: number;
 	labelled: boolean;
 	trackOf: Map<number, number>;
-	/** Keyed `${source}>${target}`: the column (row, sideways) where the hop enters its target. */
-	dropOf: Map<string, number>;
+	/** Keyed by hopKey(source, target): the column (row, sideways) where the hop enters its target. */
+	dropOf: Map<number, number>;
 };
 
 export type AxisPoint = {along: number; across: number};
+
+export function hopKey(source: number, target: number): number {
+	return source * 4_194_304 + target;
+}
 
 /** The cells of an item's border that edges may enter: the whole inside of a box's side, a dummy's one cell. */
 export type Reach = (item: number) => {start: number; end: number};
@@ -54,7 +58,7 @@ export function planChannels(
 			const column = port[source]!;
 			const bus: Bus = {source, column, drops: new Map(), start: column, end: column, throughLine: false};
 			for (const target of targets) {
-				const drop = dropOf.get(`${source}>${target}`)!;
+				const drop = dropOf.get(hopKey(source, target))!;
 				bus.drops.set(target, drop);
 				bus.start = Math.min(bus.start, drop);
 				bus.end = Math.max(bus.end, drop);
@@ -73,17 +77,17 @@ export function planChannels(
  * (a clean fan-in); otherwise every source gets its own arrow, in the order of the sources, as close above
  * them as the box allows, so a line never seems to continue into a box it does not lead to.
  */
-function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach): Map<string, number> {
+function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach): Map<number, number> {
 	const incoming = new Map<number, number[]>();
 	for (const [source, targets] of hops) {
 		for (const target of targets) incoming.set(target, [...(incoming.get(target) ?? []), source]);
 	}
-	const dropOf = new Map<string, number>();
+	const dropOf = new Map<number, number>();
 	for (const [target, sources] of incoming) {
 		const {start, end} = reach(target);
 		const merge = sources.every((source) => hops.get(source)!.size === 1);
 		if (merge || sources.length === 1 || start === end) {
-			for (const source of sources) dropOf.set(`${source}>${target}`, port[target]!);
+			for (const source of sources) dropOf.set(hopKey(source, target), port[target]!);
 			continue;
 		}
 		sources.sort((a, b) => port[a]! - port[b]! || a - b);
@@ -100,7 +104,7 @@ function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach
 		const placed = closestOrdered(desired, offsets);
 		const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[placed.length - 1]! - end);
 		sources.forEach((source, index) => {
-			dropOf.set(`${source}>${target}`, Math.min(end, Math.max(start, placed[index]! + shift)));
+			dropOf.set(hopKey(source, target), Math.min(end, Math.max(start, placed[index]! + shift)));
 		});
 	}
 	return dropOf;
@@ -122,7 +126,7 @@ function assignTracks(buses: Bus[]): Map<number, number> {
 	const inside = (column: number, bus: Bus) => column >= bus.start && column <= bus.end;
 	turning.forEach((bus, index) => {
 		turning.forEach((other, otherIndex) => {
-			if (other === bus) return;
+			if (other === bus || sameFunnel(bus, other)) return;
 			if (!other.throughLine && inside(other.column, bus)) before[index]!.push(otherIndex);
 			for (const drop of other.drops.values()) {
 				if (inside(drop, bus) && !dropsInto(bus, drop) && !straightAt(drop)) before[otherIndex]!.push(index);
@@ -148,13 +152,15 @@ function assignTracks(buses: Bus[]): Map<number, number> {
 	return trackOf;
 }
 
-/** Two buses share a track only if they do not overlap, or are single edges meeting at the arrow they share. */
+/** Two buses share a track only if they do not overlap, or both carry one edge into the same arrow (a fan-in). */
 function clashes(bus: Bus, other: Bus): boolean {
-	const start = Math.max(bus.start, other.start);
-	const end = Math.min(bus.end, other.end);
-	if (start > end) return false;
-	if (start < end || bus.drops.size > 1 || other.drops.size > 1) return true;
-	return [...bus.drops.values()][0] !== start || [...other.drops.values()][0] !== start;
+	return !sameFunnel(bus, other) && Math.max(bus.start, other.start) <= Math.min(bus.end, other.end);
+}
+
+/** Lines that each lead only into the same arrow can join anywhere: every reading of the joined line is right. */
+function sameFunnel(bus: Bus, other: Bus): boolean {
+	if (bus.drops.size !== 1 || other.drops.size !== 1) return false;
+	return [...bus.drops.values()][0] === [...other.drops.values()][0];
 }
 
 /** A topological order of the "goes above" relation; where it has a cycle, the narrowest bus goes first. */
@@ -213,7 +219,7 @@ export function tracePaths(
 			const target = edge.chain[index + 1]!;
 			const layer = graph.layerOf[source]!;
 			const plan = plans[layer]!;
-			const drop = plan.dropOf.get(`${source}>${target}`)!;
+			const drop = plan.dropOf.get(hopKey(source, target))!;
 			if (port[source] !== drop) {
 				const across = bandStart[layer]! + bandSize + plan.trackOf.get(source)!;
 				points.push({along: port[source]!, across}, {along: drop, across});

@@ -1,0 +1,367 @@
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {generateDag} from '../../bench/layout.js';
+import {buildDag} from '../../source/pipeline/dag.js';
+import {parseDefinition} from '../../source/pipeline/definition.js';
+import {drawDag, drawDagText} from '../../source/pipeline/draw-dag.js';
+import {type DagLayout, type LayoutOptions, layoutDag} from '../../source/pipeline/layout-dag.js';
+import type {Dag, DagEdge, EdgeKind} from '../../source/pipeline/model.js';
+import {fixtureNames, readFixture} from '../helpers/fixtures.js';
+
+function fixtureDag(name: string): Dag {
+	const parsed = parseDefinition(readFixture(name));
+	if (!parsed.definition) throw new Error(`${name} does not parse`);
+	return buildDag(parsed.definition).dag;
+}
+
+function dagOf(names: string[], edges: Array<[string, string, EdgeKind?]>, type = 'Processing'): Dag {
+	return {
+		nodes: names.map((name) => ({name, type})),
+		edges: edges.map(([from, to, kind]) => ({from, to, kind: kind ?? 'dependsOn'})),
+	};
+}
+
+function fitted(dag: Dag, options: LayoutOptions): DagLayout {
+	const result = layoutDag(dag, options);
+	if (!result.fits) throw new Error(`expected the DAG to fit: ${result.reason}`);
+	return result;
+}
+
+/** Everything a reader relies on, checked on the layout and on the drawn picture; lists what is wrong. */
+function problemsOf(dag: Dag, layout: DagLayout, maxWidth: number): string[] {
+	const problems: string[] = [];
+	const names = [...new Set(dag.nodes.map((node) => node.name))].sort();
+	const drawn = layout.boxes.map((box) => box.name).sort();
+	if (JSON.stringify(drawn) !== JSON.stringify(names))
+		problems.push(`boxes ${drawn} are not the steps ${names}`);
+	if (layout.width > maxWidth) problems.push(`${layout.width} columns wide`);
+
+	// Which box covers each cell: boxes must not overlap and must lie inside the picture.
+	const owner = new Int32Array(layout.width * layout.height).fill(-1);
+	layout.boxes.forEach((box, index) => {
+		if (box.x < 0 || box.y < 0 || box.x + box.width > layout.width || box.y + box.height > layout.height) {
+			problems.push(`${box.name} lies outside the picture`);
+			return;
+		}
+		for (let y = box.y; y < box.y + box.height; y++) {
+			for (let x = box.x; x < box.x + box.width; x++) {
+				const other = owner[y * layout.width + x]!;
+				if (other >= 0) problems.push(`${box.name} overlaps ${layout.boxes[other]!.name}`);
+				owner[y * layout.width + x] = index;
+			}
+		}
+	});
+
+	const byName = new Map(layout.boxes.map((box) => [box.name, box]));
+	const pairs = new Set(
+		dag.edges.filter((edge) => edge.from !== edge.to).map((edge) => `${edge.from}>${edge.to}`),
+	);
+	const paths = new Set(layout.edges.map((edge) => `${edge.from}>${edge.to}`));
+	if ([...pairs].some((pair) => !paths.has(pair)) || paths.size !== pairs.size) problems.push('edges differ');
+	for (const edge of layout.edges) {
+		const label = `${edge.from} -> ${edge.to}`;
+		const source = byName.get(edge.from)!;
+		const target = byName.get(edge.to)!;
+		const first = edge.points[0]!;
+		const last = edge.points[edge.points.length - 1]!;
+		const sideways = layout.direction === 'right';
+		const leaves = sideways
+			? first.x === source.x + source.width - 1 &&
+				first.y > source.y &&
+				first.y < source.y + source.height - 1
+			: first.y === source.y + source.height - 1 &&
+				first.x > source.x &&
+				first.x < source.x + source.width - 1;
+		const enters = sideways
+			? last.x === target.x && last.y > target.y && last.y < target.y + target.height - 1
+			: last.y === target.y && last.x > target.x && last.x < target.x + target.width - 1;
+		if (!leaves) problems.push(`${label} does not leave its source's border`);
+		if (!enters) problems.push(`${label} does not enter its target's border`);
+		for (let index = 1; index < edge.points.length; index++) {
+			const from = edge.points[index - 1]!;
+			const to = edge.points[index]!;
+			if (from.x !== to.x && from.y !== to.y) problems.push(`${label} has a diagonal segment`);
+			const steps = Math.abs(to.x - from.x) + Math.abs(to.y - from.y);
+			for (let step = 0; step <= steps; step++) {
+				const x = from.x + Math.sign(to.x - from.x) * step;
+				const y = from.y + Math.sign(to.y - from.y) * step;
+				if ((x === first.x && y === first.y) || (x === last.x && y === last.y)) continue;
+				const through = owner[y * layout.width + x];
+				if (through === undefined || x < 0 || x >= layout.width) problems.push(`${label} leaves the picture`);
+				else if (through >= 0)
+					problems.push(`${label} passes through ${layout.boxes[through]!.name} at ${x},${y}`);
+			}
+		}
+	}
+
+	const rows = drawDag(layout);
+	if (rows.length !== layout.height)
+		problems.push(`${rows.length} rows drawn for a height of ${layout.height}`);
+	rows.forEach((row, y) => {
+		const width = stringWidth(row.map((segment) => segment.text).join(''));
+		if (width !== layout.width) problems.push(`row ${y} is ${width} columns wide`);
+	});
+	const named = new Set(rows.flat().flatMap((segment) => (segment.node ? [segment.node] : [])));
+	for (const name of names) if (!named.has(name)) problems.push(`${name} is not drawn`);
+	return problems;
+}
+
+function expectReadable(dag: Dag, layout: DagLayout, maxWidth: number): void {
+	expect(problemsOf(dag, layout, maxWidth)).toEqual([]);
+}
+
+describe('layoutDag', () => {
+	it('stacks a chain in one column, one layer per row band', () => {
+		const dag = dagOf(
+			['Preprocess', 'Train', 'Evaluate'],
+			[
+				['Preprocess', 'Train'],
+				['Train', 'Evaluate'],
+			],
+		);
+		const layout = fitted(dag, {maxWidth: 80});
+		expect(layout.direction).toBe('down');
+		expect(layout.boxes.map((box) => box.layer)).toEqual([0, 1, 2]);
+		expect(new Set(layout.boxes.map((box) => box.x)).size).toBe(1);
+		expect(layout.boxes.map((box) => box.y)).toEqual([0, 5, 10]);
+		expect(layout.edges.map((edge) => edge.points)).toEqual([
+			[
+				{x: 7, y: 3},
+				{x: 7, y: 5},
+			],
+			[
+				{x: 7, y: 8},
+				{x: 7, y: 10},
+			],
+		]);
+		expectReadable(dag, layout, 80);
+	});
+
+	it('puts a step in the layer after its deepest parent (longest path)', () => {
+		const dag = dagOf(
+			['A', 'B', 'C', 'D'],
+			[
+				['A', 'B'],
+				['B', 'C'],
+				['A', 'D'],
+				['C', 'D'],
+			],
+		);
+		const layout = fitted(dag, {maxWidth: 80});
+		expect(Object.fromEntries(layout.boxes.map((box) => [box.name, box.layer]))).toEqual({
+			A: 0,
+			B: 1,
+			C: 2,
+			D: 3,
+		});
+		expectReadable(dag, layout, 80);
+	});
+
+	it('pulls a root down next to the step it feeds instead of leaving a long edge', () => {
+		const dag = dagOf(
+			['A', 'B', 'C', 'Late'],
+			[
+				['A', 'B'],
+				['B', 'C'],
+				['Late', 'C'],
+			],
+		);
+		const layout = fitted(dag, {maxWidth: 80});
+		expect(layout.boxes.find((box) => box.name === 'Late')!.layer).toBe(1);
+	});
+
+	it('orders a layer to avoid crossings', () => {
+		// Written so that definition order alone would cross: X feeds the right child, Y the left one.
+		const dag = dagOf(
+			['X', 'Y', 'FromY', 'FromX'],
+			[
+				['X', 'FromX'],
+				['Y', 'FromY'],
+			],
+		);
+		const layout = fitted(dag, {maxWidth: 80});
+		const x = (name: string) => layout.boxes.find((box) => box.name === name)!.x;
+		expect(x('X') < x('Y')).toBe(x('FromX') < x('FromY'));
+		expectReadable(dag, layout, 80);
+	});
+
+	it('is deterministic: the same DAG always gives the same layout', () => {
+		const dag = fixtureDag('abalone-tutorial.json');
+		const first = layoutDag(dag, {maxWidth: 100});
+		for (let run = 0; run < 3; run++) expect(layoutDag(structuredClone(dag), {maxWidth: 100})).toEqual(first);
+	});
+
+	it.each(fixtureNames)('lays out %s within 100 columns, readably', (name) => {
+		const dag = fixtureDag(name);
+		const layout = fitted(dag, {maxWidth: 100});
+		expectReadable(dag, layout, 100);
+	});
+
+	it.each(fixtureNames)('lays out %s sideways, readably, when asked', (name) => {
+		const dag = fixtureDag(name);
+		const layout = fitted(dag, {maxWidth: 1000, direction: 'right'});
+		expect(layout.direction).toBe('right');
+		expectReadable(dag, layout, 1000);
+	});
+
+	it('has a readability check that catches overlapping boxes and edges through boxes', () => {
+		const box = (name: string, y: number) => ({
+			name,
+			type: 'Training',
+			x: 0,
+			y,
+			width: 10,
+			height: 4,
+			layer: y / 5,
+		});
+		const dag = dagOf(['A', 'B', 'C'], [['A', 'C']]);
+		const straightThroughB: DagLayout = {
+			width: 10,
+			height: 14,
+			direction: 'down',
+			boxes: [box('A', 0), box('B', 5), box('C', 10)],
+			edges: [
+				{
+					from: 'A',
+					to: 'C',
+					kind: 'dependsOn',
+					points: [
+						{x: 4, y: 3},
+						{x: 4, y: 10},
+					],
+				},
+			],
+		};
+		expect(problemsOf(dag, straightThroughB, 10)).toEqual([
+			'A -> C passes through B at 4,5',
+			'A -> C passes through B at 4,6',
+			'A -> C passes through B at 4,7',
+			'A -> C passes through B at 4,8',
+		]);
+		const stacked = {...straightThroughB, boxes: [box('A', 0), box('B', 0), box('C', 10)]};
+		expect(problemsOf(dag, stacked, 10)).toContain('B overlaps A');
+	});
+
+	it('lays the 31-deep nested conditions out tall and narrow', () => {
+		const dag = fixtureDag('airflow-31-nested-conditions.json');
+		const layout = fitted(dag, {maxWidth: 100});
+		expect(layout.direction).toBe('down');
+		expect(layout.boxes).toHaveLength(31);
+		expect(layout.width).toBeLessThanOrEqual(20);
+		expect(new Set(layout.boxes.map((box) => box.layer)).size).toBe(31);
+		expect(new Set(layout.boxes.map((box) => box.x)).size).toBe(1);
+	});
+
+	it('puts two independent chains side by side', () => {
+		const dag = fixtureDag('dynamic-framework-two-chains.json');
+		const layout = fitted(dag, {maxWidth: 100});
+		const falcon = layout.boxes.find((box) => box.name === 'falcon-text-summarization-preprocess')!;
+		const calhousing = layout.boxes.find((box) => box.name === 'calhousing-Preprocessing')!;
+		expect(falcon.y).toBe(0);
+		expect(calhousing.y).toBe(0);
+		expect(layout.height).toBeLessThan(6 * 7);
+	});
+
+	it('lays out a 300-step DAG within 100 columns, readably', () => {
+		const dag = generateDag(300);
+		const layout = fitted(dag, {maxWidth: 100});
+		expectReadable(dag, layout, 100);
+	});
+
+	it('draws a wide fan-out sideways when rows of boxes cannot fit', () => {
+		const leaves = Array.from({length: 12}, (_, index) => `Leaf${index}`);
+		const dag = dagOf(
+			['Root', ...leaves, 'Sink'],
+			[
+				...leaves.map((leaf): [string, string] => ['Root', leaf]),
+				...leaves.map((leaf): [string, string] => [leaf, 'Sink']),
+			],
+		);
+		expect(layoutDag(dag, {maxWidth: 100, direction: 'down'}).fits).toBe(false);
+		const layout = fitted(dag, {maxWidth: 100});
+		expect(layout.direction).toBe('right');
+		expectReadable(dag, layout, 100);
+		// The fan-in joins into one line that enters Sink with a single arrow.
+		expect(drawDagText(layout).match(/▶ *Sink/g)).toHaveLength(1);
+	});
+
+	it('says how many columns it needs when nothing fits', () => {
+		// Twenty chains of five steps: too wide as rows, too deep as columns.
+		const chains = Array.from({length: 20}, (_, chain) =>
+			Array.from({length: 5}, (_, step) => `c${chain}s${step}`),
+		);
+		const dag = dagOf(
+			chains.flat(),
+			chains.flatMap((chain) => chain.slice(1).map((step, index): [string, string] => [chain[index]!, step])),
+		);
+		const result = layoutDag(dag, {maxWidth: 40});
+		expect(result.fits).toBe(false);
+		if (result.fits) return;
+		expect(result.neededWidth).toBeGreaterThan(40);
+		expect(result.reason).toContain(`needs ${result.neededWidth} columns`);
+		expect(result.reason).toContain('only 40 are available');
+		expect(layoutDag(dag, {maxWidth: result.neededWidth}).fits).toBe(true);
+	});
+
+	it('shrinks boxes (never below a readable width) before giving up', () => {
+		const names = ['A-rather-long-step-name-1', 'A-rather-long-step-name-2', 'A-rather-long-step-name-3'];
+		const dag = dagOf(names, []);
+		expect(fitted(dag, {maxWidth: 200}).boxes[0]!.width).toBe(27);
+		const narrow = fitted(dag, {maxWidth: 40, direction: 'down'});
+		expect(narrow.boxes[0]!.width).toBeLessThan(27);
+		expect(narrow.boxes[0]!.width).toBeGreaterThanOrEqual(10);
+		expect(narrow.width).toBeLessThanOrEqual(40);
+	});
+
+	it('uses the box width it is given', () => {
+		const dag = dagOf(['A', 'B'], [['A', 'B']]);
+		const layout = fitted(dag, {maxWidth: 80, boxWidth: 21});
+		expect(layout.boxes.map((box) => box.width)).toEqual([21, 21]);
+	});
+
+	it('draws one path per pair of steps, with the branch kind when a condition is involved', () => {
+		const dag: Dag = {
+			nodes: [
+				{name: 'Check', type: 'Condition'},
+				{name: 'Register', type: 'RegisterModel'},
+			],
+			edges: [
+				{from: 'Check', to: 'Register', kind: 'data'},
+				{from: 'Check', to: 'Register', kind: 'condition-if'},
+			],
+		};
+		const layout = fitted(dag, {maxWidth: 80});
+		expect(layout.edges.map(({from, to, kind}) => ({from, to, kind}))).toEqual([
+			{from: 'Check', to: 'Register', kind: 'condition-if'},
+		]);
+	});
+
+	it('survives input a DAG builder would reject: cycles, self-loops, unknown and duplicate steps', () => {
+		const edges: DagEdge[] = [
+			{from: 'A', to: 'B', kind: 'dependsOn'},
+			{from: 'B', to: 'C', kind: 'dependsOn'},
+			{from: 'C', to: 'A', kind: 'dependsOn'},
+			{from: 'A', to: 'A', kind: 'data'},
+			{from: 'A', to: 'Nowhere', kind: 'data'},
+		];
+		const dag: Dag = {nodes: [...dagOf(['A', 'B', 'C', 'A'], []).nodes], edges};
+		const layout = fitted(dag, {maxWidth: 80});
+		expect(layout.boxes.map((box) => box.name)).toEqual(['A', 'B', 'C']);
+		// The edge closing the cycle is left out; the others are drawn.
+		expect(layout.edges.map((edge) => `${edge.from}>${edge.to}`)).toEqual(['A>B', 'B>C']);
+	});
+
+	it('lays out an empty DAG as an empty picture', () => {
+		expect(layoutDag({nodes: [], edges: []}, {maxWidth: 80})).toMatchObject({
+			fits: true,
+			width: 0,
+			height: 0,
+		});
+	});
+
+	it('refuses a width that cannot hold anything', () => {
+		const dag = dagOf(['A'], []);
+		expect(layoutDag(dag, {maxWidth: 0})).toMatchObject({fits: false});
+		expect(layoutDag(dag, {maxWidth: Number.NaN})).toMatchObject({fits: false});
+	});
+});
