@@ -1,0 +1,42 @@
+// `sagemon emulator`: serves the local SageMaker Pipelines + S3 emulator until SIGINT/SIGTERM.
+import type {Command} from './context.js';
+import {ExitCode} from './context.js';
+import {UsageError} from './report-error.js';
+
+const emulator: Command = async (context) => {
+	const {flags} = context;
+	if (context.args.length > 0)
+		throw new UsageError(`emulator takes no arguments, got "${context.args.join(' ')}"`);
+	if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535) {
+		throw new UsageError(
+			`--port must be a port number from 0 to 65535 (0 picks a free one), got ${String(flags.port)}`,
+		);
+	}
+
+	const timeScale = flags.timeScale ?? 1;
+	if (!(Number.isFinite(timeScale) && timeScale > 0)) {
+		throw new UsageError(`--time-scale must be a number above 0, got ${String(flags.timeScale)}`);
+	}
+
+	const {startEmulator} = await import('../emulator/index.js');
+	let running: Awaited<ReturnType<typeof startEmulator>>;
+	try {
+		running = await startEmulator({host: flags.host, port: flags.port, timeScale, demo: flags.demo});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE')
+			throw new UsageError(
+				`port ${flags.port} on ${flags.host} is already in use; pick another with --port (0 picks a free one)`,
+			);
+		if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+			throw new UsageError(`cannot listen on ${flags.host}: no such local address`);
+		throw error;
+	}
+
+	context.stdout.write(`sagemon emulator listening on ${running.url}\n`);
+	await context.interrupted;
+	await running.close();
+	return ExitCode.ok;
+};
+
+export default emulator;

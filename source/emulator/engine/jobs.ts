@@ -1,0 +1,41 @@
+// SageMaker jobs the engine creates for Processing and Training steps, kept so DescribeProcessingJob and
+// DescribeTrainingJob can answer for them.
+
+export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
+
+export type JobRecord = {
+	kind: 'processing' | 'training';
+	name: string;
+	arn: string;
+	status: JobStatus;
+	/** The step's arguments with every expression resolved (the CreateProcessingJob/CreateTrainingJob request). */
+	request: Record<string, unknown>;
+	creationTime: number;
+	startTime?: number;
+	endTime?: number;
+	lastModifiedTime: number;
+	failureReason?: string;
+	/** Training only: where the model artifact was written. */
+	modelArtifacts?: string;
+	experimentConfig?: {ExperimentName?: string; TrialName?: string};
+};
+
+export class JobRegistry {
+	readonly #jobs = new Map<string, JobRecord>();
+
+	add(job: JobRecord): void {
+		this.#jobs.set(`${job.kind}:${job.name}`, job);
+	}
+
+	find(kind: JobRecord['kind'], name: string): JobRecord | undefined {
+		return this.#jobs.get(`${kind}:${name}`);
+	}
+
+	update(job: JobRecord | undefined, status: JobStatus, time: number, failureReason?: string): void {
+		if (!job) return;
+		job.status = status;
+		job.lastModifiedTime = time;
+		if (status !== 'InProgress' && status !== 'Stopping') job.endTime = time;
+		if (failureReason !== undefined) job.failureReason = failureReason;
+	}
+}

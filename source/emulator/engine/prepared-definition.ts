@@ -1,0 +1,37 @@
+// A pipeline definition checked the way CreatePipeline/UpdatePipeline check it, and indexed once for the
+// engine: parsed steps, DAG edges per step, definition order, emulator tuning.
+import {indexDag, validateDefinition} from '../../pipeline/dag.js';
+import type {DagEdge, PipelineDefinition} from '../../pipeline/model.js';
+import {readTuning, type EmulatorTuning} from './tuning.js';
+
+export type PreparedDefinition = {
+	text: string;
+	definition: PipelineDefinition;
+	parents: Map<string, DagEdge[]>;
+	children: Map<string, DagEdge[]>;
+	position: Map<string, number>;
+	tuning: EmulatorTuning;
+};
+
+/** The definition ready to run, or the problems the service would reject it for (one sentence each). */
+export function prepareDefinition(text: string): {prepared?: PreparedDefinition; problems: string[]} {
+	const validated = validateDefinition(text);
+	const problems = validated.problems.map((problem) =>
+		problem.path === '' ? problem.message : `${problem.message} (at ${problem.path})`,
+	);
+	if (!validated.definition || !validated.dag) return {problems};
+	const {tuning, problems: tuningProblems} = readTuning(validated.definition.metadata);
+	problems.push(...tuningProblems);
+	for (const name of Object.keys(tuning.steps)) {
+		if (!validated.dag.nodes.some((node) => node.name === name)) {
+			problems.push(
+				`Metadata["sagemon.emulator"].steps names '${name}', which is not a step of this pipeline`,
+			);
+		}
+	}
+
+	if (problems.length > 0) return {problems};
+	const {parents, children} = indexDag(validated.dag);
+	const position = new Map(validated.dag.nodes.map((node, index) => [node.name, index]));
+	return {prepared: {text, definition: validated.definition, parents, children, position, tuning}, problems};
+}

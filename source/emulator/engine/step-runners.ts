@@ -1,0 +1,285 @@
+// What each step type does in the emulator: the job or resource it creates (and its name and ARN), the
+// properties later steps read from it (`Steps.<name>.*`, shaped like the service's Describe* response), the
+// Metadata member ListPipelineExecutionSteps shows, and what it writes to S3 when it succeeds.
+import {gzipSync} from 'node:zlib';
+import {isRecord} from '../../pipeline/expressions.js';
+import type {StepDefinition} from '../../pipeline/model.js';
+import {accountId, modelPackageArn, pipelineJobName, resourceArn} from '../arns.js';
+import {alphanumeric, derivedRandom} from '../random.js';
+import {joinS3Path, type ObjectStorage} from '../s3-store.js';
+import type {JobRecord} from './jobs.js';
+
+export type PreparedStep = {
+	/** What `Steps.<name>.*` resolves against once the step succeeded. */
+	properties: Record<string, unknown>;
+	/** The Metadata member once the step's job or resource exists (`{}` for types that create nothing). */
+	metadata: Record<string, unknown>;
+	job?: JobRecord;
+};
+
+export type StepIdentity = {
+	region: string;
+	executionId: string;
+	step: StepDefinition;
+	attempt: number;
+	seed: number;
+	time: number;
+};
+
+/** The job name a Processing/Training step gets, known before its arguments are evaluated (Execution.*JobName). */
+export function jobNameFor(identity: StepIdentity): string {
+	const suffix = derivedRandom(
+		identity.seed,
+		`${identity.executionId}/${identity.step.name}/${identity.attempt}/name`,
+	).text(10, alphanumeric);
+	return pipelineJobName(identity.executionId, identity.step.name, suffix);
+}
+
+/** Builds a step's properties, Metadata and job from its resolved arguments. */
+export function prepareStep(
+	identity: StepIdentity,
+	resolved: unknown,
+	nextModelPackageVersion: (group: string) => number,
+): PreparedStep {
+	const {region, step, time} = identity;
+	const args = isRecord(resolved) ? resolved : {};
+	const name = jobNameFor(identity);
+	switch (step.type) {
+		case 'Processing': {
+			const arn = resourceArn(region, 'processing-job', name);
+			return {
+				properties: {
+					...args,
+					ProcessingJobName: name,
+					ProcessingJobArn: arn,
+					ProcessingJobStatus: 'Completed',
+				},
+				metadata: {ProcessingJob: {Arn: arn}},
+				job: newJob('processing', name, arn, args, time),
+			};
+		}
+
+		case 'Training': {
+			const arn = resourceArn(region, 'training-job', name);
+			const output =
+				isRecord(args.OutputDataConfig) && typeof args.OutputDataConfig.S3OutputPath === 'string'
+					? args.OutputDataConfig.S3OutputPath
+					: `s3://sagemaker-${region}-${accountId}/`;
+			const artifacts = joinS3Path(joinS3Path(output, name), 'output/model.tar.gz');
+			const job = newJob('training', name, arn, args, time);
+			job.modelArtifacts = artifacts;
+			return {
+				properties: {
+					...args,
+					TrainingJobName: name,
+					TrainingJobArn: arn,
+					TrainingJobStatus: 'Completed',
+					ModelArtifacts: {S3ModelArtifacts: artifacts},
+				},
+				metadata: {TrainingJob: {Arn: arn}},
+				job,
+			};
+		}
+
+		case 'Transform': {
+			const arn = resourceArn(region, 'transform-job', name);
+			return {
+				properties: {...args, TransformJobName: name, TransformJobArn: arn, TransformJobStatus: 'Completed'},
+				metadata: {TransformJob: {Arn: arn}},
+			};
+		}
+
+		case 'Tuning': {
+			const tuningName = name.slice(-32).replace(/^-+/, '');
+			const arn = resourceArn(region, 'hyper-parameter-tuning-job', tuningName);
+			const summaries = [0, 1, 2].map((index) => {
+				const trainingName = `${tuningName.slice(0, 28)}-${String(index + 1).padStart(3, '0')}`;
+				return {
+					TrainingJobName: trainingName,
+					TrainingJobArn: resourceArn(region, 'training-job', trainingName),
+				};
+			});
+			return {
+				properties: {
+					...args,
+					HyperParameterTuningJobName: tuningName,
+					HyperParameterTuningJobArn: arn,
+					HyperParameterTuningJobStatus: 'Completed',
+					BestTrainingJob: summaries[0],
+					TrainingJobSummaries: summaries,
+				},
+				metadata: {TuningJob: {Arn: arn}},
+			};
+		}
+
+		case 'AutoML': {
+			const arn = resourceArn(region, 'automl-job', name);
+			return {
+				properties: {
+					...args,
+					AutoMLJobName: name,
+					AutoMLJobArn: arn,
+					AutoMLJobStatus: 'Completed',
+					BestCandidate: {CandidateName: `${name}-candidate-1`, InferenceContainers: []},
+				},
+				metadata: {AutoMLJob: {Arn: arn}},
+			};
+		}
+
+		case 'Model':
+		case 'CreateModel': {
+			const arn = resourceArn(region, 'model', name);
+			return {properties: {...args, ModelName: name, ModelArn: arn}, metadata: {Model: {Arn: arn}}};
+		}
+
+		case 'RegisterModel': {
+			const group = typeof args.ModelPackageGroupName === 'string' ? args.ModelPackageGroupName : step.name;
+			const version = nextModelPackageVersion(group);
+			const arn = modelPackageArn(region, group, version);
+			return {
+				properties: {
+					...args,
+					ModelPackageArn: arn,
+					ModelPackageName: group,
+					ModelPackageVersion: version,
+					ModelApprovalStatus: args.ModelApprovalStatus ?? 'PendingManualApproval',
+				},
+				metadata: {RegisterModel: {Arn: arn}},
+			};
+		}
+
+		case 'EMR': {
+			const random = derivedRandom(
+				identity.seed,
+				`${identity.executionId}/${step.name}/${identity.attempt}/emr`,
+			);
+			const clusterId =
+				typeof args.ClusterId === 'string'
+					? args.ClusterId
+					: `j-${random.text(13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`;
+			const stepId = `s-${random.text(13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`;
+			return {
+				properties: {...args, ClusterId: clusterId, StepId: stepId},
+				metadata: {EMR: {ClusterId: clusterId, StepId: stepId, StepName: step.name}},
+			};
+		}
+
+		case 'QualityCheck':
+		case 'ClarifyCheck': {
+			const arn = resourceArn(region, 'processing-job', name);
+			const base = `s3://sagemaker-${region}-${accountId}/${name}`;
+			const check: Record<string, unknown> = {
+				CheckType:
+					typeof args.CheckType === 'string'
+						? args.CheckType
+						: step.type === 'QualityCheck'
+							? 'DATA_QUALITY'
+							: 'DATA_BIAS',
+				CalculatedBaselineConstraints: `${base}/constraints.json`,
+				CheckJobArn: arn,
+				SkipCheck: args.SkipCheck === true,
+				RegisterNewBaseline: args.RegisterNewBaseline === true,
+			};
+			if (step.type === 'QualityCheck') check.CalculatedBaselineStatistics = `${base}/statistics.json`;
+			if (typeof args.ModelPackageGroupName === 'string')
+				check.ModelPackageGroupName = args.ModelPackageGroupName;
+			return {properties: {...args, ...check}, metadata: {[step.type]: check}};
+		}
+
+		case 'EndpointConfig':
+		case 'Endpoint': {
+			const arn = resourceArn(region, step.type === 'Endpoint' ? 'endpoint' : 'endpoint-config', name);
+			return {
+				properties: {...args, [`${step.type}Name`]: name, [`${step.type}Arn`]: arn},
+				metadata: {[step.type]: {Arn: arn}},
+			};
+		}
+
+		case 'Lambda': {
+			const functionArn = typeof step.raw.FunctionArn === 'string' ? step.raw.FunctionArn : '';
+			return {properties: {...args}, metadata: {Lambda: {Arn: functionArn}}};
+		}
+
+		default:
+			return {properties: {...args}, metadata: {}};
+	}
+}
+
+function newJob(
+	kind: JobRecord['kind'],
+	name: string,
+	arn: string,
+	request: Record<string, unknown>,
+	time: number,
+): JobRecord {
+	return {kind, name, arn, status: 'InProgress', request, creationTime: time, lastModifiedTime: time};
+}
+
+/** Output values a Lambda or Callback step returns when nothing tells the emulator what they are. */
+export function defaultOutputParameters(
+	step: StepDefinition,
+	tuned?: Record<string, string>,
+): Record<string, string> {
+	const outputs: Record<string, string> = {};
+	const declared = Array.isArray(step.raw.OutputParameters) ? step.raw.OutputParameters : [];
+	for (const output of declared) {
+		if (!isRecord(output) || typeof output.OutputName !== 'string') continue;
+		const type = output.OutputType;
+		outputs[output.OutputName] =
+			type === 'Boolean'
+				? 'true'
+				: type === 'Integer'
+					? '1'
+					: type === 'Float'
+						? '0.5'
+						: `${output.OutputName}-value`;
+	}
+
+	return {...outputs, ...tuned};
+}
+
+/** `OutputParameters` as the service's metadata lists them. */
+export function outputParameterList(outputs: Record<string, string>): Array<{Name: string; Value: string}> {
+	return Object.entries(outputs).map(([Name, Value]) => ({Name, Value}));
+}
+
+let emptyModelArchive: Buffer | undefined;
+
+/** Writes what a succeeded job leaves in S3: processing outputs (with property files) or a model artifact. */
+export function writeStepOutputs(
+	storage: ObjectStorage,
+	step: StepDefinition,
+	properties: Record<string, unknown>,
+	propertyFile: (name: string) => unknown,
+): void {
+	if (step.type === 'Training') {
+		const artifacts = isRecord(properties.ModelArtifacts)
+			? properties.ModelArtifacts.S3ModelArtifacts
+			: undefined;
+		// An empty tar archive, gzipped: a valid model.tar.gz that holds no files.
+		emptyModelArchive ??= gzipSync(Buffer.alloc(1024));
+		if (typeof artifacts === 'string') storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip');
+		return;
+	}
+
+	if (step.type !== 'Processing') return;
+	const outputs = isRecord(properties.ProcessingOutputConfig)
+		? properties.ProcessingOutputConfig.Outputs
+		: undefined;
+	if (!Array.isArray(outputs)) return;
+	for (const output of outputs) {
+		if (!isRecord(output) || !isRecord(output.S3Output) || typeof output.S3Output.S3Uri !== 'string')
+			continue;
+		const uri = output.S3Output.S3Uri;
+		const files = step.propertyFiles.filter((file) => file.outputName === output.OutputName);
+		for (const file of files) {
+			storage.putUri(
+				joinS3Path(uri, file.filePath),
+				`${JSON.stringify(propertyFile(file.name), null, 4)}\n`,
+				'application/json',
+			);
+		}
+
+		if (files.length === 0) storage.putUri(joinS3Path(uri, '_SUCCESS'), '', 'application/octet-stream');
+	}
+}
