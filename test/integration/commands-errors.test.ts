@@ -1,0 +1,237 @@
+// Every error path of the CLI contract, through the built CLI against the emulator (with its fault injection):
+// one sentence on stderr (a JSON object with --json) and the documented exit code.
+import {createHash} from 'node:crypto';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {type RunningEmulator, startEmulator} from '../../source/emulator/index.js';
+import {cleanEnv, ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
+import {fixturePath} from '../helpers/fixtures.js';
+
+const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
+const missingExecution = 'arn:aws:sagemaker:us-east-1:111122223333:pipeline/Abalone/execution/zzzzzzzzzzzz';
+
+let emulator: RunningEmulator;
+let scratch: string;
+let executionArn: string;
+const sagemon = (args: string[], env = testAwsEnv()) =>
+	runCli([...args, '--endpoint-url', emulator.url, '--interval', '0.05'], {env});
+
+beforeAll(async () => {
+	ensureBuilt();
+	emulator = await startEmulator({port: 0, timeScale: 1000, demo: false});
+	scratch = mkdtempSync(join(tmpdir(), 'sagemon-errors-'));
+	const created = await sagemon([
+		'upsert',
+		'Abalone',
+		'--definition',
+		fixturePath('abalone-tutorial.json'),
+		'--role-arn',
+		roleArn,
+	]);
+	expect(created.code, created.stderr).toBe(0);
+	const started = await sagemon(['start', 'Abalone']);
+	expect(started.code, started.stderr).toBe(0);
+	executionArn = started.stdout.trim();
+});
+
+afterEach(() => emulator.setFaults({}));
+
+afterAll(async () => {
+	await emulator?.close();
+	if (scratch) rmSync(scratch, {recursive: true, force: true});
+});
+
+describe('usage errors exit 2', () => {
+	it('refuses an unknown flag', async () => {
+		const result = await sagemon(['describe', executionArn, '--bogus']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('--bogus');
+	});
+
+	it('refuses a malformed or mistyped override', async () => {
+		expect(await sagemon(['start', 'Abalone', '-p', 'ProcessingInstanceCount'])).toMatchObject({
+			code: 2,
+			stderr: "sagemon: -p Expected Name=Value, got 'ProcessingInstanceCount'.\n",
+		});
+		expect(await sagemon(['start', 'Abalone', '-p', 'ProcessingInstanceCount=many'])).toMatchObject({
+			code: 2,
+			stderr: "sagemon: ProcessingInstanceCount must be a whole number, got 'many'.\n",
+		});
+		expect(
+			await sagemon(['start', 'Abalone', '-p', 'ModelApprovalStatus=a', '-p', 'ModelApprovalStatus=b']),
+		).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: -p ModelApprovalStatus is given twice; give each parameter once.\n',
+		});
+	});
+
+	it('refuses a missing or extra argument and a malformed ARN or endpoint', async () => {
+		expect(await sagemon(['wait'])).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: wait needs an argument: sagemon wait ARN [--timeout S] [--interval S]\n',
+		});
+		expect((await sagemon(['describe', executionArn, 'extra'])).stderr).toContain(
+			'describe takes one argument, got 2',
+		);
+		expect((await sagemon(['steps', 'Abalone'])).stderr).toBe(
+			'sagemon: "Abalone" is not a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, as printed by sagemon start).\n',
+		);
+		const endpoint = await runCli(['describe', executionArn, '--endpoint-url', 'localhost:4566'], {
+			env: testAwsEnv(),
+		});
+		expect(endpoint).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: --endpoint-url "localhost:4566" must start with http:// or https://.\n',
+		});
+		expect((await sagemon(['wait', executionArn, '--timeout', '-1'])).code).toBe(2);
+	});
+
+	it('prints a command help with an example', async () => {
+		const result = await runCli(['start', '--help']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('$ sagemon start NAME [-p Name=Value ...]');
+		expect(result.stdout).toContain('$ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved');
+	});
+});
+
+describe('AWS errors exit 3', () => {
+	it('names an unknown pipeline and an unknown execution', async () => {
+		const pipeline = await sagemon(['start', 'NoSuchPipeline']);
+		expect(pipeline.code).toBe(3);
+		expect(pipeline.stderr).toMatch(/^sagemon: .*NoSuchPipeline.* does not exist\.\n$/i);
+
+		for (const command of ['describe', 'steps', 'wait', 'watch', 'report']) {
+			const result = await sagemon([command, missingExecution]);
+			expect(result.code, `${command}: ${result.stderr}`).toBe(3);
+			expect(result.stderr).toMatch(/^sagemon: .*zzzzzzzzzzzz.* does not exist\.\n$/);
+		}
+
+		const json = await sagemon(['describe', missingExecution, '--json']);
+		expect(JSON.parse(json.stderr)).toEqual({
+			error: {kind: 'NotFound', message: expect.stringContaining('zzzzzzzzzzzz')},
+		});
+	});
+
+	it('gives up on throttling after the SDK retries', async () => {
+		emulator.setFaults({throttleRate: 1});
+		// One retry is enough to show the SDK's retries were used up; the default four only take longer.
+		const result = await sagemon(['describe', executionArn], testAwsEnv({AWS_MAX_ATTEMPTS: '2'}));
+		expect(result).toMatchObject({
+			code: 3,
+			stdout: '',
+			stderr:
+				'sagemon: AWS kept throttling the requests (Rate exceeded) even after retries: wait a little, or poll less often with --interval.\n',
+		});
+	});
+
+	it('wait gives up when every poll stays throttled', async () => {
+		emulator.setFaults({throttleRate: 1});
+		const result = await sagemon(['wait', executionArn], testAwsEnv({AWS_MAX_ATTEMPTS: '1'}));
+		expect(result.code).toBe(3);
+		expect(result.stderr).toContain('AWS kept throttling the requests (Rate exceeded) even after retries');
+	});
+
+	it('names the fix for a missing region, missing credentials and expired credentials', async () => {
+		const noRegion = await sagemon(['describe', executionArn], testAwsEnv({AWS_REGION: ''}));
+		expect(noRegion).toMatchObject({
+			code: 3,
+			stderr:
+				'sagemon: No AWS region: pass --region, set AWS_REGION, or set a region in ~/.aws/config (or use --local).\n',
+		});
+
+		const noCredentials = await sagemon(['describe', executionArn], cleanEnv({AWS_REGION: 'us-east-1'}));
+		expect(noCredentials.code).toBe(3);
+		expect(noCredentials.stderr).toBe(
+			'sagemon: No AWS credentials found: run "aws configure" or "aws sso login", set AWS_PROFILE, or use --local.\n',
+		);
+
+		emulator.setFaults({failWith: 'ExpiredTokenException'});
+		const expired = await sagemon(['describe', executionArn, '--json']);
+		expect(expired.code).toBe(3);
+		expect(JSON.parse(expired.stderr)).toEqual({
+			error: {
+				kind: 'ExpiredCredentials',
+				message: 'Your AWS credentials have expired: refresh them (aws sso login) and try again.',
+			},
+		});
+	});
+
+	it('names the profile when its SSO login has expired', async () => {
+		const home = join(scratch, 'home');
+		mkdirSync(join(home, '.aws', 'sso', 'cache'), {recursive: true});
+		writeFileSync(
+			join(home, '.aws', 'config'),
+			[
+				'[profile ci]',
+				'sso_session = corp',
+				'sso_account_id = 111122223333',
+				'sso_role_name = Deployer',
+				'region = us-east-1',
+				'',
+				'[sso-session corp]',
+				'sso_start_url = https://corp.awsapps.com/start',
+				'sso_region = us-east-1',
+				'',
+			].join('\n'),
+		);
+		const cacheFile = `${createHash('sha1').update('corp').digest('hex')}.json`;
+		writeFileSync(
+			join(home, '.aws', 'sso', 'cache', cacheFile),
+			JSON.stringify({
+				accessToken: 'old',
+				expiresAt: '2020-01-01T00:00:00Z',
+				region: 'us-east-1',
+				startUrl: 'https://corp.awsapps.com/start',
+			}),
+		);
+		const env = cleanEnv({HOME: home, AWS_CONFIG_FILE: join(home, '.aws', 'config')});
+		const result = await sagemon(['describe', executionArn, '--profile', 'ci'], env);
+		expect(result).toMatchObject({
+			code: 3,
+			stderr:
+				'sagemon: Your AWS credentials have expired: refresh them (aws sso login --profile ci) and try again.\n',
+		});
+	});
+
+	it('reports access denied from SageMaker and from S3', async () => {
+		emulator.setFaults({failWith: 'AccessDeniedException'});
+		const sagemaker = await sagemon(['steps', executionArn]);
+		expect(sagemaker.code).toBe(3);
+		expect(sagemaker.stderr).toMatch(
+			/^sagemon: Access denied: User: .+ is not authorized to perform: sagemaker:\w+.* Check the IAM permissions of the credentials in use\.\n$/,
+		);
+
+		emulator.setFaults({});
+		const waited = await sagemon(['wait', executionArn]);
+		expect(waited.code).toBe(0);
+		emulator.setFaults({s3AccessDenied: true});
+		const s3 = await sagemon(['report', executionArn, '--step', 'AbaloneEval']);
+		expect(s3.code).toBe(3);
+		expect(s3.stderr).toMatch(/^sagemon: Access denied: .+\n$/);
+	});
+
+	it('says which endpoint cannot be reached', async () => {
+		const port = await closedPort();
+		const url = `http://127.0.0.1:${port}`;
+		const result = await runCli(['describe', executionArn, '--endpoint-url', url], {
+			env: testAwsEnv({AWS_MAX_ATTEMPTS: '1'}),
+		});
+		expect(result).toMatchObject({
+			code: 3,
+			stderr: `sagemon: Could not reach ${url} (ECONNREFUSED): check your network and --endpoint-url.\n`,
+		});
+	});
+});
+
+/** A loopback port nothing listens on (taken, then released). */
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	if (address === null || typeof address === 'string') throw new Error('no port');
+	return address.port;
+}
