@@ -6,7 +6,8 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {type RunningEmulator, startEmulator} from '../../source/emulator/index.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {startTestEmulator} from '../helpers/emulator.js';
 import {cleanEnv, ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {fixturePath} from '../helpers/fixtures.js';
 
@@ -21,7 +22,7 @@ const sagemon = (args: string[], env = testAwsEnv()) =>
 
 beforeAll(async () => {
 	ensureBuilt();
-	emulator = await startEmulator({port: 0, timeScale: 1000, demo: false});
+	emulator = await startTestEmulator({timeScale: 1000, demo: false});
 	scratch = mkdtempSync(join(tmpdir(), 'sagemon-errors-'));
 	const created = await sagemon([
 		'upsert',

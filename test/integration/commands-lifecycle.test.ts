@@ -4,7 +4,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type RunningEmulator, startEmulator} from '../../source/emulator/index.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {startTestEmulator} from '../helpers/emulator.js';
 import {ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {readFixture} from '../helpers/fixtures.js';
 
@@ -38,7 +39,7 @@ const sagemon = (...args: string[]) =>
 
 beforeAll(async () => {
 	ensureBuilt();
-	emulator = await startEmulator({port: 0, timeScale: 100, demo: false});
+	emulator = await startTestEmulator({timeScale: 100, demo: false});
 	scratch = mkdtempSync(join(tmpdir(), 'sagemon-commands-'));
 	writeFileSync(join(scratch, 'abalone.json'), abalone());
 	writeFileSync(
