@@ -47,7 +47,7 @@ type Attempt = {layout: DagLayout} | {neededWidth: number};
 
 export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 	const {maxWidth} = options;
-	if (!Number.isFinite(maxWidth) || maxWidth < 1) {
+	if (!(maxWidth >= 1)) {
 		return {
 			fits: false,
 			reason: `A width of ${maxWidth} columns cannot hold a picture.`,
@@ -86,16 +86,19 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 	const widest = Math.max(...layers.map((layer) => layer.filter((item) => item < graph.nodeCount).length));
 	return {
 		fits: false,
-		reason: `The DAG needs ${needed} columns (its widest layer has ${widest} steps side by side), but only ${maxWidth} are available.`,
+		reason:
+			`The DAG needs ${needed} columns, but only ${maxWidth} are available ` +
+			`(up to ${widest} steps run side by side, and the longest path has ${layers.length}).`,
 		neededWidth: needed,
 	};
 }
 
 /** Box widths to try, widest first: odd, so a box's port sits exactly in its middle. */
 function candidateWidths(graph: LayeredGraph, boxWidth: number | undefined): number[] {
-	if (boxWidth !== undefined) return [Math.max(5, Math.floor(boxWidth))];
-	const longest = Math.max(
-		...[...graph.names, ...graph.types].map((text) => stringWidth(sanitizeLabel(text))),
+	if (boxWidth !== undefined && Number.isFinite(boxWidth)) return [Math.max(5, Math.floor(boxWidth))];
+	const longest = [...graph.names, ...graph.types].reduce(
+		(widest, text) => Math.max(widest, stringWidth(sanitizeLabel(text))),
+		0,
 	);
 	let preferred = Math.min(maxPreferredBoxWidth, Math.max(minBoxWidth, longest + 4));
 	if (preferred % 2 === 0) preferred++;

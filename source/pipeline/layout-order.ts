@@ -1,7 +1,8 @@
 // Orders the items inside each layer to reduce edge crossings: barycentre sweeps plus adjacent swaps.
 import type {LayeredGraph} from './layout-layers.js';
 
-const sweeps = 8;
+// Fewer sweeps on very dense graphs, where each one costs more and crossings cannot all go anyway.
+const sweepsFor = (edges: number) => (edges > 2000 ? 2 : 8);
 
 /** Returns each layer's items left to right (top to bottom when drawn sideways). Deterministic. */
 export function orderLayers(graph: LayeredGraph): number[][] {
@@ -16,6 +17,7 @@ export function orderLayers(graph: LayeredGraph): number[][] {
 
 	let best = layers.map((layer) => [...layer]);
 	let bestCrossings = countCrossings(layers, graph.down, position);
+	const sweeps = sweepsFor(graph.edges.length);
 	for (let sweep = 0; sweep < sweeps && bestCrossings > 0; sweep++) {
 		const downward = sweep % 2 === 0;
 		const indices = layers.map((_, index) => index);

@@ -80,7 +80,11 @@ export function planChannels(
 function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach): Map<number, number> {
 	const incoming = new Map<number, number[]>();
 	for (const [source, targets] of hops) {
-		for (const target of targets) incoming.set(target, [...(incoming.get(target) ?? []), source]);
+		for (const target of targets) {
+			const sources = incoming.get(target);
+			if (sources) sources.push(source);
+			else incoming.set(target, [source]);
+		}
 	}
 	const dropOf = new Map<number, number>();
 	for (const [target, sources] of incoming) {
@@ -116,20 +120,20 @@ function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach
  */
 function assignTracks(buses: Bus[]): Map<number, number> {
 	const turning = buses.filter((bus) => bus.start < bus.end);
-	const dropsAt = new Map<number, Bus[]>();
-	for (const bus of buses)
-		for (const drop of bus.drops.values()) dropsAt.set(drop, [...(dropsAt.get(drop) ?? []), bus]);
-	const straightAt = (column: number) => (dropsAt.get(column) ?? []).some((bus) => bus.column === column);
-	const dropsInto = (bus: Bus, column: number) => [...bus.drops.values()].includes(column);
+	// Columns where a line runs straight across the whole channel: crossing those is unavoidable and unambiguous.
+	const straight = new Set<number>();
+	for (const bus of buses) if (bus.throughLine) straight.add(bus.column);
+	const dropColumns = turning.map((bus) => new Set(bus.drops.values()));
 
-	const before: number[][] = turning.map(() => []);
+	const before: Array<Set<number>> = turning.map(() => new Set());
 	const inside = (column: number, bus: Bus) => column >= bus.start && column <= bus.end;
 	turning.forEach((bus, index) => {
 		turning.forEach((other, otherIndex) => {
 			if (other === bus || sameFunnel(bus, other)) return;
-			if (!other.throughLine && inside(other.column, bus)) before[index]!.push(otherIndex);
-			for (const drop of other.drops.values()) {
-				if (inside(drop, bus) && !dropsInto(bus, drop) && !straightAt(drop)) before[otherIndex]!.push(index);
+			if (!other.throughLine && inside(other.column, bus)) before[index]!.add(otherIndex);
+			for (const drop of dropColumns[otherIndex]!) {
+				if (inside(drop, bus) && !dropColumns[index]!.has(drop) && !straight.has(drop))
+					before[otherIndex]!.add(index);
 			}
 		});
 	});
@@ -145,7 +149,8 @@ function assignTracks(buses: Bus[]): Map<number, number> {
 			if (placed !== undefined) track = Math.max(track, placed + 1);
 		}
 		while (occupied[track]?.some((other) => clashes(bus, other))) track++;
-		occupied[track] = [...(occupied[track] ?? []), bus];
+		if (!occupied[track]) occupied[track] = [];
+		occupied[track]!.push(bus);
 		trackIndex.set(index, track);
 		trackOf.set(bus.source, track);
 	}
@@ -164,11 +169,11 @@ function sameFunnel(bus: Bus, other: Bus): boolean {
 }
 
 /** A topological order of the "goes above" relation; where it has a cycle, the narrowest bus goes first. */
-function orderRespecting(buses: Bus[], before: number[][]): number[] {
+function orderRespecting(buses: Bus[], before: Array<Set<number>>): number[] {
 	const waiting = buses.map(() => 0);
 	const after: number[][] = buses.map(() => []);
 	before.forEach((list, index) => {
-		for (const earlier of new Set(list)) {
+		for (const earlier of list) {
 			waiting[index]!++;
 			after[earlier]!.push(index);
 		}

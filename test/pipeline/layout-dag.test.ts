@@ -298,8 +298,8 @@ describe('layoutDag', () => {
 		expect(result.fits).toBe(false);
 		if (result.fits) return;
 		expect(result.neededWidth).toBeGreaterThan(40);
-		expect(result.reason).toContain(`needs ${result.neededWidth} columns`);
-		expect(result.reason).toContain('only 40 are available');
+		expect(result.reason).toContain(`needs ${result.neededWidth} columns, but only 40 are available`);
+		expect(result.reason).toContain('up to 20 steps run side by side');
 		expect(layoutDag(dag, {maxWidth: result.neededWidth}).fits).toBe(true);
 	});
 
@@ -363,5 +363,6 @@ describe('layoutDag', () => {
 		const dag = dagOf(['A'], []);
 		expect(layoutDag(dag, {maxWidth: 0})).toMatchObject({fits: false});
 		expect(layoutDag(dag, {maxWidth: Number.NaN})).toMatchObject({fits: false});
+		expect(layoutDag(dag, {maxWidth: Number.POSITIVE_INFINITY})).toMatchObject({fits: true});
 	});
 });
