@@ -3,7 +3,7 @@ import {indexDag, topologicalOrder, validateDefinition} from '../pipeline/dag.js
 import {drawDagText} from '../pipeline/draw-dag.js';
 import {layoutDag} from '../pipeline/layout-dag.js';
 import type {Dag} from '../pipeline/model.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {isFile, readDefinitionFile} from './read-definition.js';
 import {UsageError} from './report-error.js';
@@ -45,7 +45,7 @@ export function reportDag(
 
 	if (!dag) return ExitCode.usage;
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify(dagJson(dag), null, 2)}\n`);
+		context.stdout.write(`${stringifyJson(dagJson(dag), 2)}\n`);
 	} else {
 		writePicture(context, dag);
 	}

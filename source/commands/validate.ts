@@ -1,7 +1,7 @@
 // `sagemon validate DEF.json [--json]`: checks a pipeline definition and lists every problem with where it is.
 import {validateDefinition} from '../pipeline/dag.js';
 import type {DefinitionProblem} from '../pipeline/model.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {readDefinitionFile} from './read-definition.js';
 import {UsageError} from './report-error.js';
@@ -40,7 +40,7 @@ export function reportValidation(
 	};
 	const label = sanitizeText(source.label);
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		context.stdout.write(`${stringifyJson(report, 2)}\n`);
 	} else if (report.valid) {
 		context.stdout.write(
 			`${label}: valid — ${count(report.steps, 'step')}, ${count(report.parameters, 'parameter')}, ${count(report.edges, 'edge')}\n`,

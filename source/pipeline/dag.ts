@@ -27,7 +27,7 @@ export function buildDag(definition: PipelineDefinition): {dag: Dag; problems: D
 			problems.push({
 				path: memberPath(step.path ?? '', 'Name'),
 				step: step.name,
-				message: `Step name '${shorten(step.name)}' is used twice (also at ${existing.path ?? 'an earlier step'}); step names must be unique, nested steps included`,
+				message: `Step name '${shorten(step.name)}' is used twice (also at ${shorten(existing.path ?? 'an earlier step', 200)}); step names must be unique, nested steps included`,
 			});
 			continue;
 		}
@@ -124,7 +124,7 @@ export function buildDag(definition: PipelineDefinition): {dag: Dag; problems: D
 		problems.push({
 			path: first?.path ?? '',
 			step: cycle[0] as string,
-			message: `The steps form a cycle: ${cycle.map((name) => shorten(name, 40)).join(' -> ')}`,
+			message: `The steps form a cycle: ${describeCycle(cycle)}`,
 		});
 	}
 
@@ -137,6 +137,14 @@ export function buildDag(definition: PipelineDefinition): {dag: Dag; problems: D
 		edges: sortedEdges,
 	};
 	return {dag, problems};
+}
+
+/** "A -> B -> A"; a long cycle keeps its first and last steps around a count, so the message stays readable. */
+function describeCycle(cycle: string[]): string {
+	const names = cycle.map((name) => shorten(name, 40));
+	if (names.length <= 12) return names.join(' -> ');
+	const hidden = names.length - 10;
+	return [...names.slice(0, 5), `… ${hidden} more steps …`, ...names.slice(-5)].join(' -> ');
 }
 
 /**

@@ -64,16 +64,17 @@ function parseParameter(
 	if (typeof type !== 'string' || !parameterTypes.includes(type as ParameterType)) {
 		problems.push({
 			path: memberPath(path, 'Type'),
-			message: `Parameter '${shorten(name)}' has Type ${type === undefined ? 'missing' : JSON.stringify(type)}; it must be one of ${parameterTypes.join(', ')}`,
+			message: `Parameter '${shorten(name)}' has Type ${type === undefined ? 'missing' : JSON.stringify(typeof type === 'string' ? shorten(type) : type)}; it must be one of ${parameterTypes.join(', ')}`,
 		});
 		return undefined;
 	}
 
 	const parameter: ParameterDefinition = {name, type: type as ParameterType};
+	const label = shorten(name);
 	if ('EnumValues' in entry && entry.EnumValues !== null) {
 		const enumValues = parseEnumValues(
 			entry.EnumValues,
-			name,
+			label,
 			type as ParameterType,
 			memberPath(path, 'EnumValues'),
 			problems,
@@ -88,14 +89,14 @@ function parseParameter(
 		if (mismatch) {
 			problems.push({
 				path: defaultPath,
-				message: `Parameter '${name}' is ${type} but its DefaultValue ${mismatch}`,
+				message: `Parameter '${label}' is ${type} but its DefaultValue ${mismatch}`,
 			});
 		} else {
 			parameter.defaultValue = defaultValue as ParameterValue;
 			if (parameter.enumValues && !parameter.enumValues.includes(String(defaultValue))) {
 				problems.push({
 					path: defaultPath,
-					message: `Parameter '${name}' has DefaultValue ${JSON.stringify(defaultValue)}, which is not one of its EnumValues (${parameter.enumValues.join(', ')})`,
+					message: `Parameter '${label}' has DefaultValue ${JSON.stringify(shorten(String(defaultValue)))}, which is not one of its EnumValues (${shorten(parameter.enumValues.join(', '), 200)})`,
 				});
 			}
 		}

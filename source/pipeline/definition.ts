@@ -96,8 +96,22 @@ function flattenSteps(steps: unknown[], problems: DefinitionProblem[]): StepDefi
 	const stack: PendingStep[] = steps
 		.map((value, index) => ({value, path: indexPath('Steps', index)}))
 		.reverse();
+	// Parsed JSON is a tree, but an already-parsed value handed in by code could contain a step inside itself.
+	const seen = new Set<unknown>();
 	while (stack.length > 0) {
 		const pending = stack.pop() as PendingStep;
+		if (pending.value !== null && typeof pending.value === 'object') {
+			if (seen.has(pending.value)) {
+				problems.push({
+					path: pending.path,
+					message: 'This step object contains itself; a definition must be plain JSON',
+				});
+				continue;
+			}
+
+			seen.add(pending.value);
+		}
+
 		const step = parseStep(pending, problems);
 		if (!step) continue;
 		result.push(step);
@@ -114,7 +128,7 @@ function flattenSteps(steps: unknown[], problems: DefinitionProblem[]): StepDefi
 				problems.push({
 					path: listPath,
 					step: step.name,
-					message: `${member} of '${step.name}' must be a list of steps`,
+					message: `${member} of '${shorten(step.name)}' must be a list of steps`,
 				});
 				continue;
 			}

@@ -59,3 +59,14 @@ export function sanitizeText(text: string, options: {multiline?: boolean} = {}):
 
 	return result;
 }
+
+/**
+ * `JSON.stringify` whose output is safe on a terminal too: it already escapes C0 controls, and this also escapes
+ * DEL and the C1 range (`\u009b` is CSI on 8-bit terminals), which JSON allows raw. Still valid JSON, same value.
+ */
+export function stringifyJson(value: unknown, indent?: number): string {
+	return (JSON.stringify(value, null, indent) ?? 'null').replace(
+		/[\u007f-\u009f\u2028\u2029]/g,
+		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
