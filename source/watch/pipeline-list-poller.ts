@@ -15,17 +15,24 @@ export type PipelineListPoller = PollingStore<PipelineListSnapshot>;
 /** At most this many pipelines are listed (10 pages); an account holds at most 500 by default. */
 const maxPipelines = 1000;
 const parallelLookups = 4;
+/** How often to look again at a pipeline the service gives no LastExecutionTime for (never run, or a server
+ * that does not report it). */
+const unknownTimeRecheckMs = 30_000;
 
 /**
  * Each tick lists the pipelines, then asks for the latest execution only of pipelines whose latest execution
- * may have changed: never looked up, still running, or a newer LastExecutionTime. An idle account costs one
- * call per tick.
+ * may have changed: never looked up, still running, or a newer LastExecutionTime (every 30 s when the service
+ * gives none). An idle account costs one call per tick.
  */
 export function createPipelineListPoller(
 	options: PollerOptions & {pipelines: PipelinesApi},
 ): PipelineListPoller {
 	const {pipelines} = options;
-	const latest = new Map<string, {lastExecutionAt?: number; execution?: ExecutionSummary}>();
+	const now = options.timers?.now ?? Date.now;
+	const latest = new Map<
+		string,
+		{lastExecutionAt?: number; execution?: ExecutionSummary; checkedAt: number}
+	>();
 
 	return createPollingStore<{pipelines: PipelineRow[]}>({
 		...options,
@@ -43,13 +50,18 @@ export function createPipelineListPoller(
 				const known = latest.get(summary.name);
 				if (!known) return true;
 				if (known.execution && !terminalExecutionStatuses.has(known.execution.status)) return true;
-				return summary.lastExecutionAt === undefined || summary.lastExecutionAt !== known.lastExecutionAt;
+				if (summary.lastExecutionAt === undefined) return now() - known.checkedAt >= unknownTimeRecheckMs;
+				return summary.lastExecutionAt !== known.lastExecutionAt;
 			});
 			const gone = new Set<string>();
 			await forEachLimited(stale, parallelLookups, async (summary) => {
 				try {
 					const page = await track(pipelines.listExecutions(summary.name, {maxResults: 1}));
-					latest.set(summary.name, {lastExecutionAt: summary.lastExecutionAt, execution: page.items[0]});
+					latest.set(summary.name, {
+						lastExecutionAt: summary.lastExecutionAt,
+						execution: page.items[0],
+						checkedAt: now(),
+					});
 				} catch (error) {
 					// Deleted between the two calls: drop it rather than fail the whole list.
 					if ((error as {kind?: unknown}).kind !== 'NotFound') throw error;

@@ -1,0 +1,177 @@
+// The stores behind the TUI's Pipelines and Executions screens, against the emulator: what they list, and that an
+// idle account costs one call per tick.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
+import type {PipelinesApi} from '../../source/aws/types.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {createExecutionListPoller} from '../../source/watch/execution-list-poller.js';
+import {createPipelineListPoller} from '../../source/watch/pipeline-list-poller.js';
+import type {PollingStore} from '../../source/watch/polling-store.js';
+import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
+import {readFixture} from '../helpers/fixtures.js';
+
+const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
+
+let emulator: RunningEmulator;
+let finishedArn: string;
+
+beforeAll(async () => {
+	process.env.AWS_ACCESS_KEY_ID = testCredentials.accessKeyId;
+	process.env.AWS_SECRET_ACCESS_KEY = testCredentials.secretAccessKey;
+	emulator = await startTestEmulator({timeScale: 1000, demo: false});
+});
+
+afterAll(async () => {
+	await emulator?.close();
+});
+
+function connectToEmulator(): Promise<AwsConnection> {
+	return connectAws({
+		flags: {
+			local: false,
+			readOnly: false,
+			interval: 2,
+			json: false,
+			color: false,
+			plain: true,
+			endpointUrl: emulator.url,
+		},
+		env: {AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1'},
+	});
+}
+
+/** The gateway, counting calls per method. */
+function counted(pipelines: PipelinesApi): {pipelines: PipelinesApi; calls: Record<string, number>} {
+	const calls: Record<string, number> = {};
+	const proxy = new Proxy(pipelines, {
+		get(target, property: string) {
+			const method = (target as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[
+				property
+			]!;
+			return (...args: unknown[]) => {
+				calls[property] = (calls[property] ?? 0) + 1;
+				return method.apply(target, args);
+			};
+		},
+	});
+	return {pipelines: proxy, calls};
+}
+
+function waitFor<S>(
+	store: PollingStore<S>,
+	predicate: (snapshot: S) => boolean,
+	timeoutMs = 10_000,
+): Promise<S> {
+	return new Promise((resolve, reject) => {
+		const check = () => {
+			if (!predicate(store.getSnapshot())) return;
+			stop();
+			resolve(store.getSnapshot());
+		};
+		const beat = setInterval(check, 5);
+		const timer = setTimeout(() => {
+			stop();
+			reject(new Error(`condition not met; last snapshot: ${JSON.stringify(store.getSnapshot())}`));
+		}, timeoutMs);
+		const unsubscribe = store.subscribe(check);
+		const stop = () => {
+			clearInterval(beat);
+			clearTimeout(timer);
+			unsubscribe();
+		};
+		check();
+	});
+}
+
+describe('list pollers', () => {
+	let connection: AwsConnection;
+
+	beforeAll(async () => {
+		connection = await connectToEmulator();
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		const steps = Object.fromEntries(
+			[
+				'AbaloneProcess',
+				'AbaloneTrain',
+				'AbaloneEval',
+				'AbaloneRegisterModel',
+				'AbaloneCreateModel',
+				'AbaloneTransform',
+			].map((name) => [name, {durationSeconds: 10}]),
+		);
+		definition.Metadata = {'sagemon.emulator': {steps}};
+		await connection.pipelines.upsertPipeline({
+			name: 'Listed',
+			definition: JSON.stringify(definition),
+			roleArn,
+		});
+		await connection.pipelines.upsertPipeline({
+			name: 'NeverRun',
+			definition: JSON.stringify(definition),
+			roleArn,
+		});
+		finishedArn = await connection.pipelines.startExecution({
+			pipelineName: 'Listed',
+			parameters: [],
+			displayName: 'first',
+		});
+	});
+
+	afterAll(async () => {
+		await connection?.close();
+	});
+
+	it('lists pipelines with their latest execution, and idles at one call per tick', async () => {
+		const {pipelines, calls} = counted(connection.pipelines);
+		const poller = createPipelineListPoller({pipelines, intervalMs: 10});
+		poller.start();
+		try {
+			const settled = await waitFor(
+				poller,
+				(snapshot) =>
+					snapshot.pipelines.find((row) => row.pipeline.name === 'Listed')?.latestExecution?.status ===
+					'Succeeded',
+			);
+			expect(settled.pipelines.map((row) => row.pipeline.name).sort()).toEqual(['Listed', 'NeverRun']);
+			expect(settled.pipelines.find((row) => row.pipeline.name === 'Listed')?.latestExecution).toMatchObject({
+				arn: finishedArn,
+				displayName: 'first',
+			});
+			expect(settled.pipelines.find((row) => row.pipeline.name === 'NeverRun')).not.toHaveProperty(
+				'latestExecution',
+			);
+
+			const lookups = calls.listExecutions ?? 0;
+			const lists = calls.listPipelines ?? 0;
+			await waitFor(poller, () => (calls.listPipelines ?? 0) >= lists + 5);
+			expect(calls.listExecutions ?? 0).toBe(lookups);
+			expect(poller.getSnapshot()).toBe(settled);
+		} finally {
+			poller.stop();
+		}
+	});
+
+	it('lists one pipeline executions newest first, and says gone when the pipeline is deleted', async () => {
+		const second = await connection.pipelines.startExecution({
+			pipelineName: 'Listed',
+			parameters: [],
+			displayName: 'second',
+		});
+		const poller = createExecutionListPoller({
+			pipelines: connection.pipelines,
+			pipelineName: 'Listed',
+			intervalMs: 10,
+		});
+		poller.start();
+		try {
+			const listed = await waitFor(poller, (snapshot) => snapshot.executions.length === 2);
+			expect(listed.executions.map((execution) => execution.arn)).toEqual([second, finishedArn]);
+			await waitFor(poller, (snapshot) => snapshot.executions[0]?.status === 'Succeeded');
+			await connection.pipelines.deletePipeline('Listed');
+			const gone = await waitFor(poller, (snapshot) => snapshot.phase === 'gone');
+			expect(gone.error).toMatchObject({kind: 'NotFound'});
+		} finally {
+			poller.stop();
+		}
+	});
+});
