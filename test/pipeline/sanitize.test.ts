@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {sanitizeText} from '../../source/pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../../source/pipeline/sanitize.js';
 
 describe('sanitizeText', () => {
 	test('OSC 52 clipboard writes, screen clears and bells become visible text', () => {
@@ -35,5 +35,16 @@ describe('sanitizeText', () => {
 		expect(sanitizeText('Abalone ✓ 模型 🚀')).toBe('Abalone ✓ 模型 🚀');
 		expect(sanitizeText('a\ud800b\udc00c')).toBe('abc');
 		expect(sanitizeText('x\u202Ey')).toBe('x<U+202E>y');
+	});
+});
+
+describe('stringifyJson', () => {
+	test('escapes DEL and C1 controls, which JSON.stringify leaves raw, and stays the same JSON value', () => {
+		const value = {name: 'a\u009b31m\u007f\u001b]52;c;x\u0007', n: 1};
+		const text = stringifyJson(value, 2);
+		expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+		expect(text).toContain('\\u009b');
+		expect(JSON.parse(text)).toEqual(value);
+		expect(stringifyJson(undefined)).toBe('null');
 	});
 });
