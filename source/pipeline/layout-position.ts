@@ -83,25 +83,38 @@ export function placeAlongLayers(
 	return port;
 }
 
-/** Rounding leaves one-cell jogs; an item with a single neighbour moves in line with it wherever there is room. */
+/**
+ * Rounding and crowding leave one-cell jogs: an item with a single neighbour moves in line with it wherever
+ * there is room, pushing aside lines (never boxes) that stand in the way.
+ */
 function straighten(
 	graph: LayeredGraph,
 	layers: number[][],
 	port: number[],
 	separation: (left: number, right: number) => number,
 ): void {
+	const isBox = (item: number) => item < graph.nodeCount;
+	const moves = (layer: number[], at: number, wanted: number): Array<[number, number]> | undefined => {
+		const step = wanted > port[layer[at]!]! ? 1 : -1;
+		const moved: Array<[number, number]> = [[layer[at]!, wanted]];
+		for (let next = at + step; layer[next] !== undefined; next += step) {
+			const [previous, position] = moved[moved.length - 1]!;
+			const item = layer[next]!;
+			const gap = step > 0 ? separation(previous, item) : separation(item, previous);
+			const needed = position + step * gap;
+			if (step * (needed - port[item]!) <= 0) break;
+			if (isBox(item)) return undefined;
+			moved.push([item, needed]);
+		}
+		return moved;
+	};
 	for (const neighbours of [graph.up, graph.down]) {
 		const sequence = neighbours === graph.up ? layers : [...layers].reverse();
 		for (const layer of sequence) {
 			layer.forEach((item, at) => {
 				const around = neighbours[item]!;
-				if (around.length !== 1) return;
-				const wanted = port[around[0]!]!;
-				const left = layer[at - 1];
-				const right = layer[at + 1];
-				const low = left === undefined ? Number.NEGATIVE_INFINITY : port[left]! + separation(left, item);
-				const high = right === undefined ? Number.POSITIVE_INFINITY : port[right]! - separation(item, right);
-				if (wanted >= low && wanted <= high) port[item] = wanted;
+				if (around.length !== 1 || port[around[0]!] === port[item]) return;
+				for (const [moved, position] of moves(layer, at, port[around[0]!]!) ?? []) port[moved] = position;
 			});
 		}
 	}
