@@ -7,7 +7,8 @@ export type StoredObject = {
 	body: Buffer;
 	contentType: string;
 	lastModified: number;
-	etag: string;
+	/** The quoted MD5 of the body, computed on first use (the engine writes many objects nobody reads). */
+	readonly etag: string;
 	metadata: Record<string, string>;
 };
 
@@ -57,12 +58,16 @@ export class ObjectStorage {
 		}
 
 		const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+		let etag: string | undefined;
 		const object: StoredObject = {
 			key,
 			body: bytes,
 			contentType: options.contentType ?? 'application/octet-stream',
 			lastModified: this.now(),
-			etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
+			get etag() {
+				etag ??= `"${createHash('md5').update(bytes).digest('hex')}"`;
+				return etag;
+			},
 			metadata: options.metadata ?? {},
 		};
 		if (!bucket.objects.has(key)) bucket.sortedKeys = undefined;

@@ -10,6 +10,8 @@ import {
 import {createPipeline} from '../pipeline-operations.js';
 import {abaloneDemo} from './abalone-pipeline.js';
 import {demoRoleArn, type DemoPipeline, type DemoRun} from './demo-pipeline.js';
+import {forecastDemo} from './forecast-pipeline.js';
+import {cachingDemo, failingJobDemo, failStepDemo, fanOutDemo} from './showcase-pipelines.js';
 
 const region = 'us-east-1';
 const demoCaller: UserContext = {
@@ -19,7 +21,14 @@ const demoCaller: UserContext = {
 	},
 };
 
-export const demoPipelines: DemoPipeline[] = [abaloneDemo];
+export const demoPipelines: DemoPipeline[] = [
+	abaloneDemo,
+	fanOutDemo,
+	failingJobDemo,
+	failStepDemo,
+	cachingDemo,
+	forecastDemo,
+];
 
 type Action = {time: number; order: number; run: () => void};
 

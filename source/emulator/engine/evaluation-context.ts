@@ -35,8 +35,8 @@ export function evaluationContext(
 			PipelineExecutionArn: execution.arn,
 			PipelineName: execution.pipelineName,
 			PipelineArn: execution.pipelineArn,
-			StartDateTime: new Date(execution.createdAt).toISOString(),
-			CurrentDateTime: new Date(time).toISOString(),
+			StartDateTime: isoTime(execution.createdAt),
+			CurrentDateTime: isoTime(time),
 			...jobVariables,
 		},
 		stepProperty(step, path) {
@@ -87,4 +87,17 @@ export function propertyFileUri(execution: ExecutionState, step: string, file: s
 	}
 
 	return joinS3Path(uri, definition.filePath);
+}
+
+let lastTime = Number.NaN;
+let lastText = '';
+
+/** ISO 8601 text of a time; many contexts are built for the same instant, so the last one is remembered. */
+function isoTime(time: number): string {
+	if (time !== lastTime) {
+		lastTime = time;
+		lastText = new Date(time).toISOString();
+	}
+
+	return lastText;
 }

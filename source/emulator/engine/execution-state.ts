@@ -49,6 +49,7 @@ export type ExecutionState = {
 	children: Map<string, DagEdge[]>;
 	/** Definition position of each step, for stable scheduling order. */
 	position: Map<string, number>;
+	stepDefinitions: Map<string, StepDefinition>;
 	tuning: EmulatorTuning;
 	displayName: string;
 	description?: string;

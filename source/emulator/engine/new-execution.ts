@@ -61,6 +61,7 @@ export function newExecution(request: NewExecution, storage: ObjectStorage): Exe
 		parents: prepared.parents,
 		children: prepared.children,
 		position: prepared.position,
+		stepDefinitions: prepared.steps,
 		tuning: prepared.tuning,
 		displayName: request.displayName ?? `execution-${Math.round(request.time)}`,
 		status: 'Executing',

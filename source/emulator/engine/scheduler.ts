@@ -201,7 +201,7 @@ export class ExecutionEngine {
 	}
 
 	#startStep(execution: ExecutionState, name: string, time: number): void {
-		const definition = execution.definition.steps.find((step) => step.name === name)!;
+		const definition = execution.stepDefinitions.get(name)!;
 		let run = execution.steps.get(name);
 		if (run) {
 			this.#rerun.get(execution)?.delete(name);
@@ -248,8 +248,9 @@ export class ExecutionEngine {
 			time,
 		};
 		const jobVariables: Record<string, string> = {};
-		if (definition.type === 'Processing') jobVariables.ProcessingJobName = jobNameFor(identity);
-		if (definition.type === 'Training') jobVariables.TrainingJobName = jobNameFor(identity);
+		if (definition.type === 'Processing' || definition.type === 'Training') {
+			jobVariables[`${definition.type}JobName`] = jobNameFor(identity);
+		}
 		const tuning = execution.tuning.steps[name] ?? {};
 		let resolved: unknown;
 		try {

@@ -1,7 +1,6 @@
 // What each step type does in the emulator: the job or resource it creates (and its name and ARN), the
 // properties later steps read from it (`Steps.<name>.*`, shaped like the service's Describe* response), the
 // Metadata member ListPipelineExecutionSteps shows, and what it writes to S3 when it succeeds.
-import {gzipSync} from 'node:zlib';
 import {isRecord} from '../../pipeline/expressions.js';
 import type {StepDefinition} from '../../pipeline/model.js';
 import {accountId, modelPackageArn, pipelineJobName, resourceArn} from '../arns.js';
@@ -243,7 +242,8 @@ export function outputParameterList(outputs: Record<string, string>): Array<{Nam
 	return Object.entries(outputs).map(([Name, Value]) => ({Name, Value}));
 }
 
-let emptyModelArchive: Buffer | undefined;
+/** An empty tar archive, gzipped: a valid model.tar.gz that holds no files. */
+const emptyModelArchive = Buffer.from('H4sIAAAAAAACA2NgGAWjYBSMVAAALq+17wAEAAA=', 'base64');
 
 /** Writes what a succeeded job leaves in S3: processing outputs (with property files) or a model artifact. */
 export function writeStepOutputs(
@@ -256,8 +256,6 @@ export function writeStepOutputs(
 		const artifacts = isRecord(properties.ModelArtifacts)
 			? properties.ModelArtifacts.S3ModelArtifacts
 			: undefined;
-		// An empty tar archive, gzipped: a valid model.tar.gz that holds no files.
-		emptyModelArchive ??= gzipSync(Buffer.alloc(1024));
 		if (typeof artifacts === 'string') storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip');
 		return;
 	}
