@@ -36,8 +36,8 @@ export function createLiveSteps(stdout: Output, options: {color: boolean; now?: 
 
 	return {
 		draw(snapshot: ExecutionSnapshot) {
-			const width = Math.max(20, (stdout.columns ?? 80) - 1);
-			const height = Math.max(3, (stdout.rows ?? 24) - 1);
+			const width = Math.max(20, (stdout.columns || 80) - 1);
+			const height = Math.max(3, (stdout.rows || 24) - 1);
 			const lines = renderLines(snapshot, now(), width, height, paint);
 			// Back to the first line of the previous frame, clear to the end of the screen, write the new frame.
 			stdout.write(`${drawn > 0 ? `\u001B[${drawn}F\u001B[0J` : ''}${lines.join('\n')}\n`);
