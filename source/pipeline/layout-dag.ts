@@ -40,11 +40,17 @@ export type LayoutOptions = {
 export const boxHeight = 4;
 export const minBoxWidth = 10;
 const maxPreferredBoxWidth = 27;
-// Room before an arrow for an "if"/"else" label: a row above it, or four columns to its left.
+// Room before an arrow for an "if"/"else" label: a row above it, or five columns to its left (sideways).
 const labelRoom = {down: 1, right: 5};
 
 type Attempt = {layout: DagLayout} | {neededWidth: number};
 
+/**
+ * Sugiyama-style: longest-path layers with dummies for long edges (layout-layers), crossing reduction
+ * (layout-order), positions along each layer (layout-position), then tracks and arrows in the channels between
+ * layers (route-edges). The same DAG and options always give the same layout. Never throws on a bad DAG: edges
+ * to unknown steps and self-loops are ignored, an edge closing a cycle is left out, a repeated name drawn once.
+ */
 export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 	const {maxWidth} = options;
 	if (!(maxWidth >= 1)) {

@@ -100,43 +100,67 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 	});
 
 	const sideways = layout.direction === 'right';
-	const labels = new Map<string, {x: number; y: number; text: string[]}>();
 	for (const edge of layout.edges) {
 		const first = edge.points[0];
 		const last = edge.points[edge.points.length - 1];
 		if (!first || !last) continue;
 		put(first.x, first.y, sideways ? glyphs.portRight : glyphs.portDown, edgeCell);
 		put(last.x, last.y, sideways ? glyphs.arrowRight : glyphs.arrowDown, edgeCell);
-		if (edge.kind === 'condition-if' || edge.kind === 'condition-else') {
-			const text = edge.kind === 'condition-if' ? 'if' : 'else';
-			const label = labels.get(edge.to) ?? {x: last.x, y: last.y, text: []};
-			if (!label.text.includes(text)) label.text.push(text);
-			labels.set(edge.to, label);
-		}
 	}
-	for (const label of labels.values()) {
-		const options = [label.text.join('/'), label.text[0]!];
-		const free = (x: number, y: number, cell: (x: number) => boolean, text: string) =>
-			y >= 0 && y < height && x >= 0 && x + text.length <= width && [...text].every((_, at) => cell(x + at));
-		for (const text of options) {
-			let at: {x: number; y: number} | undefined;
-			if (sideways) {
-				const lineOnly = (column: number) => masks[label.y * width + column] === (left | right);
-				if (free(label.x - text.length, label.y, lineOnly, text)) at = {x: label.x - text.length, y: label.y};
-			} else {
-				const row = label.y - 1;
-				const blank = (column: number) => owners[row]![column] === blankCell;
-				if (free(label.x + 1, row, blank, text)) at = {x: label.x + 1, y: row};
-				else if (free(label.x - text.length, row, blank, text)) at = {x: label.x - text.length, y: row};
-			}
-			if (at) {
-				const {x, y} = at;
-				[...text].forEach((character, offset) => {
-					put(x + offset, y, character, edgeCell);
-				});
+	for (const {x, y, text} of branchLabels(layout, masks, owners)) {
+		[...text].forEach((character, offset) => {
+			put(x + offset, y, character, edgeCell);
+		});
+	}
+	return {cells, owners, detailRows, glyphs};
+}
+
+/**
+ * "if" / "else" beside each arrow a condition's branch ends in: in the row above the arrow (right of the line, or
+ * left when that is taken), or sideways in the run just before it. Arrows shared by both kinds get "if/else".
+ */
+function branchLabels(
+	layout: DagLayout,
+	masks: Uint8Array,
+	owners: Int32Array[],
+): Array<{x: number; y: number; text: string}> {
+	const {width, height} = layout;
+	const byArrow = new Map<string, {x: number; y: number; kinds: string[]}>();
+	for (const edge of layout.edges) {
+		const last = edge.points[edge.points.length - 1];
+		if (!last || (edge.kind !== 'condition-if' && edge.kind !== 'condition-else')) continue;
+		const kind = edge.kind === 'condition-if' ? 'if' : 'else';
+		const key = `${last.x},${last.y}`;
+		const label = byArrow.get(key) ?? {x: last.x, y: last.y, kinds: []};
+		if (!label.kinds.includes(kind)) label.kinds.push(kind);
+		byArrow.set(key, label);
+	}
+	const fits = (x: number, y: number, text: string, usable: (x: number) => boolean) =>
+		y >= 0 && y < height && x >= 0 && x + text.length <= width && [...text].every((_, at) => usable(x + at));
+	const placed: Array<{x: number; y: number; text: string}> = [];
+	const taken = new Set<number>();
+	for (const label of byArrow.values()) {
+		for (const text of [label.kinds.join('/'), label.kinds[0]!]) {
+			const spots =
+				layout.direction === 'right'
+					? [{x: label.x - text.length, y: label.y}]
+					: [
+							{x: label.x + 1, y: label.y - 1},
+							{x: label.x - text.length, y: label.y - 1},
+						];
+			// Sideways the label replaces part of its own line; in a row it goes only where nothing is drawn.
+			const usable = (y: number) => (x: number) =>
+				!taken.has(y * width + x) &&
+				(layout.direction === 'right'
+					? masks[y * width + x] === (left | right)
+					: owners[y]![x] === blankCell);
+			const spot = spots.find(({x, y}) => fits(x, y, text, usable(y)));
+			if (spot) {
+				placed.push({...spot, text});
+				for (let at = 0; at < text.length; at++) taken.add(spot.y * width + spot.x + at);
 				break;
 			}
 		}
 	}
-	return {cells, owners, detailRows, glyphs};
+	return placed;
 }

@@ -125,15 +125,23 @@ function assignTracks(buses: Bus[]): Map<number, number> {
 	for (const bus of buses) if (bus.throughLine) straight.add(bus.column);
 	const dropColumns = turning.map((bus) => new Set(bus.drops.values()));
 
+	// `before[b]` holds the buses that must run above b. A "hard" one is where two lines would otherwise lie on
+	// top of each other in one column (a source line and a drop); the others only turn a crossing into a join.
 	const before: Array<Set<number>> = turning.map(() => new Set());
+	const hard: Array<Set<number>> = turning.map(() => new Set());
 	const inside = (column: number, bus: Bus) => column >= bus.start && column <= bus.end;
 	turning.forEach((bus, index) => {
 		turning.forEach((other, otherIndex) => {
 			if (other === bus || sameFunnel(bus, other)) return;
-			if (!other.throughLine && inside(other.column, bus)) before[index]!.add(otherIndex);
+			if (!other.throughLine && inside(other.column, bus)) {
+				before[index]!.add(otherIndex);
+				if (dropColumns[index]!.has(other.column)) hard[index]!.add(otherIndex);
+			}
 			for (const drop of dropColumns[otherIndex]!) {
-				if (inside(drop, bus) && !dropColumns[index]!.has(drop) && !straight.has(drop))
+				if (inside(drop, bus) && !dropColumns[index]!.has(drop) && !straight.has(drop)) {
 					before[otherIndex]!.add(index);
+					if (drop === bus.column) hard[otherIndex]!.add(index);
+				}
 			}
 		});
 	});
@@ -141,7 +149,7 @@ function assignTracks(buses: Bus[]): Map<number, number> {
 	const trackOf = new Map<number, number>();
 	const occupied: Bus[][] = [];
 	const trackIndex = new Map<number, number>();
-	for (const index of orderRespecting(turning, before)) {
+	for (const index of orderRespecting(turning, before, hard)) {
 		const bus = turning[index]!;
 		let track = 0;
 		for (const earlier of before[index]!) {
@@ -168,37 +176,36 @@ function sameFunnel(bus: Bus, other: Bus): boolean {
 	return [...bus.drops.values()][0] === [...other.drops.values()][0];
 }
 
-/** A topological order of the "goes above" relation; where it has a cycle, the narrowest bus goes first. */
-function orderRespecting(buses: Bus[], before: Array<Set<number>>): number[] {
-	const waiting = buses.map(() => 0);
+/**
+ * A topological order of the "goes above" relation. Where it has a cycle, a bus whose hard constraints are met
+ * goes first, then the one with fewest unmet constraints, then the narrowest.
+ */
+function orderRespecting(buses: Bus[], before: Array<Set<number>>, hard: Array<Set<number>>): number[] {
+	const waiting = buses.map((_, index) => before[index]!.size);
+	const waitingHard = buses.map((_, index) => hard[index]!.size);
 	const after: number[][] = buses.map(() => []);
 	before.forEach((list, index) => {
-		for (const earlier of list) {
-			waiting[index]!++;
-			after[earlier]!.push(index);
-		}
+		for (const earlier of list) after[earlier]!.push(index);
 	});
 	const key = (index: number) => {
 		const bus = buses[index]!;
 		return (bus.end - bus.start) * 1e6 + bus.start;
 	};
+	const compare = (a: number, b: number) =>
+		waitingHard[a]! - waitingHard[b]! || waiting[a]! - waiting[b]! || key(a) - key(b);
 	const done = buses.map(() => false);
 	const order: number[] = [];
 	while (order.length < buses.length) {
 		let next = -1;
 		for (let index = 0; index < buses.length; index++) {
-			if (done[index]) continue;
-			if (
-				next === -1 ||
-				waiting[index]! < waiting[next]! ||
-				(waiting[index] === waiting[next] && key(index) < key(next))
-			) {
-				next = index;
-			}
+			if (!done[index] && (next === -1 || compare(index, next) < 0)) next = index;
 		}
 		done[next] = true;
 		order.push(next);
-		for (const later of after[next]!) waiting[later]!--;
+		for (const later of after[next]!) {
+			waiting[later]!--;
+			if (hard[later]!.has(next)) waitingHard[later]!--;
+		}
 	}
 	return order;
 }

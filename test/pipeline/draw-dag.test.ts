@@ -134,6 +134,29 @@ describe('drawDagText', () => {
 		);
 	});
 
+	it('labels every branch arrow when two conditions feed the same steps', () => {
+		const crossed = dag(
+			[
+				{name: 'CheckA', type: 'Condition'},
+				{name: 'CheckB', type: 'Condition'},
+				{name: 'Deploy', type: 'Model'},
+				{name: 'Alert', type: 'Fail'},
+			],
+			[
+				['CheckA', 'Deploy', 'condition-if'],
+				['CheckA', 'Alert', 'condition-else'],
+				['CheckB', 'Deploy', 'condition-else'],
+				['CheckB', 'Alert', 'condition-if'],
+			],
+		);
+		for (const direction of ['down', 'right'] as const) {
+			const text = drawDagText(fitted(crossed, {maxWidth: 100, direction}));
+			expect(text.match(/if/g), direction).toHaveLength(2);
+			expect(text.match(/else/g), direction).toHaveLength(2);
+			expect(text.match(direction === 'down' ? /▼/g : /▶/g), direction).toHaveLength(4);
+		}
+	});
+
 	it('draws with plain ASCII for terminals without Unicode', () => {
 		const text = drawDagText(fitted(branches), {ascii: true});
 		expect(text).toBe(
