@@ -224,6 +224,21 @@ describe('executions that do not succeed', () => {
 		);
 		expect((await sagemon('stop', arn)).code).toBe(0);
 	});
+
+	it('wait stops on Ctrl+C with exit 130 and leaves the execution running', async () => {
+		const arn = await start('AbaloneSlow');
+		const result = await runCli(['wait', arn, '--endpoint-url', emulator.url, '--interval', '0.05'], {
+			env,
+			// Interrupt as soon as the first progress line shows that waiting has begun.
+			onSpawn: (child) => child.stderr?.once('data', () => child.kill('SIGINT')),
+		});
+		expect(result.code).toBe(130);
+		expect(result.stderr).toMatch(
+			/\nsagemon: interrupted; the execution goes on\. The execution is still Executing\.\n$/,
+		);
+		expect((await sagemon('describe', arn)).stdout).toContain('Status          Executing\n');
+		expect((await sagemon('stop', arn)).code).toBe(0);
+	});
 });
 
 describe('delete', () => {
