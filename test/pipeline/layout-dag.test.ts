@@ -94,6 +94,30 @@ function problemsOf(dag: Dag, layout: DagLayout, maxWidth: number): string[] {
 		}
 	}
 
+	// Two lines may run on top of each other only if they share their source or their target: otherwise the
+	// reader cannot tell which box a line comes from.
+	const segmentOwner = new Map<string, {from: string; to: string}>();
+	for (const edge of layout.edges) {
+		for (let index = 1; index < edge.points.length; index++) {
+			const from = edge.points[index - 1]!;
+			const to = edge.points[index]!;
+			const steps = Math.abs(to.x - from.x) + Math.abs(to.y - from.y);
+			for (let step = 0; step < steps; step++) {
+				const x = from.x + Math.sign(to.x - from.x) * step;
+				const y = from.y + Math.sign(to.y - from.y) * step;
+				const [nextX, nextY] = [x + Math.sign(to.x - from.x), y + Math.sign(to.y - from.y)];
+				const key = `${Math.min(x, nextX)},${Math.min(y, nextY)},${nextX === x ? 'down' : 'across'}`;
+				const other = segmentOwner.get(key);
+				if (other && other.from !== edge.from && other.to !== edge.to) {
+					problems.push(
+						`${edge.from} -> ${edge.to} runs on top of ${other.from} -> ${other.to} at ${x},${y}`,
+					);
+				}
+				segmentOwner.set(key, edge);
+			}
+		}
+	}
+
 	const rows = drawDag(layout);
 	if (rows.length !== layout.height)
 		problems.push(`${rows.length} rows drawn for a height of ${layout.height}`);
@@ -240,6 +264,46 @@ describe('layoutDag', () => {
 		]);
 		const stacked = {...straightThroughB, boxes: [box('A', 0), box('B', 0), box('C', 10)]};
 		expect(problemsOf(dag, stacked, 10)).toContain('B overlaps A');
+
+		const at = (name: string, x: number, y: number) => ({...box(name, y), x, layer: y === 0 ? 0 : 1});
+		const swapped = dagOf(
+			['A', 'B', 'C', 'D'],
+			[
+				['A', 'D'],
+				['B', 'C'],
+			],
+		);
+		const sharedTrack: DagLayout = {
+			width: 22,
+			height: 14,
+			direction: 'down',
+			boxes: [at('A', 0, 0), at('B', 12, 0), at('C', 0, 10), at('D', 12, 10)],
+			edges: [
+				{
+					from: 'A',
+					to: 'D',
+					kind: 'data',
+					points: [
+						{x: 4, y: 3},
+						{x: 4, y: 5},
+						{x: 16, y: 5},
+						{x: 16, y: 10},
+					],
+				},
+				{
+					from: 'B',
+					to: 'C',
+					kind: 'data',
+					points: [
+						{x: 16, y: 3},
+						{x: 16, y: 5},
+						{x: 4, y: 5},
+						{x: 4, y: 10},
+					],
+				},
+			],
+		};
+		expect(problemsOf(swapped, sharedTrack, 22)).toContain('B -> C runs on top of A -> D at 16,5');
 	});
 
 	it('lays the 31-deep nested conditions out tall and narrow', () => {
