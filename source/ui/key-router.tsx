@@ -1,8 +1,8 @@
 // The one keyboard listener of the app: each key goes to the registered layers from the highest priority down
 // until one consumes it, so a dialog or a text field shadows the screen, and the screen shadows global keys.
-import {useInput} from 'ink';
+import {type Key, useInput, useStdin} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {type KeyPress, keyPressOf} from './keymap.js';
+import {type KeyPress, keyPressOf, splitTyped} from './keymap.js';
 
 /** Returns true when it used the key. */
 export type KeyHandler = (press: KeyPress) => boolean;
@@ -11,7 +11,14 @@ export const KeyPriority = {global: 0, screen: 10, pane: 20, overlay: 30, dialog
 
 type Layer = {id: number; priority: number; handler: {current: KeyHandler}};
 
-type Router = {register(layer: Layer): () => void};
+type Router = {
+	register(layer: Layer): () => void;
+	/** Called after a component with a key layer rendered: the next queued key may go. */
+	committed(): void;
+};
+
+/** How long a queued key waits for the render its predecessor may cause, when none comes. */
+const renderWaitMs = 15;
 
 const RouterContext = createContext<Router | undefined>(undefined);
 
@@ -26,6 +33,7 @@ export function KeyRouter({children, escapeDelayMs = 0}: {children: ReactNode; e
 					layers.current = layers.current.filter((candidate) => candidate !== layer);
 				};
 			},
+			committed() {},
 		}),
 		[],
 	);
@@ -36,8 +44,7 @@ export function KeyRouter({children, escapeDelayMs = 0}: {children: ReactNode; e
 		}
 	};
 
-	useInput((input, key) => {
-		const press = keyPressOf(input, key);
+	const handle = (press: KeyPress) => {
 		if (escapeDelayMs <= 0) {
 			dispatch(press);
 			return;
@@ -61,9 +68,62 @@ export function KeyRouter({children, escapeDelayMs = 0}: {children: ReactNode; e
 		}
 
 		dispatch(press);
+	};
+
+	// Keys that arrived together ("jj\r" from a fast typist, a paste, tmux) are replayed one at a time through
+	// Ink's own input path, each after the render the previous one caused (or a short wait when it changed
+	// nothing), so every key sees the state the previous one left.
+	const {internal_eventEmitter: emitter} = useStdin();
+	const queue = useRef<string[]>([]);
+	const replaying = useRef(false);
+	const waiting = useRef<NodeJS.Timeout | undefined>(undefined);
+	const replayNext = () => {
+		waiting.current = undefined;
+		const next = queue.current.shift();
+		if (next === undefined) return;
+		replaying.current = true;
+		try {
+			emitter.emit('input', next);
+		} finally {
+			replaying.current = false;
+		}
+
+		waitForRender();
+	};
+	const waitForRender = () => {
+		if (queue.current.length === 0 || waiting.current) return;
+		waiting.current = setTimeout(replayNext, renderWaitMs);
+	};
+	router.committed = () => {
+		if (!waiting.current) return;
+		clearTimeout(waiting.current);
+		waiting.current = setTimeout(replayNext, 0);
+	};
+
+	useInput((input, key) => {
+		if (replaying.current) {
+			handle(keyPressOf(input, key));
+			return;
+		}
+
+		const raw = rawKeys(input, key);
+		if (queue.current.length === 0) {
+			const first = raw.shift();
+			if (first !== undefined)
+				handle(raw.length === 0 && first === input ? keyPressOf(input, key) : pressOfRaw(first));
+		}
+
+		queue.current.push(...raw);
+		waitForRender();
 	});
 
-	useEffect(() => () => clearTimeout(pendingEscape.current), []);
+	useEffect(
+		() => () => {
+			clearTimeout(pendingEscape.current);
+			clearTimeout(waiting.current);
+		},
+		[],
+	);
 
 	return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
 }
@@ -81,7 +141,25 @@ export function useKeyLayer(handler: KeyHandler, options: {priority: number; act
 	latest.current = handler;
 	const active = options.active ?? true;
 	useLayoutEffect(() => {
+		router.committed();
+	});
+	useLayoutEffect(() => {
 		if (!active) return;
 		return router.register({id: nextLayerId++, priority: options.priority, handler: latest});
 	}, [router, active, options.priority]);
+}
+
+const segmenter = new Intl.Segmenter();
+
+/** The input as it should be replayed: each character of a burst of plain text alone, anything else whole. */
+function rawKeys(input: string, key: Key): string[] {
+	const plain =
+		!key.escape && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow;
+	if (!plain) return [input];
+	const segments = [...segmenter.segment(input)].map((part) => part.segment);
+	return segments.length > 1 ? segments : [input];
+}
+
+function pressOfRaw(raw: string): KeyPress {
+	return splitTyped(raw)[0] ?? {name: raw, input: raw};
 }

@@ -44,6 +44,28 @@ export function hintOf(binding: Binding): string {
 	return binding.hint ?? binding.description.split(' ')[0] ?? binding.intent;
 }
 
+const segmenter = new Intl.Segmenter();
+
+/**
+ * Ink hands over a burst of plain characters (typed fast, pasted, or sent by tmux) as one string, control bytes
+ * included ("jj\r"): each becomes its own key press, so every key is handled as if typed alone.
+ */
+export function splitTyped(input: string): KeyPress[] {
+	const presses: KeyPress[] = [];
+	for (const {segment} of segmenter.segment(input)) {
+		const code = segment.codePointAt(0) ?? 0;
+		if (segment === '\r' || segment === '\n' || segment === '\r\n') presses.push({name: 'enter', input: ''});
+		else if (segment === '\t') presses.push({name: 'tab', input: ''});
+		else if (segment === '\u007F' || segment === '\b') presses.push({name: 'backspace', input: ''});
+		else if (segment === '\u001B') presses.push({name: 'escape', input: ''});
+		else if (code < 0x20) presses.push({name: `ctrl+${String.fromCharCode(code + 0x60)}`, input: ''});
+		else if (segment === ' ') presses.push({name: 'space', input: ' '});
+		else presses.push({name: segment, input: segment});
+	}
+
+	return presses;
+}
+
 export function findBinding<Intent extends string>(
 	keymap: Keymap<Intent>,
 	press: KeyPress,

@@ -40,7 +40,7 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 		}
 
 		case 'start':
-			return `${sanitizeText(route.pipelineName)} › start`;
+			return previous?.kind === 'executions' ? 'start' : `${sanitizeText(route.pipelineName)} › start`;
 	}
 }
 

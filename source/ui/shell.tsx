@@ -38,11 +38,13 @@ type Connection =
 
 export const minimumSize = {columns: 40, rows: 10};
 
+const systemNow = () => Date.now();
+
 export function Shell(props: AppProps) {
 	const {exit} = useApp();
 	const theme = useTheme();
 	const size = useTerminalSize(props.size);
-	const now = props.now ?? Date.now;
+	const now = props.now ?? systemNow;
 	const [connection, setConnection] = useState<Connection>({state: 'connecting', generation: 0});
 	const [stack, setStack] = useState<Route[]>(() => props.initialRoutes ?? [{kind: 'pipelines'}]);
 	const [overlay, setOverlay] = useState<'help' | 'command' | undefined>(undefined);
@@ -83,7 +85,9 @@ export function Shell(props: AppProps) {
 			push: (route) => setStack((current) => [...current, route]),
 			back: () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current)),
 			replace: (route) =>
-				setStack((current) => [...current.slice(0, -1), ...(Array.isArray(route) ? route : [route])]),
+				setStack((current) =>
+					withoutRepeats([...current.slice(0, -1), ...(Array.isArray(route) ? route : [route])]),
+				),
 			remember: (changes) =>
 				setStack((current) => {
 					const top = current.at(-1);
@@ -245,6 +249,16 @@ export function Shell(props: AppProps) {
 		},
 	});
 
+	const {readOnly, intervalMs, configDirectory} = props;
+	const session = useMemo<Session | undefined>(
+		() =>
+			connection.state === 'ready'
+				? {aws: connection.aws, readOnly, intervalMs, configDirectory, now}
+				: undefined,
+		[connection, readOnly, intervalMs, configDirectory, now],
+	);
+	const settings = connection.state === 'ready' ? connection.aws.settings : undefined;
+
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return <TooSmall {...size} />;
 
 	const top = stack.at(-1) ?? {kind: 'pipelines'};
@@ -252,18 +266,6 @@ export function Shell(props: AppProps) {
 	const dialogHeight = dialog ? confirmDialogHeight(dialog) : 0;
 	const bodyHeight = height - 3 - dialogHeight;
 	const crumbs = stack.map((route, index) => titleOfRoute(route, stack[index - 1]));
-	const settings = connection.state === 'ready' ? connection.aws.settings : undefined;
-	const session: Session | undefined =
-		connection.state === 'ready'
-			? {
-					aws: connection.aws,
-					readOnly: props.readOnly,
-					intervalMs: props.intervalMs,
-					configDirectory: props.configDirectory,
-					now,
-				}
-			: undefined;
-
 	return (
 		<Box flexDirection="column" width={size.columns} height={height}>
 			<Header
@@ -337,6 +339,19 @@ export function Shell(props: AppProps) {
 			)}
 		</Box>
 	);
+}
+
+/** Two neighbouring entries for the same screen of the same pipeline collapse into one (the later). */
+function withoutRepeats(routes: Route[]): Route[] {
+	return routes.filter((route, index) => {
+		const next = routes[index + 1];
+		return !(
+			next &&
+			next.kind === route.kind &&
+			(next.kind === 'pipelines' || ('pipelineName' in route && next.pipelineName === route.pipelineName)) &&
+			next.kind !== 'execution'
+		);
+	});
 }
 
 function messageOf(error: unknown): string {

@@ -38,6 +38,8 @@ export type Glyphs = {
 	sortAscending: string;
 	sortDescending: string;
 	dot: string;
+	choiceLeft: string;
+	choiceRight: string;
 };
 
 const toneColors: Record<Tone, string | undefined> = {
@@ -87,6 +89,8 @@ const unicodeGlyphs: Glyphs = {
 	sortAscending: '↑',
 	sortDescending: '↓',
 	dot: '·',
+	choiceLeft: '◂',
+	choiceRight: '▸',
 };
 
 const asciiGlyphs: Glyphs = {
@@ -99,6 +103,8 @@ const asciiGlyphs: Glyphs = {
 	sortAscending: '^',
 	sortDescending: 'v',
 	dot: '-',
+	choiceLeft: '<',
+	choiceRight: '>',
 };
 
 export function createTheme(options: {unicode: boolean; color: boolean}): Theme {

@@ -36,13 +36,13 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 	const counts = summarizeStates([...views]);
 	const finished = counts.succeeded + counts['cache-hit'];
 	const parts = [
+		time,
+		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
+		counts.failed > 0 ? `${counts.failed} failed` : undefined,
 		started === undefined
 			? undefined
 			: `started ${formatTimestamp(started, {timeZoneOffsetMinutes: -new Date(started).getTimezoneOffset()})}`,
 		execution.createdBy ? `by ${sanitizeText(execution.createdBy)}` : undefined,
-		time,
-		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
-		counts.failed > 0 ? `${counts.failed} failed` : undefined,
 	].filter(Boolean);
 	return (
 		<Box flexDirection="column" width={width}>

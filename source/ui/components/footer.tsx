@@ -1,8 +1,9 @@
 // The bottom lines: the last message (an action's outcome or a refusal) and the keys of the current screen.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
+import stringWidth from 'string-width';
 import type {Tone} from '../app-context.js';
-import {type Keymap, globalKeymap, hintOf, visibleBindings} from '../keymap.js';
+import {type Binding, type Keymap, globalKeymap, hintOf, visibleBindings} from '../keymap.js';
 import {useTheme} from '../theme.js';
 
 export type FooterProps = {
@@ -15,12 +16,20 @@ export type FooterProps = {
 
 export const Footer = memo(function Footer({keymap, readOnly, width, canGoBack, message}: FooterProps) {
 	const theme = useTheme();
-	const hints = [
-		...visibleBindings(keymap, readOnly).filter((binding) => binding.footer !== false),
-		...globalKeymap
-			.filter((binding) => binding.intent !== 'back' || canGoBack)
-			.filter((b) => b.intent !== 'command'),
-	];
+	const shownKeys = new Set(
+		keymap.filter((binding) => binding.footer !== false).flatMap((binding) => binding.keys),
+	);
+	const globals = globalKeymap.filter(
+		(binding) =>
+			binding.intent !== 'command' &&
+			(binding.intent !== 'back' || canGoBack) &&
+			!binding.keys.some((key) => key !== 'backspace' && shownKeys.has(key)),
+	);
+	const hints = fitHints(
+		visibleBindings(keymap, readOnly).filter((binding) => binding.footer !== false),
+		globals,
+		width,
+	);
 	const messageTone = message?.tone === 'error' ? 'danger' : message?.tone === 'success' ? 'success' : 'info';
 	return (
 		<Box flexDirection="column" width={width}>
@@ -41,3 +50,12 @@ export const Footer = memo(function Footer({keymap, readOnly, width, canGoBack, 
 		</Box>
 	);
 });
+
+/** The screen's keys that fit before the global ones (help, back, quit), which always stay. */
+function fitHints(screen: Binding[], globals: Binding[], width: number): Binding[] {
+	const size = (bindings: Binding[]) =>
+		bindings.reduce((sum, binding) => sum + stringWidth(binding.label) + 1 + hintOf(binding).length + 2, 0);
+	const kept = [...screen];
+	while (kept.length > 0 && size([...kept, ...globals]) > width) kept.pop();
+	return [...kept, ...globals];
+}

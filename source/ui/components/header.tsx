@@ -26,9 +26,10 @@ export const Header = memo(function Header({
 	width,
 }: HeaderProps) {
 	const theme = useTheme();
-	const place = [region, label].filter(Boolean).join(' · ');
+	const compact = width < 72;
+	const place = (compact ? [label] : [region, label]).filter(Boolean).join(' · ');
 	// The right side keeps its room; the breadcrumb gives way, dropping its first crumbs before truncating.
-	const rightWidth = place.length + (readOnly ? 12 : 0) + 26;
+	const rightWidth = place.length + (readOnly ? 12 : 0) + (compact ? 14 : 26);
 	const crumbText = fitCrumbs(crumbs, Math.max(8, width - rightWidth - 9), theme.glyphs.breadcrumb);
 	return (
 		<Box width={width} height={1} flexDirection="row" justifyContent="space-between">
@@ -41,12 +42,15 @@ export const Header = memo(function Header({
 					<Text bold>{crumbText}</Text>
 				</Text>
 			</Box>
-			<Box flexShrink={0} gap={1}>
-				<RefreshStatus store={refresh} now={now} />
+			<Box flexShrink={0} marginLeft={1}>
+				<RefreshStatus store={refresh} now={now} suffix=" · " onlyProblems={compact} />
 				<Text color={theme.colorOf('muted')}>{place}</Text>
 				{readOnly ? (
-					<Text color={theme.colorOf('warning')} inverse>
-						{' READ-ONLY '}
+					<Text>
+						{' '}
+						<Text color={theme.colorOf('warning')} inverse>
+							{' READ-ONLY '}
+						</Text>
 					</Text>
 				) : null}
 			</Box>

@@ -7,13 +7,26 @@ import {useCoarseTick} from '../hooks/use-coarse-now.js';
 import type {RefreshState, RefreshStore} from '../refresh-store.js';
 import {useTheme} from '../theme.js';
 
-export function RefreshStatus({store, now}: {store: RefreshStore; now: () => number}) {
+export type RefreshStatusProps = {
+	store: RefreshStore;
+	now: () => number;
+	suffix?: string;
+	/** Narrow terminals: say only what needs attention (paused, offline), not the age. */
+	onlyProblems?: boolean;
+};
+
+export function RefreshStatus({store, now, suffix = '', onlyProblems = false}: RefreshStatusProps) {
 	const state = useSyncExternalStore(store.subscribe, store.get);
 	const theme = useTheme();
 	useCoarseTick(tickPeriod(state, now()));
 	const {text, tone} = describeRefresh(state, now());
-	if (!text) return null;
-	return <Text color={theme.colorOf(tone)}>{text}</Text>;
+	if (!text || (onlyProblems && tone === 'muted')) return null;
+	return (
+		<Text color={theme.colorOf(tone)}>
+			{text}
+			{suffix}
+		</Text>
+	);
 }
 
 export function describeRefresh(

@@ -46,7 +46,7 @@ export const StartFormRow = memo(function StartFormRow({
 				? 'Display name'
 				: 'Description';
 	const type = field.kind === 'parameter' ? field.parameter.type : 'optional';
-	const valueWidth = Math.max(8, Math.min(48, width - nameWidth - 12 - 30));
+	const valueWidth = Math.max(8, Math.min(72, width - nameWidth - 14 - 30));
 	const problem = problemOf(field);
 	const overridden = isOverridden(field);
 	const choices = field.kind === 'parameter' ? choicesOf(field.parameter) : undefined;
@@ -69,14 +69,14 @@ export const StartFormRow = memo(function StartFormRow({
 				<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
 			) : choices ? (
 				<Text>
-					<Text color={theme.colorOf('muted')}>{selected ? '◂ ' : '  '}</Text>
+					<Text color={theme.colorOf('muted')}>{selected ? `${theme.glyphs.choiceLeft} ` : '  '}</Text>
 					<Text color={theme.colorOf(problem ? 'danger' : overridden ? 'accent' : 'normal')}>
 						{fitText(
 							sanitizeText(field.text),
 							Math.max(4, Math.min(valueWidth - 4, Math.max(...choices.map((choice) => choice.length)))),
 						)}
 					</Text>
-					<Text color={theme.colorOf('muted')}>{selected ? ' ▸' : '  '}</Text>
+					<Text color={theme.colorOf('muted')}>{selected ? ` ${theme.glyphs.choiceRight}` : '  '}</Text>
 				</Text>
 			) : (
 				<Text color={theme.colorOf(problem ? 'danger' : overridden ? 'accent' : 'normal')}>

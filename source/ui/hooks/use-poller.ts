@@ -11,13 +11,16 @@ export function usePoller<Snapshot extends PollStatus>(
 ): {poller: PollingStore<Snapshot>; snapshot: Snapshot} {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the poller depends on
 	const poller = useMemo(create, deps);
+	const shell = useShell();
 	useEffect(() => {
 		poller.start();
-		return () => poller.stop();
-	}, [poller]);
+		return () => {
+			poller.stop();
+			shell.refresh.set({phase: 'idle'});
+		};
+	}, [poller, shell]);
 	const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
 	const polledAt = useCallback(() => poller.getStats().lastPolledAt, [poller]);
-	const shell = useShell();
 	const report = options.reportToHeader ?? true;
 	useEffect(() => {
 		if (!report) return;

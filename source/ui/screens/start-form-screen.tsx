@@ -245,10 +245,10 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 			</Text>
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
 				{form.editing
-					? 'typing: enter done · esc done · ctrl+u clear · ctrl+r default · ctrl+s start'
+					? 'typing: enter or esc done · ctrl+u clear · ctrl+r default · ctrl+s start'
 					: submitting
 						? 'Starting…'
-						: 'enter edit · ←→/space choose · u default · ctrl+s start'}
+						: ' '}
 			</Text>
 		</Box>
 	);

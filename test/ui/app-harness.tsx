@@ -1,0 +1,112 @@
+// Renders the whole TUI with ink-testing-library against an in-process emulator through the real AWS gateway,
+// with a fixed terminal size (the fake stdout has no rows) and a temporary config directory.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {render} from 'ink-testing-library';
+import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
+import type {AwsAccess} from '../../source/commands/context.js';
+import {type RunningEmulator, startEmulator} from '../../source/emulator/index.js';
+import {App, type AppProps} from '../../source/ui/app.js';
+import {defaultFlags} from '../helpers/fake-command-context.js';
+
+export type Backend = {emulator: RunningEmulator; aws: AwsConnection; close(): Promise<void>};
+
+/** An emulator on a free loopback port (demo pipelines by default) and a real connection to it. */
+export async function startBackend(options: {timeScale?: number; demo?: boolean} = {}): Promise<Backend> {
+	// The SDK's default credential chain reads the process environment; the emulator accepts any key.
+	process.env.AWS_ACCESS_KEY_ID ??= 'sagemon-test';
+	process.env.AWS_SECRET_ACCESS_KEY ??= 'sagemon-test';
+	const emulator = await startEmulator({
+		port: 0,
+		timeScale: options.timeScale ?? 600,
+		demo: options.demo ?? true,
+	});
+	try {
+		const aws = await connectAws({
+			flags: {...defaultFlags, endpointUrl: emulator.url, region: 'us-east-1'},
+			env: process.env,
+		});
+		return {
+			emulator,
+			aws,
+			async close() {
+				await aws.close();
+				await emulator.close();
+			},
+		};
+	} catch (error) {
+		await emulator.close();
+		throw error;
+	}
+}
+
+export type RenderedApp = ReturnType<typeof render> & {
+	/** The last frame as plain text. */
+	screen(): string;
+	/** Types keys, then waits until the screen shows `text` (a string or a pattern). */
+	press(keys: string, until?: string | RegExp): Promise<void>;
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+	configDirectory: string;
+	cleanupConfig(): void;
+};
+
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	enter: '\r',
+	escape: '\u001B',
+	backspace: '\u007F',
+	tab: '\t',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	ctrlC: '\u0003',
+	ctrlS: '\u0013',
+	ctrlR: '\u0012',
+	ctrlU: '\u0015',
+};
+
+export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): RenderedApp {
+	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-ui-'));
+	const connect = () => Promise.resolve(access);
+	const rendered = render(
+		<App
+			connect={connect}
+			readOnly={false}
+			intervalMs={50}
+			configDirectory={configDirectory}
+			unicode
+			color={false}
+			size={{columns: 120, rows: 40}}
+			{...props}
+		/>,
+	);
+	const screen = () => rendered.lastFrame() ?? '';
+	const waitFor = async (text: string | RegExp, timeoutMs = 10_000) => {
+		const started = Date.now();
+		const matches = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
+		while (!matches()) {
+			if (Date.now() - started > timeoutMs) {
+				throw new Error(`Timed out waiting for ${String(text)}. The screen shows:\n${screen()}`);
+			}
+
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	};
+
+	return {
+		...rendered,
+		screen,
+		waitFor,
+		configDirectory,
+		cleanupConfig: () => rmSync(configDirectory, {recursive: true, force: true}),
+		async press(sequence, until) {
+			rendered.stdin.write(sequence);
+			if (until !== undefined) await waitFor(until);
+		},
+	};
+}
