@@ -138,7 +138,6 @@ export class ExecutionEngine {
 			);
 		}
 
-		this.#callbacks.delete(token);
 		if ('failureReason' in result) {
 			this.#fail(execution, step, result.failureReason, time);
 		} else {
@@ -367,7 +366,6 @@ export class ExecutionEngine {
 
 		if (definition.type === 'Fail') return;
 		this.dependencies.jobs.update(job, 'Completed', time);
-		if (step.callbackToken) this.#callbacks.delete(step.callbackToken);
 		this.#end(execution, step, 'Succeeded', time);
 		if (key !== undefined) {
 			this.dependencies.cache.record(execution.pipelineKey, step.name, key, {

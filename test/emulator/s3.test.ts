@@ -1,0 +1,155 @@
+// The S3 endpoint through @aws-sdk/client-s3 in path style: buckets, objects, ranges, listings and errors.
+import {createHash} from 'node:crypto';
+import {
+	CreateBucketCommand,
+	DeleteObjectCommand,
+	GetObjectCommand,
+	HeadObjectCommand,
+	ListBucketsCommand,
+	ListObjectsV2Command,
+	PutObjectCommand,
+	type S3Client,
+} from '@aws-sdk/client-s3';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {s3ClientFor, startTestEmulator} from '../helpers/emulator.js';
+
+let emulator: RunningEmulator;
+let s3: S3Client;
+
+beforeAll(async () => {
+	emulator = await startTestEmulator({demo: false});
+	s3 = s3ClientFor(emulator);
+	await s3.send(new CreateBucketCommand({Bucket: 'reports'}));
+});
+
+afterAll(async () => {
+	s3?.destroy();
+	await emulator?.close();
+});
+
+describe('S3 objects', () => {
+	it('stores and reads back an object with its type, size and ETag', async () => {
+		const put = await s3.send(
+			new PutObjectCommand({
+				Bucket: 'reports',
+				Key: 'eval/evaluation.json',
+				Body: '{"mse": 4.5}',
+				ContentType: 'application/json',
+			}),
+		);
+		expect(put.ETag).toBe(`"${createHash('md5').update('{"mse": 4.5}').digest('hex')}"`);
+		const got = await s3.send(new GetObjectCommand({Bucket: 'reports', Key: 'eval/evaluation.json'}));
+		expect(await got.Body!.transformToString()).toBe('{"mse": 4.5}');
+		expect(got.ContentType).toBe('application/json');
+		expect(got.ContentLength).toBe(12);
+		expect(got.ETag).toBe(put.ETag);
+		const head = await s3.send(new HeadObjectCommand({Bucket: 'reports', Key: 'eval/evaluation.json'}));
+		expect(head.ContentLength).toBe(12);
+		expect(head.LastModified).toBeInstanceOf(Date);
+	});
+
+	it('reads a byte range', async () => {
+		await s3.send(new PutObjectCommand({Bucket: 'reports', Key: 'digits.txt', Body: '0123456789'}));
+		const first = await s3.send(
+			new GetObjectCommand({Bucket: 'reports', Key: 'digits.txt', Range: 'bytes=0-3'}),
+		);
+		expect(await first.Body!.transformToString()).toBe('0123');
+		expect(first.ContentRange).toBe('bytes 0-3/10');
+		const tail = await s3.send(
+			new GetObjectCommand({Bucket: 'reports', Key: 'digits.txt', Range: 'bytes=-2'}),
+		);
+		expect(await tail.Body!.transformToString()).toBe('89');
+		await expect(
+			s3.send(new GetObjectCommand({Bucket: 'reports', Key: 'digits.txt', Range: 'bytes=20-30'})),
+		).rejects.toMatchObject({
+			name: 'InvalidRange',
+		});
+	});
+
+	it('answers NoSuchKey, NoSuchBucket and NotFound like S3', async () => {
+		await expect(
+			s3.send(new GetObjectCommand({Bucket: 'reports', Key: 'missing.json'})),
+		).rejects.toMatchObject({
+			name: 'NoSuchKey',
+			$metadata: {httpStatusCode: 404},
+		});
+		await expect(s3.send(new GetObjectCommand({Bucket: 'no-such-bucket', Key: 'a'}))).rejects.toMatchObject({
+			name: 'NoSuchBucket',
+		});
+		await expect(
+			s3.send(new HeadObjectCommand({Bucket: 'reports', Key: 'missing.json'})),
+		).rejects.toMatchObject({
+			name: 'NotFound',
+			$metadata: {httpStatusCode: 404},
+		});
+		await expect(s3.send(new CreateBucketCommand({Bucket: 'reports'}))).rejects.toMatchObject({
+			name: 'BucketAlreadyOwnedByYou',
+		});
+	});
+
+	it('deletes objects', async () => {
+		await s3.send(new PutObjectCommand({Bucket: 'reports', Key: 'temporary', Body: 'x'}));
+		await s3.send(new DeleteObjectCommand({Bucket: 'reports', Key: 'temporary'}));
+		await expect(s3.send(new HeadObjectCommand({Bucket: 'reports', Key: 'temporary'}))).rejects.toMatchObject(
+			{name: 'NotFound'},
+		);
+	});
+});
+
+describe('S3 listings', () => {
+	beforeAll(async () => {
+		await s3.send(new CreateBucketCommand({Bucket: 'listing'}));
+		for (const key of [
+			'a/1.json',
+			'a/2.json',
+			'b/1.json',
+			'b/deep/2.json',
+			'top.json',
+			'with space/x.json',
+		]) {
+			await s3.send(new PutObjectCommand({Bucket: 'listing', Key: key, Body: key}));
+		}
+	});
+
+	it('lists keys under a prefix in key order', async () => {
+		const listed = await s3.send(new ListObjectsV2Command({Bucket: 'listing', Prefix: 'b/'}));
+		expect(listed.Contents?.map((object) => object.Key)).toEqual(['b/1.json', 'b/deep/2.json']);
+		expect(listed.KeyCount).toBe(2);
+		expect(listed.IsTruncated).toBe(false);
+	});
+
+	it('rolls keys up into common prefixes with a delimiter', async () => {
+		const listed = await s3.send(new ListObjectsV2Command({Bucket: 'listing', Delimiter: '/'}));
+		expect(listed.Contents?.map((object) => object.Key)).toEqual(['top.json']);
+		expect(listed.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual(['a/', 'b/', 'with space/']);
+	});
+
+	it('pages with continuation tokens', async () => {
+		const keys: string[] = [];
+		let token: string | undefined;
+		let pages = 0;
+		do {
+			const listed = await s3.send(
+				new ListObjectsV2Command({Bucket: 'listing', MaxKeys: 4, ContinuationToken: token}),
+			);
+			keys.push(...(listed.Contents ?? []).map((object) => object.Key!));
+			token = listed.NextContinuationToken;
+			pages++;
+		} while (token);
+		expect(pages).toBe(2);
+		expect(keys).toEqual([
+			'a/1.json',
+			'a/2.json',
+			'b/1.json',
+			'b/deep/2.json',
+			'top.json',
+			'with space/x.json',
+		]);
+	});
+
+	it('lists buckets', async () => {
+		const listed = await s3.send(new ListBucketsCommand({}));
+		expect(listed.Buckets?.map((bucket) => bucket.Name)).toEqual(['listing', 'reports']);
+	});
+});
