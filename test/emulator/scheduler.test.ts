@@ -68,12 +68,12 @@ describe('running the tutorial pipeline', () => {
 		const arn = service.start('AbalonePipeline');
 		service.runToEnd(arn);
 		const byName = Object.fromEntries(service.steps(arn).map((step) => [step.StepName, step]));
-		const after = (child: string, parent: string) =>
+		const startsAfter = (child: string, parent: string) =>
 			expect(byName[child]!.StartTime).toBeGreaterThan(byName[parent]!.EndTime);
-		after('AbaloneTrain', 'AbaloneProcess');
-		after('AbaloneEval', 'AbaloneTrain');
-		after('AbaloneMSECond', 'AbaloneEval');
-		after('AbaloneTransform', 'AbaloneCreateModel');
+		startsAfter('AbaloneTrain', 'AbaloneProcess');
+		startsAfter('AbaloneEval', 'AbaloneTrain');
+		startsAfter('AbaloneMSECond', 'AbaloneEval');
+		startsAfter('AbaloneTransform', 'AbaloneCreateModel');
 		expect(byName.AbaloneRegisterModel!.StartTime).toBe(byName.AbaloneCreateModel!.StartTime);
 	});
 
