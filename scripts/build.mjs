@@ -1,24 +1,33 @@
 // Bundles source/cli.ts into dist/ with esbuild: one small entry, lazily loaded chunks (AWS SDK, emulator, UI),
 // production React. Type checking is `npm run check`'s job, not the build's.
-import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
-const outdir = new URL('../dist/', import.meta.url);
-await rm(outdir, {recursive: true, force: true});
-await mkdir(outdir, {recursive: true});
+// Build beside dist/ and swap it in with renames, so a CLI that is running (e.g. in another test) never sees
+// a half-written dist/.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const staging = `${root}.dist-${process.pid}`;
+const retired = `${root}.dist-old-${process.pid}`;
+await rm(staging, {recursive: true, force: true});
+await mkdir(staging, {recursive: true});
 
 const stubDevtools = {
 	name: 'stub-react-devtools',
 	setup(builder) {
 		// Ink imports react-devtools-core only when DEV is set; it is not installed, so give the bundler an empty module.
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'react-devtools-core',
+			namespace: 'stub',
+		}));
 		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
 	},
 };
 
 const result = await build({
 	entryPoints: {cli: 'source/cli.ts'},
-	outdir: 'dist',
+	outdir: staging,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -38,4 +47,7 @@ const result = await build({
 	logLevel: 'warning',
 });
 
-await writeFile(new URL('meta.json', outdir), JSON.stringify(result.metafile));
+await writeFile(`${staging}/meta.json`, JSON.stringify(result.metafile));
+await rename(dist, retired).catch(() => undefined);
+await rename(staging, dist);
+await rm(retired, {recursive: true, force: true});

@@ -1,5 +1,5 @@
 // Parses the command line (meow), picks a command and runs it; with no command, opens the TUI.
-import meow from 'meow';
+import meow, {type AnyFlags} from 'meow';
 import type {AwsAccess, Command, CommandContext, CommandFlags, Output} from './commands/context.js';
 import {commandHelpFor} from './commands/command-help.js';
 import {ExitCode} from './commands/context.js';
@@ -72,6 +72,7 @@ export async function runProgram(argv: string[]): Promise<number> {
 	let cli: ReturnType<typeof parse>;
 	try {
 		cli = parse(argv);
+		checkFlags(cli.flags);
 	} catch (error) {
 		return reportError({stderr, flags: {json: argv.includes('--json')} as CommandFlags}, error);
 	}
@@ -96,40 +97,54 @@ export async function runProgram(argv: string[]): Promise<number> {
 	}
 }
 
+const flagSpec = {
+	local: {type: 'boolean', default: false},
+	profile: {type: 'string'},
+	region: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	readOnly: {type: 'boolean', default: false},
+	interval: {type: 'number', default: 2},
+	json: {type: 'boolean', default: false},
+	plain: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	definition: {type: 'string'},
+	roleArn: {type: 'string'},
+	description: {type: 'string'},
+	displayName: {type: 'string'},
+	parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
+	wait: {type: 'boolean', default: false},
+	timeout: {type: 'number'},
+	step: {type: 'string'},
+	file: {type: 'string'},
+	yes: {type: 'boolean', shortFlag: 'y', default: false},
+	host: {type: 'string', default: '127.0.0.1'},
+	port: {type: 'number', default: 4566},
+	timeScale: {type: 'number'},
+	demo: {type: 'boolean', default: true},
+} satisfies AnyFlags;
+
 function parse(argv: string[]) {
 	return meow(helpText, {
 		argv,
 		importMeta: import.meta,
-		allowUnknownFlags: false,
+		// Unknown flags are reported by checkFlags, as one sentence (or JSON with --json) and exit code 2.
+		allowUnknownFlags: true,
 		autoHelp: true,
 		autoVersion: true,
 		description: 'A terminal UI and CLI for Amazon SageMaker Pipelines.',
-		flags: {
-			local: {type: 'boolean', default: false},
-			profile: {type: 'string'},
-			region: {type: 'string'},
-			endpointUrl: {type: 'string'},
-			readOnly: {type: 'boolean', default: false},
-			interval: {type: 'number', default: 2},
-			json: {type: 'boolean', default: false},
-			plain: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-			definition: {type: 'string'},
-			roleArn: {type: 'string'},
-			description: {type: 'string'},
-			displayName: {type: 'string'},
-			parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
-			wait: {type: 'boolean', default: false},
-			timeout: {type: 'number'},
-			step: {type: 'string'},
-			file: {type: 'string'},
-			yes: {type: 'boolean', shortFlag: 'y', default: false},
-			host: {type: 'string', default: '127.0.0.1'},
-			port: {type: 'number', default: 4566},
-			timeScale: {type: 'number'},
-			demo: {type: 'boolean', default: true},
-		},
+		flags: flagSpec,
 	});
+}
+
+function checkFlags(flags: Record<string, unknown>): void {
+	const known = new Set<string>(Object.keys(flagSpec));
+	for (const [name, value] of Object.entries(flags)) {
+		const option = `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+		if (!known.has(name))
+			throw new UsageError(`unknown option ${option}. Run "sagemon --help" for the options.`);
+		if (typeof value === 'number' && !Number.isFinite(value))
+			throw new UsageError(`${option} needs a number.`);
+	}
 }
 
 function outputOf(stream: NodeJS.WriteStream): Output {

@@ -48,8 +48,20 @@ afterAll(async () => {
 describe('usage errors exit 2', () => {
 	it('refuses an unknown flag', async () => {
 		const result = await sagemon(['describe', executionArn, '--bogus']);
-		expect(result.code).toBe(2);
-		expect(result.stderr).toContain('--bogus');
+		expect(result).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: unknown option --bogus. Run "sagemon --help" for the options.\n',
+		});
+		const json = await sagemon(['describe', executionArn, '--json', '--time-out', '5']);
+		expect(json.code).toBe(2);
+		expect(JSON.parse(json.stderr)).toEqual({
+			error: {kind: 'Usage', message: 'unknown option --time-out. Run "sagemon --help" for the options.'},
+		});
+	});
+
+	it('refuses a number flag that is not a number', async () => {
+		const result = await sagemon(['wait', executionArn, '--timeout', 'soon']);
+		expect(result).toMatchObject({code: 2, stderr: 'sagemon: --timeout needs a number.\n'});
 	});
 
 	it('refuses a malformed or mistyped override', async () => {
