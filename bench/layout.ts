@@ -35,7 +35,7 @@ export function generateDag(steps: number, seed = 7): Dag {
 	const edges: DagEdge[] = [];
 	for (let index = 1; index < steps; index++) {
 		const parents = new Set([index - 1 - Math.floor(random() * Math.min(index, 3))]);
-		if (index > 4 && random() < 0.35) parents.add(index - 2 - Math.floor(random() * 5));
+		if (index > 4 && random() < 0.35) parents.add(Math.max(0, index - 2 - Math.floor(random() * 5)));
 		for (const parent of [...parents].sort((a, b) => a - b)) {
 			const kind =
 				nodes[parent]!.type === 'Condition'

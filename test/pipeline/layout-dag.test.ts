@@ -332,6 +332,17 @@ describe('layoutDag', () => {
 		expectReadable(dag, layout, 100);
 	});
 
+	it('lays out many generated DAGs readably, in both directions', () => {
+		for (let seed = 1; seed <= 40; seed++) {
+			const dag = generateDag(20 + seed * 2, seed);
+			for (const direction of ['down', 'right'] as const) {
+				const result = layoutDag(dag, {maxWidth: Number.POSITIVE_INFINITY, direction});
+				if (!result.fits) throw new Error(`seed ${seed} ${direction}: ${result.reason}`);
+				expect(problemsOf(dag, result, result.width), `seed ${seed} ${direction}`).toEqual([]);
+			}
+		}
+	});
+
 	it('draws a wide fan-out sideways when rows of boxes cannot fit', () => {
 		const leaves = Array.from({length: 12}, (_, index) => `Leaf${index}`);
 		const dag = dagOf(
