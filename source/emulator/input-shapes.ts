@@ -55,7 +55,10 @@ const tags: Shape = {
 	max: 50,
 	member: {
 		type: 'structure',
-		members: {Key: {type: 'string', min: 1, max: 128}, Value: {type: 'string', min: 0, max: 256}},
+		members: {
+			Key: {type: 'string', min: 1, max: 128, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
+			Value: {type: 'string', min: 0, max: 256, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
+		},
 		required: ['Key', 'Value'],
 	},
 };

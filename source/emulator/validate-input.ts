@@ -157,7 +157,8 @@ const patternCache = new Map<string, RegExp>();
 function fullMatch(pattern: string): RegExp {
 	let compiled = patternCache.get(pattern);
 	if (!compiled) {
-		compiled = new RegExp(`^(?:${pattern})$`);
+		// Unicode property classes (`\p{L}`) need the u flag; the other model patterns are written without it.
+		compiled = new RegExp(`^(?:${pattern})$`, pattern.includes('\\p{') ? 'u' : '');
 		patternCache.set(pattern, compiled);
 	}
 

@@ -3,11 +3,14 @@ import {describe, expect, it} from 'vitest';
 import {type Json, localService, startTime} from '../local-service.js';
 
 const service = localService({demo: true, timeScale: 30});
-const executionsOf = (name: string): Json[] => service.call('ListPipelineExecutions', {PipelineName: name}).PipelineExecutionSummaries;
+const executionsOf = (name: string): Json[] =>
+	service.call('ListPipelineExecutions', {PipelineName: name}).PipelineExecutionSummaries;
 
 describe('the demo set', () => {
 	it('holds the tutorial pipeline and the showcase pipelines, each with past executions', () => {
-		const names = service.call('ListPipelines', {SortBy: 'Name', SortOrder: 'Ascending'}).PipelineSummaries.map((pipeline: Json) => pipeline.PipelineName);
+		const names = service
+			.call('ListPipelines', {SortBy: 'Name', SortOrder: 'Ascending'})
+			.PipelineSummaries.map((pipeline: Json) => pipeline.PipelineName);
 		expect(names).toEqual([
 			'AbalonePipeline',
 			'ChurnModelSelection',
@@ -27,10 +30,17 @@ describe('the demo set', () => {
 	it('shows the abalone tutorial run, an approved run, a stopped run and a live one', () => {
 		const statuses = executionsOf('AbalonePipeline').map((execution) => execution.PipelineExecutionStatus);
 		expect(statuses).toEqual(['Executing', 'Stopped', 'Succeeded', 'Succeeded']);
-		const definition = JSON.parse(service.call('DescribePipeline', {PipelineName: 'AbalonePipeline'}).PipelineDefinition);
+		const definition = JSON.parse(
+			service.call('DescribePipeline', {PipelineName: 'AbalonePipeline'}).PipelineDefinition,
+		);
 		expect(definition.Parameters.map((parameter: Json) => parameter.Name)).toContain('ModelApprovalStatus');
 		const succeeded = executionsOf('AbalonePipeline')[2]!.PipelineExecutionArn;
-		expect(service.steps(succeeded).map((step) => step.StepName).sort()).toEqual([
+		expect(
+			service
+				.steps(succeeded)
+				.map((step) => step.StepName)
+				.sort(),
+		).toEqual([
 			'AbaloneCreateModel',
 			'AbaloneEval',
 			'AbaloneMSECond',
@@ -39,7 +49,9 @@ describe('the demo set', () => {
 			'AbaloneTrain',
 			'AbaloneTransform',
 		]);
-		const parameters = service.call('ListPipelineParametersForExecution', {PipelineExecutionArn: succeeded}).PipelineParameters;
+		const parameters = service.call('ListPipelineParametersForExecution', {
+			PipelineExecutionArn: succeeded,
+		}).PipelineParameters;
 		expect(parameters).toContainEqual({Name: 'ModelApprovalStatus', Value: 'Approved'});
 	});
 
@@ -51,7 +63,10 @@ describe('the demo set', () => {
 		expect(train.FailureReason.length).toBeGreaterThan(300);
 		expect(train.FailureReason).toMatch(/^AlgorithmError: /);
 		expect(retried!.PipelineExecutionStatus).toBe('Succeeded');
-		expect(service.step(retried!.PipelineExecutionArn, 'FraudTrain')).toMatchObject({StepStatus: 'Succeeded', AttemptCount: 2});
+		expect(service.step(retried!.PipelineExecutionArn, 'FraudTrain')).toMatchObject({
+			StepStatus: 'Succeeded',
+			AttemptCount: 2,
+		});
 	});
 
 	it('shows a Fail step stopping the pipeline below the accuracy threshold', () => {
@@ -67,7 +82,9 @@ describe('the demo set', () => {
 	it('shows cache hits pointing at the run that computed them', () => {
 		const [changedInput, cached, first] = executionsOf('ClickstreamFeatures');
 		for (const step of ['SessionizeEvents', 'BuildFeatures', 'TrainRanker']) {
-			expect(service.step(cached!.PipelineExecutionArn, step)!.CacheHitResult).toEqual({SourcePipelineExecutionArn: first!.PipelineExecutionArn});
+			expect(service.step(cached!.PipelineExecutionArn, step)!.CacheHitResult).toEqual({
+				SourcePipelineExecutionArn: first!.PipelineExecutionArn,
+			});
 			expect(service.step(changedInput!.PipelineExecutionArn, step)!.CacheHitResult).toBeUndefined();
 		}
 	});
@@ -83,7 +100,9 @@ describe('the demo set', () => {
 	});
 
 	it('has a pipeline of more than 120 steps that ran them all', () => {
-		const definition = JSON.parse(service.call('DescribePipeline', {PipelineName: 'RegionalDemandForecast'}).PipelineDefinition);
+		const definition = JSON.parse(
+			service.call('DescribePipeline', {PipelineName: 'RegionalDemandForecast'}).PipelineDefinition,
+		);
 		expect(definition.Steps.length).toBeGreaterThan(120);
 		const [latest] = executionsOf('RegionalDemandForecast');
 		expect(latest!.PipelineExecutionStatus).toBe('Succeeded');

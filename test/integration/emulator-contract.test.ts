@@ -1,0 +1,260 @@
+// Every response body of the tutorial flow (and of browsing the whole demo set) checked against botocore's
+// SageMaker model: member names, types, enums, required members, lengths, patterns, epoch-second timestamps.
+// Errors must be modeled for their operation or be one of the service's common errors.
+import {randomUUID} from 'node:crypto';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {checkOutput, checkShape, loadSageMakerModel} from '../emulator/botocore-model.js';
+import {startTestEmulator} from '../helpers/emulator.js';
+import {readFixture} from '../helpers/fixtures.js';
+
+const model = loadSageMakerModel();
+const commonErrors = new Set([
+	'ValidationException',
+	'ThrottlingException',
+	'AccessDeniedException',
+	'UnknownOperationException',
+]);
+const roleArn = 'arn:aws:iam::111122223333:role/SageMakerExecutionRole';
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read as plain JSON.
+type Body = Record<string, any>;
+
+let emulator: RunningEmulator;
+let checked = 0;
+
+beforeAll(async () => {
+	emulator = await startTestEmulator({timeScale: 2000});
+});
+
+afterAll(async () => {
+	await emulator?.close();
+});
+
+/** Calls an operation over HTTP and checks the body against the model; returns it. */
+async function call(operation: string, input: Body = {}, expectError?: string): Promise<Body> {
+	const response = await fetch(emulator.url, {
+		method: 'POST',
+		headers: {'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `SageMaker.${operation}`},
+		body: JSON.stringify(input),
+	});
+	const body = (await response.json()) as Body;
+	checked++;
+	if (response.status === 200) {
+		expect(expectError, `${operation} succeeded`).toBeUndefined();
+		expect(checkOutput(model, operation, body), `${operation} response`).toEqual([]);
+		return body;
+	}
+
+	const code = String(body.__type);
+	expect(code, `${operation} failed: ${body.message}`).toBe(expectError);
+	const modeled = (model.operations[operation]?.errors ?? []).map((error) => error.shape);
+	expect(
+		modeled.includes(code) || commonErrors.has(code),
+		`${code} is modeled for ${operation} or common`,
+	).toBe(true);
+	expect(Object.keys(body).sort()).toEqual(['__type', 'message']);
+	expect(typeof body.message).toBe('string');
+	if (modeled.includes(code)) expect(checkShape(model, code, {Message: body.message})).toEqual([]);
+	return body;
+}
+
+async function waitFor(arn: string): Promise<Body> {
+	for (;;) {
+		const described = await call('DescribePipelineExecution', {PipelineExecutionArn: arn});
+		if (['Succeeded', 'Failed', 'Stopped'].includes(described.PipelineExecutionStatus)) return described;
+		await call('ListPipelineExecutionSteps', {PipelineExecutionArn: arn});
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+async function jobsOf(arn: string): Promise<void> {
+	const {PipelineExecutionSteps: steps} = await call('ListPipelineExecutionSteps', {
+		PipelineExecutionArn: arn,
+		MaxResults: 100,
+	});
+	for (const step of steps) {
+		if (step.Metadata.ProcessingJob)
+			await call('DescribeProcessingJob', {
+				ProcessingJobName: step.Metadata.ProcessingJob.Arn.split('/').pop(),
+			});
+		if (step.Metadata.TrainingJob)
+			await call('DescribeTrainingJob', {TrainingJobName: step.Metadata.TrainingJob.Arn.split('/').pop()});
+	}
+}
+
+describe('responses match the botocore model', () => {
+	it('the checker finds differences', () => {
+		expect(
+			checkOutput(model, 'DescribePipelineExecution', {
+				PipelineExecutionStatus: 'Running',
+				Extra: 1,
+				CreationTime: 1_700_000_000_000,
+			}),
+		).toEqual([
+			expect.stringContaining("'Running' is not one of"),
+			expect.stringContaining('unknown member Extra'),
+			expect.stringContaining('expected epoch seconds'),
+		]);
+		expect(
+			checkOutput(model, 'ListPipelineExecutionSteps', {
+				PipelineExecutionSteps: [{StepName: 'a b', AttemptCount: '1'}],
+			}),
+		).toHaveLength(2);
+	});
+
+	it('through the tutorial flow', async () => {
+		const definition = readFixture('abalone-tutorial.json');
+		await call('CreatePipeline', {
+			PipelineName: 'AbaloneTutorial',
+			PipelineDefinition: definition,
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		await call('UpdatePipeline', {
+			PipelineName: 'AbaloneTutorial',
+			PipelineDefinition: definition,
+			PipelineDescription: 'tutorial',
+		});
+		await call('DescribePipeline', {PipelineName: 'AbaloneTutorial'});
+		await call('DescribePipeline', {PipelineName: 'AbaloneTutorial', PipelineVersionId: 1});
+		await call('ListPipelines', {});
+		await call('ListPipelineVersions', {PipelineName: 'AbaloneTutorial'});
+		const {PipelineExecutionArn: first} = await call('StartPipelineExecution', {
+			PipelineName: 'AbaloneTutorial',
+			ClientRequestToken: randomUUID(),
+		});
+		await call('DescribePipelineExecution', {PipelineExecutionArn: first});
+		expect((await waitFor(first)).PipelineExecutionStatus).toBe('Succeeded');
+		await jobsOf(first);
+		await call('ListPipelineExecutionSteps', {
+			PipelineExecutionArn: first,
+			SortOrder: 'Ascending',
+			MaxResults: 3,
+		});
+		await call('DescribePipelineDefinitionForExecution', {PipelineExecutionArn: first});
+
+		const {PipelineExecutionArn: approved} = await call('StartPipelineExecution', {
+			PipelineName: 'AbaloneTutorial',
+			PipelineParameters: [{Name: 'ModelApprovalStatus', Value: 'Approved'}],
+			PipelineExecutionDisplayName: 'approved-run',
+			PipelineExecutionDescription: 'Approved model',
+			ParallelismConfiguration: {MaxParallelExecutionSteps: 2},
+			ClientRequestToken: randomUUID(),
+		});
+		await waitFor(approved);
+		await call('ListPipelineParametersForExecution', {PipelineExecutionArn: approved});
+		await call('UpdatePipelineExecution', {
+			PipelineExecutionArn: approved,
+			PipelineExecutionDescription: 'kept',
+		});
+		await call('ListPipelineExecutions', {PipelineName: 'AbaloneTutorial'});
+
+		const slow = JSON.parse(definition);
+		slow.Metadata = {'sagemon.emulator': {steps: {AbaloneTrain: {durationSeconds: 86_400}}}};
+		await call('UpdatePipeline', {PipelineName: 'AbaloneTutorial', PipelineDefinition: JSON.stringify(slow)});
+		const {PipelineExecutionArn: stopped} = await call('StartPipelineExecution', {
+			PipelineName: 'AbaloneTutorial',
+			ClientRequestToken: randomUUID(),
+		});
+		await call('StopPipelineExecution', {PipelineExecutionArn: stopped, ClientRequestToken: randomUUID()});
+		expect(
+			(await call('DescribePipelineExecution', {PipelineExecutionArn: stopped})).PipelineExecutionStatus,
+		).toBe('Stopping');
+		await waitFor(stopped);
+		await jobsOf(stopped);
+		await call(
+			'StopPipelineExecution',
+			{PipelineExecutionArn: stopped, ClientRequestToken: randomUUID()},
+			'ValidationException',
+		);
+		await call('DeletePipeline', {PipelineName: 'AbaloneTutorial', ClientRequestToken: randomUUID()});
+		await call('DescribePipeline', {PipelineName: 'AbaloneTutorial'}, 'ResourceNotFound');
+		await call('DescribePipelineExecution', {PipelineExecutionArn: first}, 'ResourceNotFound');
+		await call('ListPipelines', {MaxResults: 1000}, 'ValidationException');
+	});
+
+	it('through failures, retries and callbacks', async () => {
+		const failing = JSON.parse(readFixture('abalone-examples-notebook.json'));
+		failing.Metadata = {
+			'sagemon.emulator': {steps: {AbaloneTrain: {fail: 'ClientError: out of capacity', failAttempts: 1}}},
+		};
+		await call('CreatePipeline', {
+			PipelineName: 'Failing',
+			PipelineDefinition: JSON.stringify(failing),
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		const {PipelineExecutionArn: arn} = await call('StartPipelineExecution', {
+			PipelineName: 'Failing',
+			ClientRequestToken: randomUUID(),
+		});
+		expect((await waitFor(arn)).PipelineExecutionStatus).toBe('Failed');
+		await jobsOf(arn);
+		await call('ListPipelineExecutions', {PipelineName: 'Failing'});
+		await call('RetryPipelineExecution', {PipelineExecutionArn: arn, ClientRequestToken: randomUUID()});
+		expect((await waitFor(arn)).PipelineExecutionStatus).toBe('Succeeded');
+
+		const callbacks = JSON.parse(readFixture('sdk-unit-callback-outputs.json'));
+		callbacks.Metadata = {'sagemon.emulator': {steps: {MyCallbackStep1: {waitForCallback: true}}}};
+		await call('CreatePipeline', {
+			PipelineName: 'Callbacks',
+			PipelineDefinition: JSON.stringify(callbacks),
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		const {PipelineExecutionArn: waiting} = await call('StartPipelineExecution', {
+			PipelineName: 'Callbacks',
+			PipelineParameters: [{Name: 'MyStr', Value: 'x'}],
+			ClientRequestToken: randomUUID(),
+		});
+		let token: string | undefined;
+		while (!token) {
+			const {PipelineExecutionSteps: steps} = await call('ListPipelineExecutionSteps', {
+				PipelineExecutionArn: waiting,
+			});
+			token = steps.find((step: Body) => step.StepName === 'MyCallbackStep1')?.Metadata.Callback
+				?.CallbackToken;
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+
+		await call('SendPipelineExecutionStepSuccess', {
+			CallbackToken: token,
+			OutputParameters: [{Name: 'output1', Value: 'done'}],
+		});
+		await waitFor(waiting);
+		await call(
+			'SendPipelineExecutionStepFailure',
+			{CallbackToken: 'zzzzzzzzzz', FailureReason: 'no'},
+			'ResourceNotFound',
+		);
+	});
+
+	it('across the whole demo set', async () => {
+		const {PipelineSummaries: pipelines} = await call('ListPipelines', {MaxResults: 100});
+		for (const pipeline of pipelines) {
+			await call('DescribePipeline', {PipelineName: pipeline.PipelineName});
+			const {PipelineExecutionSummaries: executions} = await call('ListPipelineExecutions', {
+				PipelineName: pipeline.PipelineName,
+			});
+			for (const execution of executions) {
+				const arn = execution.PipelineExecutionArn;
+				await call('DescribePipelineExecution', {PipelineExecutionArn: arn});
+				await call('ListPipelineParametersForExecution', {PipelineExecutionArn: arn});
+				await call('DescribePipelineDefinitionForExecution', {PipelineExecutionArn: arn});
+				let token: string | undefined;
+				do {
+					const page = await call('ListPipelineExecutionSteps', {
+						PipelineExecutionArn: arn,
+						MaxResults: 100,
+						NextToken: token,
+					});
+					token = page.NextToken;
+				} while (token);
+				await jobsOf(arn);
+			}
+		}
+
+		expect(checked).toBeGreaterThan(200);
+	});
+});
