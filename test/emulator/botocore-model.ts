@@ -109,7 +109,9 @@ function walk(
 				fail(`${value.length} items, at least ${shape.min} expected`);
 			if (shape.max !== undefined && value.length > shape.max)
 				fail(`${value.length} items, at most ${shape.max} allowed`);
-			value.forEach((item, index) => walk(model, shape.member!.shape, item, `${path}[${index}]`, problems));
+			value.forEach((item, index) => {
+				walk(model, shape.member!.shape, item, `${path}[${index}]`, problems);
+			});
 			return;
 		}
 
