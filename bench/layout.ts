@@ -52,7 +52,8 @@ export function generateDag(steps: number, seed = 7): Dag {
 }
 
 function medianMs(runs: number, work: () => void): number {
-	work();
+	// Warm-up runs first, so the median measures optimised code rather than the JIT compiling it.
+	for (let run = 0; run < 20; run++) work();
 	const times: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		const start = performance.now();

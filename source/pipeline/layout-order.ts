@@ -86,11 +86,18 @@ function pairCrossings(left: number, right: number, graph: LayeredGraph, positio
 
 function countCrossings(layers: number[][], down: number[][], position: Int32Array): number {
 	let total = 0;
+	const targets: number[] = [];
 	for (let index = 0; index + 1 < layers.length; index++) {
-		const targets: number[] = [];
+		targets.length = 0;
 		for (const item of layers[index]!) {
-			const below = down[item]!.map((other) => position[other]!).sort((a, b) => a - b);
-			targets.push(...below);
+			// Each item's targets in order (insertion sort: an item has few of them).
+			const first = targets.length;
+			for (const other of down[item]!) {
+				const value = position[other]!;
+				let at = targets.length;
+				while (at > first && targets[at - 1]! > value) at--;
+				targets.splice(at, 0, value);
+			}
 		}
 		total += countInversions(targets, layers[index + 1]!.length);
 	}
