@@ -4,7 +4,8 @@ import {buildLayeredGraph, type LayeredGraph} from './layout-layers.js';
 import {orderLayers} from './layout-order.js';
 import {placeAlongLayers} from './layout-position.js';
 import type {Dag, EdgeKind} from './model.js';
-import {type AxisPoint, type ChannelPlan, planChannels, type Reach, tracePaths} from './route-edges.js';
+import type {Reach} from './place-arrows.js';
+import {type AxisPoint, type ChannelPlan, planChannels, tracePaths} from './route-edges.js';
 import {sanitizeLabel} from './box-text.js';
 
 export type NodeBox = {

@@ -1,6 +1,6 @@
 // Routes edges orthogonally through the channels between layers: one track per source, tracks ordered so lines stay readable.
 import type {LayeredGraph} from './layout-layers.js';
-import {closestOrdered} from './layout-position.js';
+import {hopKey, placeArrows, type Reach} from './place-arrows.js';
 
 /** The gap after layer `index`: its tracks, where each hop enters its target, and whether labels need room. */
 export type ChannelPlan = {
@@ -12,13 +12,6 @@ export type ChannelPlan = {
 };
 
 export type AxisPoint = {along: number; across: number};
-
-export function hopKey(source: number, target: number): number {
-	return source * 4_194_304 + target;
-}
-
-/** The cells of an item's border that edges may enter: the whole inside of a box's side, a dummy's one cell. */
-export type Reach = (item: number) => {start: number; end: number};
 
 type Bus = {
 	source: number;
@@ -52,7 +45,7 @@ export function planChannels(
 		}
 	}
 	return channels.map((hops, layer) => {
-		const dropOf = placeDrops(hops, port, reach);
+		const dropOf = placeArrows(hops, port, reach);
 		const buses: Bus[] = [];
 		for (const [source, targets] of hops) {
 			const column = port[source]!;
@@ -70,95 +63,6 @@ export function planChannels(
 		const tracks = Math.max(0, ...[...trackOf.values()].map((track) => track + 1));
 		return {tracks, labelled: labelled[layer]!, trackOf, dropOf};
 	});
-}
-
-/**
- * Where each hop enters its target. Lines that each carry a single edge into the same box merge into one arrow
- * (a clean fan-in); otherwise every source gets its own arrow, in the order of the sources, as close above
- * them as the box allows, so a line never seems to continue into a box it does not lead to.
- */
-function placeDrops(hops: Map<number, Set<number>>, port: number[], reach: Reach): Map<number, number> {
-	const incoming = new Map<number, number[]>();
-	for (const [source, targets] of hops) {
-		for (const target of targets) {
-			const sources = incoming.get(target);
-			if (sources) sources.push(source);
-			else incoming.set(target, [source]);
-		}
-	}
-	const sourceAt = new Map<number, number>();
-	for (const source of hops.keys()) sourceAt.set(port[source]!, source);
-	const dropOf = new Map<number, number>();
-	for (const [target, sources] of incoming) {
-		const {start, end} = reach(target);
-		if (sources.every((source) => hops.get(source)!.size === 1) || start === end) {
-			// A plain fan-in: every line joins one arrow, kept off the lines of sources that do not feed the box.
-			const shared = sources.map((source) => ({source, drop: port[target]!}));
-			const feeding = new Set(sources);
-			const others = new Map([...sourceAt].filter(([, source]) => !feeding.has(source)));
-			avoidSourceLines(shared.slice(0, 1), others, start, end);
-			for (const source of sources) dropOf.set(hopKey(source, target), shared[0]!.drop);
-			continue;
-		}
-		const drops = spreadDrops(sources, port, port[target]!, start, end);
-		avoidSourceLines(drops, sourceAt, start, end);
-		for (const {source, drop} of drops) dropOf.set(hopKey(source, target), drop);
-	}
-	return dropOf;
-}
-
-/** One arrow per source, in the order of the sources, grouped around the middle of the box. */
-function spreadDrops(
-	sources: number[],
-	port: number[],
-	middle: number,
-	start: number,
-	end: number,
-): Array<{source: number; drop: number}> {
-	if (sources.length === 1) return [{source: sources[0]!, drop: middle}];
-	sources.sort((a, b) => port[a]! - port[b]! || a - b);
-	const spacing = (sources.length - 1) * 2 <= end - start ? 2 : 1;
-	const offsets = sources.map((_, index) => index * spacing);
-	// Arrows move towards their source only a little, so they stay near the middle.
-	const low = Math.max(start, middle - sources.length);
-	const high = Math.min(end, middle + sources.length);
-	const desired = sources.map((source) => ({value: Math.min(high, Math.max(low, port[source]!)), weight: 1}));
-	const placed = closestOrdered(desired, offsets);
-	const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[placed.length - 1]! - end);
-	return sources.map((source, index) => ({
-		source,
-		drop: Math.min(end, Math.max(start, placed[index]! + shift)),
-	}));
-}
-
-/**
- * An arrow in the column where another source's line comes down would lie on that line; it swaps with a sibling
- * arrow or moves to the nearest free cell of the box instead.
- */
-function avoidSourceLines(
-	drops: Array<{source: number; drop: number}>,
-	sourceAt: Map<number, number>,
-	start: number,
-	end: number,
-): void {
-	const blocked = (column: number, source: number) => (sourceAt.get(column) ?? source) !== source;
-	for (const entry of drops) {
-		if (!blocked(entry.drop, entry.source)) continue;
-		const partner = drops.find(
-			(other) => other !== entry && !blocked(other.drop, entry.source) && !blocked(entry.drop, other.source),
-		);
-		if (partner) {
-			[entry.drop, partner.drop] = [partner.drop, entry.drop];
-			continue;
-		}
-		const used = new Set(drops.map((other) => other.drop));
-		let best: number | undefined;
-		for (let column = start; column <= end; column++) {
-			if (used.has(column) || blocked(column, entry.source)) continue;
-			if (best === undefined || Math.abs(column - entry.drop) < Math.abs(best - entry.drop)) best = column;
-		}
-		if (best !== undefined) entry.drop = best;
-	}
 }
 
 /**
