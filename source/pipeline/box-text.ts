@@ -17,7 +17,7 @@ export function labelCells(text: string, width: number, ascii: boolean): string[
 	if (width <= 0) return [];
 	const graphemes: Array<{text: string; width: number}> = [];
 	let total = 0;
-	for (const {segment} of segmenter.segment(sanitizeLabel(text))) {
+	for (const {segment} of segmenter.segment(sanitizeLabel(clipMiddle(text, width)))) {
 		const cells = stringWidth(segment);
 		if (cells === 0) continue;
 		graphemes.push({text: segment, width: cells});
@@ -38,6 +38,15 @@ export function labelCells(text: string, width: number, ascii: boolean): string[
 		...cells,
 		...new Array<string>(width - before - cells.length).fill(' '),
 	];
+}
+
+/**
+ * Only a box's width of graphemes from each end of a label can be shown, so a 10,000-character name is cut to
+ * its two ends before it is segmented and measured (the middle is replaced by the ellipsis anyway).
+ */
+function clipMiddle(text: string, width: number): string {
+	const keep = width * 2 + 8;
+	return text.length <= keep * 2 ? text : `${text.slice(0, keep)}${'…'.repeat(width)}${text.slice(-keep)}`;
 }
 
 function toCells(grapheme: {text: string; width: number}): string[] {

@@ -104,7 +104,7 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 function candidateWidths(graph: LayeredGraph, boxWidth: number | undefined): number[] {
 	if (boxWidth !== undefined && Number.isFinite(boxWidth)) return [Math.max(5, Math.floor(boxWidth))];
 	const longest = [...graph.names, ...graph.types].reduce(
-		(widest, text) => Math.max(widest, stringWidth(sanitizeLabel(text))),
+		(widest, text) => Math.max(widest, stringWidth(sanitizeLabel(text.slice(0, maxPreferredBoxWidth * 2)))),
 		0,
 	);
 	let preferred = Math.min(maxPreferredBoxWidth, Math.max(minBoxWidth, longest + 4));
