@@ -45,7 +45,7 @@ export function writeResult(response: ServerResponse, result: unknown): void {
 }
 
 export function writeError(response: ServerResponse, error: ServiceError): void {
-	const body = JSON.stringify({__type: error.code, message: error.message});
+	const body = JSON.stringify({__type: error.code, Message: error.message});
 	response.writeHead(error.status, {
 		'content-type': 'application/x-amz-json-1.1',
 		'content-length': Buffer.byteLength(body),

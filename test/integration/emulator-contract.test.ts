@@ -47,15 +47,16 @@ async function call(operation: string, input: Body = {}, expectError?: string): 
 	}
 
 	const code = String(body.__type);
-	expect(code, `${operation} failed: ${body.message}`).toBe(expectError);
+	expect(code, `${operation} failed: ${body.Message}`).toBe(expectError);
 	const modeled = (model.operations[operation]?.errors ?? []).map((error) => error.shape);
 	expect(
 		modeled.includes(code) || commonErrors.has(code),
 		`${code} is modeled for ${operation} or common`,
 	).toBe(true);
-	expect(Object.keys(body).sort()).toEqual(['__type', 'message']);
-	expect(typeof body.message).toBe('string');
-	if (modeled.includes(code)) expect(checkShape(model, code, {Message: body.message})).toEqual([]);
+	// Modeled errors are structures with a Message member; the common ones use the same form.
+	expect(Object.keys(body).sort()).toEqual(['Message', '__type']);
+	expect(typeof body.Message).toBe('string');
+	if (modeled.includes(code)) expect(checkShape(model, code, {Message: body.Message})).toEqual([]);
 	return body;
 }
 
