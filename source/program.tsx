@@ -121,6 +121,8 @@ const flagSpec = {
 	port: {type: 'number', default: 4566},
 	timeScale: {type: 'number'},
 	demo: {type: 'boolean', default: true},
+	throttleRate: {type: 'number'},
+	latency: {type: 'number'},
 } satisfies AnyFlags;
 
 function parse(argv: string[]) {

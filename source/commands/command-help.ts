@@ -126,6 +126,28 @@ ${awsOptions}
   Example
     $ sagemon delete AbalonePipeline --yes
 `,
+	emulator: `
+  Serve the local SageMaker Pipelines + S3 emulator (demo pipelines included) until Ctrl+C.
+  Point any AWS client at it with --endpoint-url; any credentials and region are accepted.
+
+  Usage
+    $ sagemon emulator [--host 127.0.0.1] [--port 4566] [--time-scale N] [--no-demo]
+
+  Options
+    --host H             interface to listen on (default 127.0.0.1, loopback only)
+    --port P             port (default 4566; 0 picks a free one)
+    --time-scale N       run simulated steps N times faster (default 1)
+    --no-demo            start with no pipelines
+    --throttle-rate R    answer this share (0 to 1) of SageMaker calls with ThrottlingException
+    --latency MS         delay every answer by MS milliseconds
+
+  Prints "sagemon emulator listening on http://HOST:PORT" once it accepts requests.
+  Faults can also be changed while it runs: POST /_sagemon/faults {"throttleRate": 0.2, "latencyMs": 300}.
+
+  Examples
+    $ sagemon emulator --port 4566 --time-scale 20
+    $ aws --endpoint-url http://127.0.0.1:4566 sagemaker list-pipelines
+`,
 };
 
 /** The help of `argv`'s command when argv asks for it (`sagemon start --help`), else undefined. */

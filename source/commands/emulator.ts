@@ -3,8 +3,11 @@ import type {Command} from './context.js';
 import {ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
+/** Fault flags only this command reads (`--throttle-rate`, `--latency`). */
+type FaultFlags = {throttleRate?: number; latency?: number};
+
 const emulator: Command = async (context) => {
-	const {flags} = context;
+	const flags = context.flags as typeof context.flags & FaultFlags;
 	if (context.args.length > 0)
 		throw new UsageError(`emulator takes no arguments, got "${context.args.join(' ')}"`);
 	if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65_535) {
@@ -18,10 +21,11 @@ const emulator: Command = async (context) => {
 		throw new UsageError(`--time-scale must be a number above 0, got ${String(flags.timeScale)}`);
 	}
 
+	const faults = faultsOf(flags);
 	const {startEmulator} = await import('../emulator/index.js');
 	let running: Awaited<ReturnType<typeof startEmulator>>;
 	try {
-		running = await startEmulator({host: flags.host, port: flags.port, timeScale, demo: flags.demo});
+		running = await startEmulator({host: flags.host, port: flags.port, timeScale, demo: flags.demo, faults});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE')
@@ -38,5 +42,26 @@ const emulator: Command = async (context) => {
 	await running.close();
 	return ExitCode.ok;
 };
+
+function faultsOf(flags: FaultFlags): {throttleRate?: number; latencyMs?: number} {
+	const faults: {throttleRate?: number; latencyMs?: number} = {};
+	if (flags.throttleRate !== undefined) {
+		if (!(flags.throttleRate >= 0 && flags.throttleRate <= 1)) {
+			throw new UsageError(`--throttle-rate must be a share from 0 to 1, got ${flags.throttleRate}`);
+		}
+
+		faults.throttleRate = flags.throttleRate;
+	}
+
+	if (flags.latency !== undefined) {
+		if (!(flags.latency >= 0 && flags.latency <= 600_000)) {
+			throw new UsageError(`--latency must be milliseconds from 0 to 600000, got ${flags.latency}`);
+		}
+
+		faults.latencyMs = flags.latency;
+	}
+
+	return faults;
+}
 
 export default emulator;
