@@ -48,7 +48,12 @@ export class ObjectStorage {
 		bucketName: string,
 		key: string,
 		body: Buffer | string,
-		options: {contentType?: string; metadata?: Record<string, string>; createBucket?: boolean} = {},
+		options: {
+			contentType?: string;
+			metadata?: Record<string, string>;
+			createBucket?: boolean;
+			time?: number;
+		} = {},
 	): StoredObject | undefined {
 		let bucket = this.#buckets.get(bucketName);
 		if (!bucket) {
@@ -63,7 +68,7 @@ export class ObjectStorage {
 			key,
 			body: bytes,
 			contentType: options.contentType ?? 'application/octet-stream',
-			lastModified: this.now(),
+			lastModified: options.time ?? this.now(),
 			get etag() {
 				etag ??= `"${createHash('md5').update(bytes).digest('hex')}"`;
 				return etag;
@@ -90,10 +95,13 @@ export class ObjectStorage {
 		return location ? this.get(location.bucket, location.key) : undefined;
 	}
 
-	putUri(uri: string, body: Buffer | string, contentType?: string): boolean {
+	/** Writes `s3://bucket/key` as the engine does: the bucket is created when missing; `time` is when it was written. */
+	putUri(uri: string, body: Buffer | string, contentType: string, time: number): boolean {
 		const location = parseS3Uri(uri);
 		if (!location || location.key === '') return false;
-		return this.put(location.bucket, location.key, body, {contentType, createBucket: true}) !== undefined;
+		return (
+			this.put(location.bucket, location.key, body, {contentType, createBucket: true, time}) !== undefined
+		);
 	}
 
 	list(

@@ -125,6 +125,11 @@ describe('pipelines', () => {
 		const tuningFailure = create(JSON.stringify(badTuning)).message;
 		expect(tuningFailure).toContain('durationSeconds must be a number of seconds above 0');
 		expect(tuningFailure).toContain("names 'Nope', which is not a step of this pipeline");
+		const badCache = tutorial();
+		badCache.Steps[0].CacheConfig = {Enabled: true, ExpireAfter: 'thirty days'};
+		expect(create(JSON.stringify(badCache)).message).toContain(
+			"CacheConfig.ExpireAfter of step 'AbaloneProcess' is 'thirty days', which is not a duration",
+		);
 		expect(
 			service.failure('CreatePipeline', {
 				PipelineName: 'Empty',

@@ -2,6 +2,7 @@
 // failure reasons, and how stop, retry, Fail steps, callbacks, caching and parallelism behave.
 import {describe, expect, it} from 'vitest';
 import {readFixture} from '../helpers/fixtures.js';
+import {everyStepTypeDefinition} from './every-step-type.js';
 import {type Json, localService} from './local-service.js';
 
 const tutorial = () => JSON.parse(readFixture('abalone-tutorial.json')) as Json;
@@ -60,6 +61,49 @@ describe('running the tutorial pipeline', () => {
 		);
 		expect(metadata.AbaloneTransform.TransformJob.Arn).toContain(':transform-job/pipelines-');
 		for (const step of service.steps(arn)) expect(step.AttemptCount).toBe(1);
+	});
+
+	it('gives each step type the Metadata member the service gives it', () => {
+		const service = localService();
+		service.createPipeline('EveryType', everyStepTypeDefinition);
+		const arn = service.start('EveryType');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Succeeded');
+		const metadata = Object.fromEntries(service.steps(arn).map((step) => [step.StepName, step.Metadata]));
+		expect(metadata.Tune.TuningJob.Arn).toMatch(/:hyper-parameter-tuning-job\/.+/);
+		expect(metadata.TopModel.Model.Arn).toMatch(/:model\/pipelines-/);
+		expect(metadata.AutoPilot.AutoMLJob.Arn).toMatch(/:automl-job\/pipelines-/);
+		expect(metadata.SparkStep.EMR).toMatchObject({
+			ClusterId: 'j-1YONHTCP3YZKC',
+			StepName: 'SparkStep',
+			StepId: expect.stringMatching(/^s-/),
+		});
+		expect(metadata.DataQuality.QualityCheck).toMatchObject({
+			CheckType: 'DATA_QUALITY',
+			SkipCheck: false,
+			RegisterNewBaseline: true,
+		});
+		expect(metadata.Bias.ClarifyCheck).toMatchObject({
+			CheckType: 'DATA_BIAS',
+			ModelPackageGroupName: 'Models',
+		});
+		expect(metadata.EndpointSettings.EndpointConfig.Arn).toMatch(/:endpoint-config\//);
+		expect(metadata.Serve.Endpoint.Arn).toMatch(/:endpoint\//);
+		expect(metadata.Notify.Lambda).toEqual({
+			Arn: 'arn:aws:lambda:us-east-1:111122223333:function:notify',
+			OutputParameters: [
+				{Name: 'ok', Value: 'true'},
+				{Name: 'count', Value: '1'},
+			],
+		});
+		expect(metadata.Approve.Callback).toMatchObject({
+			CallbackToken: expect.stringMatching(/^[A-Za-z0-9]{10}$/),
+			SqsQueueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/approvals',
+			OutputParameters: [],
+		});
+		expect(metadata.Someday).toEqual({});
+		const spark = service.step(arn, 'SparkStep')!;
+		expect(spark.StepDisplayName).toBe('Spark job');
+		expect(spark.StepDescription).toBe('Runs on EMR');
 	});
 
 	it('starts a step only after the steps it reads have succeeded', () => {

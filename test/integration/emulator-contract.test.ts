@@ -5,6 +5,7 @@ import {randomUUID} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {checkOutput, checkShape, loadSageMakerModel} from '../emulator/botocore-model.js';
+import {everyStepTypeDefinition} from '../emulator/every-step-type.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
 
@@ -224,6 +225,19 @@ describe('responses match the botocore model', () => {
 			OutputParameters: [{Name: 'output1', Value: 'done'}],
 		});
 		await waitFor(waiting);
+
+		await call('CreatePipeline', {
+			PipelineName: 'EveryType',
+			PipelineDefinition: JSON.stringify(everyStepTypeDefinition),
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		const {PipelineExecutionArn: everyType} = await call('StartPipelineExecution', {
+			PipelineName: 'EveryType',
+			ClientRequestToken: randomUUID(),
+		});
+		expect((await waitFor(everyType)).PipelineExecutionStatus).toBe('Succeeded');
+		await call('ListPipelineExecutionSteps', {PipelineExecutionArn: everyType});
 		await call(
 			'SendPipelineExecutionStepFailure',
 			{CallbackToken: 'zzzzzzzzzz', FailureReason: 'no'},

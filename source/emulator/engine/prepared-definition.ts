@@ -2,6 +2,7 @@
 // engine: parsed steps, DAG edges per step, definition order, emulator tuning.
 import {indexDag, validateDefinition} from '../../pipeline/dag.js';
 import type {DagEdge, PipelineDefinition, StepDefinition} from '../../pipeline/model.js';
+import {parseExpireAfter} from './cache.js';
 import {readTuning, type EmulatorTuning} from './tuning.js';
 
 export type PreparedDefinition = {
@@ -33,6 +34,15 @@ export function prepareDefinition(text: string): {prepared?: PreparedDefinition;
 		if (!validated.dag.nodes.some((node) => node.name === name)) {
 			problems.push(
 				`Metadata["sagemon.emulator"].steps names '${name}', which is not a step of this pipeline`,
+			);
+		}
+	}
+
+	for (const step of validated.definition.steps) {
+		const expireAfter = step.cacheConfig?.expireAfter;
+		if (expireAfter !== undefined && parseExpireAfter(expireAfter) === undefined) {
+			problems.push(
+				`CacheConfig.ExpireAfter of step '${step.name}' is '${expireAfter}', which is not a duration such as 30d, P4DT12H or PT1H`,
 			);
 		}
 	}

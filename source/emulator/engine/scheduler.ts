@@ -411,22 +411,28 @@ export class ExecutionEngine {
 				return;
 			case 'Processing': {
 				const values = context();
-				writeStepOutputs(this.dependencies.storage, definition, step.properties, (file) => {
-					const given = tuning.propertyFiles?.[file];
-					if (given !== undefined) return given;
-					return synthesizePropertyFile(execution.definition, step.name, file, (operand) => {
-						try {
-							return evaluate(operand, values);
-						} catch {
-							return undefined;
-						}
-					});
-				});
+				writeStepOutputs(
+					this.dependencies.storage,
+					definition,
+					step.properties,
+					(file) => {
+						const given = tuning.propertyFiles?.[file];
+						if (given !== undefined) return given;
+						return synthesizePropertyFile(execution.definition, step.name, file, (operand) => {
+							try {
+								return evaluate(operand, values);
+							} catch {
+								return undefined;
+							}
+						});
+					},
+					time,
+				);
 				return;
 			}
 
 			default:
-				writeStepOutputs(this.dependencies.storage, definition, step.properties, () => ({}));
+				writeStepOutputs(this.dependencies.storage, definition, step.properties, () => ({}), time);
 		}
 	}
 

@@ -251,12 +251,14 @@ export function writeStepOutputs(
 	step: StepDefinition,
 	properties: Record<string, unknown>,
 	propertyFile: (name: string) => unknown,
+	time: number,
 ): void {
 	if (step.type === 'Training') {
 		const artifacts = isRecord(properties.ModelArtifacts)
 			? properties.ModelArtifacts.S3ModelArtifacts
 			: undefined;
-		if (typeof artifacts === 'string') storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip');
+		if (typeof artifacts === 'string')
+			storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip', time);
 		return;
 	}
 
@@ -275,9 +277,10 @@ export function writeStepOutputs(
 				joinS3Path(uri, file.filePath),
 				`${JSON.stringify(propertyFile(file.name), null, 4)}\n`,
 				'application/json',
+				time,
 			);
 		}
 
-		if (files.length === 0) storage.putUri(joinS3Path(uri, '_SUCCESS'), '', 'application/octet-stream');
+		if (files.length === 0) storage.putUri(joinS3Path(uri, '_SUCCESS'), '', 'application/octet-stream', time);
 	}
 }
