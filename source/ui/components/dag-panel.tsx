@@ -34,23 +34,15 @@ export function DagPanel({layout, views, selected, scrollRow, height, width, now
 		columns: {start: 0, end: width},
 	});
 	const below = layout.height - (scrollRow + height);
-	// Without colour, inverse video is lost too: the selected box also gets a pointer in its left border.
-	const selectedBox = layout.boxes.find((box) => box.name === selected);
-	const pointerRow = selectedBox ? selectedBox.y + 1 : -1;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{rows.map((segments, index) => {
-				let pointed = scrollRow + index !== pointerRow;
 				const spans: Span[] = segments.map((segment) => {
 					const view = segment.node === undefined ? undefined : states.get(segment.node);
 					const tone: Tone = view ? theme.status(view.state).tone : 'muted';
 					const isSelected = segment.node !== undefined && segment.node === selected;
-					let text = segment.text;
-					if (isSelected && !pointed) {
-						text = (theme.unicode ? '▶' : '>') + text.slice(1);
-						pointed = true;
-					}
-
+					// Without colour inverse video is lost too, so the selected box is also drawn in heavy lines.
+					const text = isSelected ? heavy(segment.text, theme.unicode) : segment.text;
 					return {text, tone, selected: isSelected};
 				});
 				const last = index === rows.length - 1 && below > 0;
@@ -93,4 +85,31 @@ const DagRow = memo(
 
 function signatureOf(spans: Span[]): string {
 	return spans.map((span) => `${span.tone}${span.selected ? '!' : ''}:${span.text}`).join('\u0000');
+}
+
+const heavyLines: Record<string, string> = {
+	'─': '━',
+	'│': '┃',
+	'┌': '┏',
+	'┐': '┓',
+	'└': '┗',
+	'┘': '┛',
+	'╭': '┏',
+	'╮': '┓',
+	'╰': '┗',
+	'╯': '┛',
+	'├': '┣',
+	'┤': '┫',
+	'┬': '┳',
+	'┴': '┻',
+	'┼': '╋',
+};
+// ASCII names may hold '-', so only the box's corners and sides change.
+const heavyAscii: Record<string, string> = {'|': '#', '+': '#'};
+
+function heavy(text: string, unicode: boolean): string {
+	const table = unicode ? heavyLines : heavyAscii;
+	let result = '';
+	for (const character of text) result += table[character] ?? character;
+	return result;
 }

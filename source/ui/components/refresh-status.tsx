@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {formatRelativeTime} from '../../pipeline/format.js';
-import {useCoarseTick} from '../hooks/use-coarse-now.js';
+import {useTicking} from '../hooks/use-coarse-now.js';
 import type {RefreshState, RefreshStore} from '../refresh-store.js';
 import {useTheme} from '../theme.js';
 
@@ -18,8 +18,8 @@ export type RefreshStatusProps = {
 export function RefreshStatus({store, now, suffix = '', onlyProblems = false}: RefreshStatusProps) {
 	const state = useSyncExternalStore(store.subscribe, store.get);
 	const theme = useTheme();
-	useCoarseTick(tickPeriod(state, now()));
-	const {text, tone} = describeRefresh(state, now());
+	const text = useTicking(() => describeRefresh(state, now()).text, tickPeriod(state, now()));
+	const {tone} = describeRefresh(state, now());
 	if (!text || (onlyProblems && tone === 'muted')) return null;
 	return (
 		<Text color={theme.colorOf(tone)}>

@@ -50,7 +50,18 @@ function subscriberFor(periodMs: number): (listener: () => void) => () => void {
 	return subscriber;
 }
 
-/** Re-renders the caller every `periodMs` while `enabled`; returns a tick count (use `now()` for the time). */
+/**
+ * Recomputes `read()` every `periodMs` (when given) and re-renders the caller only when the result changed, so a
+ * clock that would show the same text again costs no render at all.
+ */
+export function useTicking<T extends string | number | undefined>(
+	read: () => T,
+	periodMs: number | undefined,
+): T {
+	return useSyncExternalStore(periodMs === undefined ? never : subscriberFor(periodMs), read);
+}
+
+/** Re-renders the caller every `periodMs` (none when undefined); returns a tick count (use `now()` for the time). */
 export function useCoarseTick(periodMs: number | undefined): number {
 	return useSyncExternalStore(periodMs === undefined ? never : subscriberFor(periodMs), () =>
 		periodMs === undefined ? 0 : clockFor(periodMs).tick,

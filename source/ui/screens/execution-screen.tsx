@@ -22,7 +22,7 @@ import {
 	whyNotRetry,
 	whyNotStop,
 } from '../execution-actions.js';
-import {useCoarseTick} from '../hooks/use-coarse-now.js';
+import {useTicking} from '../hooks/use-coarse-now.js';
 import {useExecutionWatch} from '../hooks/use-execution-watch.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {KeyPriority} from '../key-router.js';
@@ -56,7 +56,15 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
 	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(views));
-	useCoarseTick(live ? 5000 : undefined);
+	// Elapsed times move with the clock: every 5 s in the first minute, then every 15 s (cheap to watch).
+	const startedAt = execution?.startedAt;
+	useTicking(
+		() =>
+			startedAt === undefined
+				? 0
+				: Math.floor((session.now() - startedAt) / (session.now() - startedAt < 60_000 ? 5000 : 15_000)),
+		live ? 5000 : undefined,
+	);
 	const now = session.now();
 	const name = execution?.displayName ?? route.title ?? executionIdOf(executionArn);
 
