@@ -6,7 +6,8 @@ import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import type {AwsAccess} from '../../source/commands/context.js';
-import {type RunningEmulator, startEmulator} from '../../source/emulator/index.js';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {startTestEmulator} from '../helpers/emulator.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {defaultFlags} from '../helpers/fake-command-context.js';
 

@@ -1,10 +1,10 @@
 // The top line: where the user is (breadcrumb), which account/region, how fresh the data is, read-only badge.
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useSyncExternalStore} from 'react';
 import {truncateEnd} from '../../pipeline/format.js';
 import type {RefreshStore} from '../refresh-store.js';
 import {useTheme} from '../theme.js';
-import {RefreshStatus} from './refresh-status.js';
+import {describeRefresh, RefreshStatus} from './refresh-status.js';
 
 export type HeaderProps = {
 	crumbs: string[];
@@ -28,9 +28,12 @@ export const Header = memo(function Header({
 	const theme = useTheme();
 	const compact = width < 72;
 	const place = (compact ? [label] : [region, label]).filter(Boolean).join(' · ');
+	const state = useSyncExternalStore(refresh.subscribe, refresh.get);
+	const status = describeRefresh(state, now());
+	const statusWidth = !status.text || (compact && status.tone === 'muted') ? 0 : status.text.length + 3;
 	// The right side keeps its room; the breadcrumb gives way, dropping its first crumbs before truncating.
-	const rightWidth = place.length + (readOnly ? 12 : 0) + (compact ? 14 : 26);
-	const crumbText = fitCrumbs(crumbs, Math.max(8, width - rightWidth - 9), theme.glyphs.breadcrumb);
+	const rightWidth = place.length + (readOnly ? 12 : 0) + Math.max(statusWidth, compact ? 0 : 24);
+	const crumbText = fitCrumbs(crumbs, Math.max(8, width - rightWidth - 10), theme.glyphs.breadcrumb);
 	return (
 		<Box width={width} height={1} flexDirection="row" justifyContent="space-between">
 			<Box flexShrink={1} overflow="hidden">

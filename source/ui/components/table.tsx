@@ -38,9 +38,11 @@ export function Table<Row>({rows, columns, rowKey, selected, width, height, empt
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={theme.colorOf('muted')} wrap="truncate-end">
-				{'  '}
-				{columns.map((column, index) => fitText(column.title, widths[index] ?? 0, column.align)).join(' ')}
-				{more ? `  ${offset + 1}-${offset + visible.length}/${rows.length}` : ''}
+				{titleRow(
+					columns.map((column, index) => fitText(column.title, widths[index] ?? 0, column.align)).join(' '),
+					more ? `${offset + 1}-${offset + visible.length}/${rows.length}` : '',
+					width,
+				)}
 			</Text>
 			{rows.length === 0 && empty ? <Text color={theme.colorOf('muted')}>{`  ${empty}`}</Text> : null}
 			{visible.map((row, index) => (
@@ -94,6 +96,12 @@ const TableRow = memo(
 				cell.bold === after.cells[index]?.bold,
 		),
 );
+
+/** The column titles, with the window's position ("41-60/300") kept visible at the right when the list scrolls. */
+function titleRow(titles: string, position: string, width: number): string {
+	if (position === '') return `  ${titles}`;
+	return `  ${fitText(titles.trimEnd(), Math.max(0, width - 5 - position.length))}  ${position}`;
+}
 
 function sameArray(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((value, index) => value === b[index]);

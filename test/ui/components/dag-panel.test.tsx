@@ -1,0 +1,60 @@
+import {renderToString} from 'ink';
+import {expect, test} from 'vitest';
+import {validateDefinition} from '../../../source/pipeline/dag.js';
+import {mergeExecutionState} from '../../../source/pipeline/execution-state.js';
+import {layoutDag} from '../../../source/pipeline/layout-dag.js';
+import {DagPanel} from '../../../source/ui/components/dag-panel.js';
+import {createTheme, ThemeContext} from '../../../source/ui/theme.js';
+import {readFixture} from '../../helpers/fixtures.js';
+
+const {definition, dag} = validateDefinition(readFixture('abalone-tutorial.json'));
+if (!definition || !dag) throw new Error('the abalone fixture does not parse');
+const views = mergeExecutionState(definition, dag, undefined, []);
+const layout = layoutDag(dag, {maxWidth: 100});
+if (!layout.fits) throw new Error(layout.reason);
+
+function draw(options: {unicode: boolean; selected: string; scrollRow?: number; height?: number}) {
+	return renderToString(
+		<ThemeContext.Provider value={createTheme({unicode: options.unicode, color: false})}>
+			<DagPanel
+				layout={layout as Extract<typeof layout, {fits: true}>}
+				views={views}
+				selected={options.selected}
+				scrollRow={options.scrollRow ?? 0}
+				height={options.height ?? layout.height}
+				width={100}
+				now={0}
+			/>
+		</ThemeContext.Provider>,
+		{columns: 100},
+	);
+}
+
+test('every step of the definition is drawn, not started yet, with its icon', () => {
+	const text = draw({unicode: true, selected: 'AbaloneProcess'});
+	for (const view of views) expect(text).toContain(view.name);
+	expect(text.match(/○ waiting/g)).toHaveLength(views.length);
+});
+
+test('the selected box is drawn in heavy lines, so it shows without colour', () => {
+	const text = draw({unicode: true, selected: 'AbaloneEval'});
+	const lines = text.split('\n');
+	const nameLine = lines.findIndex((line) => line.includes('AbaloneEval'));
+	expect(lines[nameLine - 1]).toContain('┏');
+	expect(lines[nameLine]).toMatch(/┃\s+AbaloneEval\s+┃/);
+	expect(text.match(/┏/g)).toHaveLength(1);
+});
+
+test('ASCII terminals get ASCII boxes and icons', () => {
+	const text = draw({unicode: false, selected: 'AbaloneEval'});
+	expect(text).not.toMatch(/[┌│○]/);
+	expect(text).toContain('. waiting');
+	expect(text).toMatch(/#\s+AbaloneEval\s+#/);
+});
+
+test('only the rows of the window are drawn, with a hint of what is below', () => {
+	const text = draw({unicode: true, selected: 'AbaloneProcess', height: 6});
+	const lines = text.split('\n');
+	expect(lines).toHaveLength(6);
+	expect(lines.at(-1)).toMatch(/↓ \d+ more rows/);
+});
