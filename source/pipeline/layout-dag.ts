@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import {buildLayeredGraph, type LayeredGraph} from './layout-layers.js';
 import {orderLayers} from './layout-order.js';
-import {placeAlongLayers} from './layout-position.js';
+import {type AxisMetrics, placeAlongLayers} from './layout-position.js';
 import type {Dag, EdgeKind} from './model.js';
 import type {Reach} from './place-arrows.js';
 import {type AxisPoint, type ChannelPlan, planChannels, tracePaths} from './route-edges.js';
@@ -43,8 +43,11 @@ export const minBoxWidth = 10;
 const maxPreferredBoxWidth = 27;
 // Room before an arrow for an "if"/"else" label: a row above it, or five columns to its left (sideways).
 const labelRoom = {down: 1, right: 5};
+// Growing a box moves its neighbours, which can crowd another box; a few rounds settle every case seen.
+const maxGrowthRounds = 6;
 
-type Attempt = {layout: DagLayout} | {neededWidth: number};
+/** A layout and the width of its boxes (before any box grew), or the columns it would need. */
+type Attempt = {layout: DagLayout; boxWidth: number} | {neededWidth: number};
 
 /**
  * Sugiyama-style: longest-path layers with dummies for long edges (layout-layers), crossing reduction
@@ -69,22 +72,21 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 	const widths = candidateWidths(graph, options.boxWidth);
 
 	const down = options.direction === 'right' ? undefined : layoutDown(graph, layers, widths, maxWidth);
-	const downLayout = down && 'layout' in down ? down.layout : undefined;
+	const downFit = down && 'layout' in down ? down : undefined;
 	// Sideways only pays when it buys much wider boxes (a wide fan-out); otherwise layers read best as rows.
 	const sidewaysGain = 6;
 	const tryRight =
 		options.direction === 'right' ||
-		(options.direction === undefined &&
-			(!downLayout || downLayout.boxes[0]!.width + sidewaysGain <= widths[0]!));
+		(options.direction === undefined && (!downFit || downFit.boxWidth + sidewaysGain <= widths[0]!));
 	const right = tryRight ? layoutRight(graph, layers, widths, maxWidth) : undefined;
-	const rightLayout = right && 'layout' in right ? right.layout : undefined;
+	const rightFit = right && 'layout' in right ? right : undefined;
 	const chosen =
-		downLayout && rightLayout
-			? rightLayout.boxes[0]!.width >= downLayout.boxes[0]!.width + sidewaysGain
-				? rightLayout
-				: downLayout
-			: (downLayout ?? rightLayout);
-	if (chosen) return {fits: true, ...chosen};
+		downFit && rightFit
+			? rightFit.boxWidth >= downFit.boxWidth + sidewaysGain
+				? rightFit
+				: downFit
+			: (downFit ?? rightFit);
+	if (chosen) return {fits: true, ...chosen.layout};
 
 	const needed = Math.min(
 		down && 'neededWidth' in down ? down.neededWidth : Number.POSITIVE_INFINITY,
@@ -117,21 +119,26 @@ function candidateWidths(graph: LayeredGraph, boxWidth: number | undefined): num
 function layoutDown(graph: LayeredGraph, layers: number[][], widths: number[], maxWidth: number): Attempt {
 	let neededWidth = Number.POSITIVE_INFINITY;
 	for (const boxWidth of widths) {
-		const metrics = {boxSize: boxWidth, boxPort: Math.floor((boxWidth - 1) / 2), boxGap: 2};
+		const base = {boxSize: boxWidth, boxPort: Math.floor((boxWidth - 1) / 2), boxGap: 2};
 		for (const aligned of [true, false]) {
-			const port = placeAlongLayers(graph, layers, metrics, aligned);
-			const width = extent(graph, port, metrics.boxSize, metrics.boxPort);
-			neededWidth = Math.min(neededWidth, width);
-			if (width > maxWidth) continue;
-			const plans = planChannels(graph, layers, port, reachOf(graph, port, metrics));
+			let width = 0;
+			const placed = placeWithRoom(graph, layers, base, aligned, 'down', (port, metrics) => {
+				width = extent(graph, port, metrics);
+				return width <= maxWidth;
+			});
+			if (!placed) {
+				neededWidth = Math.min(neededWidth, width);
+				continue;
+			}
+			const {port, plans, metrics} = placed;
 			const {bandStart, length} = bands(plans, boxHeight, labelRoom.down);
 			return {
-				layout: assemble(graph, port, plans, bandStart, {
+				boxWidth,
+				layout: assemble(graph, port, plans, bandStart, metrics, {
 					direction: 'down',
 					boxWidth,
 					bandSize: boxHeight,
-					boxPort: metrics.boxPort,
-					width,
+					width: extent(graph, port, metrics),
 					height: length,
 				}),
 			};
@@ -142,39 +149,76 @@ function layoutDown(graph: LayeredGraph, layers: number[][], widths: number[], m
 
 function layoutRight(graph: LayeredGraph, layers: number[][], widths: number[], maxWidth: number): Attempt {
 	// Sideways, a box's port is its name row, and boxes are stacked with one blank row between them.
-	const metrics = {boxSize: boxHeight, boxPort: 1, boxGap: 1};
-	const port = placeAlongLayers(graph, layers, metrics, true);
-	const plans = planChannels(graph, layers, port, reachOf(graph, port, metrics));
+	const base = {boxSize: boxHeight, boxPort: 1, boxGap: 1};
+	const {port, plans, metrics} = placeWithRoom(graph, layers, base, true, 'right', () => true)!;
 	const channels = plans.reduce((sum, plan) => sum + channelSize(plan, labelRoom.right), 0);
 	const fitting = Math.floor((maxWidth - channels) / layers.length);
 	const boxWidth = widths.find((width) => width <= fitting);
 	if (boxWidth === undefined) return {neededWidth: channels + layers.length * widths[widths.length - 1]!};
 	const {bandStart, length} = bands(plans, boxWidth, labelRoom.right);
 	return {
-		layout: assemble(graph, port, plans, bandStart, {
+		boxWidth,
+		layout: assemble(graph, port, plans, bandStart, metrics, {
 			direction: 'right',
 			boxWidth,
 			bandSize: boxWidth,
-			boxPort: metrics.boxPort,
 			width: length,
-			height: extent(graph, port, metrics.boxSize, metrics.boxPort),
+			height: extent(graph, port, metrics),
 		}),
 	};
 }
 
+type Placement = {port: number[]; plans: ChannelPlan[]; metrics: AxisMetrics};
+
+/**
+ * Positions along the layers and the channel plans. A box with more arrows coming in than its side has free
+ * cells for grows by what it lacks (sideways downwards, in rows on both sides, so its port stays in the middle)
+ * and everything is placed again. Undefined as soon as `accept` refuses a placement (too wide).
+ */
+function placeWithRoom(
+	graph: LayeredGraph,
+	layers: number[][],
+	base: {boxSize: number; boxPort: number; boxGap: number},
+	aligned: boolean,
+	direction: 'down' | 'right',
+	accept: (port: number[], metrics: AxisMetrics) => boolean,
+): Placement | undefined {
+	const extra = new Array<number>(graph.nodeCount).fill(0);
+	const metrics: AxisMetrics = {
+		boxSize: (item) => base.boxSize + extra[item]!,
+		boxPort: (item) => base.boxPort + (direction === 'down' ? extra[item]! / 2 : 0),
+		boxGap: base.boxGap,
+	};
+	for (let round = 0; ; round++) {
+		const port = placeAlongLayers(graph, layers, metrics, aligned);
+		if (!accept(port, metrics)) return undefined;
+		const plans = planChannels(graph, layers, port, reachOf(graph, port, metrics));
+		let grown = false;
+		for (const plan of plans) {
+			for (const [target, cells] of plan.short) {
+				if (target >= graph.nodeCount || round === maxGrowthRounds) continue;
+				extra[target]! += direction === 'down' ? cells + (cells % 2) : cells;
+				grown = true;
+			}
+		}
+		if (!grown) return {port, plans, metrics};
+	}
+}
+
 /** Arrows enter a box anywhere inside its corners. */
-function reachOf(graph: LayeredGraph, port: number[], metrics: {boxSize: number; boxPort: number}): Reach {
+function reachOf(graph: LayeredGraph, port: number[], metrics: AxisMetrics): Reach {
 	return (item) => {
 		if (item >= graph.nodeCount) return {start: port[item]!, end: port[item]!};
-		const start = port[item]! - metrics.boxPort;
-		return {start: start + 1, end: start + metrics.boxSize - 2};
+		const start = port[item]! - metrics.boxPort(item);
+		return {start: start + 1, end: start + metrics.boxSize(item) - 2};
 	};
 }
 
-function extent(graph: LayeredGraph, port: number[], boxSize: number, boxPort: number): number {
+function extent(graph: LayeredGraph, port: number[], metrics: AxisMetrics): number {
 	let end = 0;
 	for (let item = 0; item < graph.itemCount; item++) {
-		end = Math.max(end, item < graph.nodeCount ? port[item]! - boxPort + boxSize : port[item]! + 1);
+		const box = item < graph.nodeCount;
+		end = Math.max(end, box ? port[item]! - metrics.boxPort(item) + metrics.boxSize(item) : port[item]! + 1);
 	}
 	return end;
 }
@@ -196,14 +240,8 @@ function assemble(
 	port: number[],
 	plans: ChannelPlan[],
 	bandStart: number[],
-	shape: {
-		direction: 'down' | 'right';
-		boxWidth: number;
-		bandSize: number;
-		boxPort: number;
-		width: number;
-		height: number;
-	},
+	metrics: AxisMetrics,
+	shape: {direction: 'down' | 'right'; boxWidth: number; bandSize: number; width: number; height: number},
 ): DagLayout {
 	const toCell =
 		shape.direction === 'down'
@@ -211,8 +249,10 @@ function assemble(
 			: (point: AxisPoint) => ({x: point.across, y: point.along});
 	const boxes: NodeBox[] = graph.names.map((name, item) => {
 		const layer = graph.layerOf[item]!;
-		const corner = toCell({along: port[item]! - shape.boxPort, across: bandStart[layer]!});
-		return {name, type: graph.types[item]!, ...corner, width: shape.boxWidth, height: boxHeight, layer};
+		const corner = toCell({along: port[item]! - metrics.boxPort(item), across: bandStart[layer]!});
+		const size = metrics.boxSize(item);
+		const [width, height] = shape.direction === 'down' ? [size, boxHeight] : [shape.boxWidth, size];
+		return {name, type: graph.types[item]!, ...corner, width, height, layer};
 	});
 	const paths = tracePaths(graph, port, plans, bandStart, shape.bandSize);
 	const edges: EdgePath[] = graph.edges.map((edge, index) => ({

@@ -1,8 +1,12 @@
 // Places the ordered items of each layer along the layer: children under their parents, long edges straight.
 import type {LayeredGraph} from './layout-layers.js';
 
-/** Sizes along the layer: a box is `boxSize` cells with its port `boxPort` cells in; a dummy is one cell. */
-export type AxisMetrics = {boxSize: number; boxPort: number; boxGap: number};
+/** Sizes along the layer: box `item` is `boxSize(item)` cells with its port `boxPort(item)` cells in; a dummy is one cell. */
+export type AxisMetrics = {
+	boxSize: (item: number) => number;
+	boxPort: (item: number) => number;
+	boxGap: number;
+};
 
 const passes = ['down', 'up', 'down', 'up', 'down'] as const;
 // Long edges (runs of dummies) pull harder than boxes, so they stay straight and boxes move around them.
@@ -26,9 +30,9 @@ export function placeAlongLayers(
 	};
 	const isBox = (item: number) => item < graph.nodeCount;
 	const separation = (left: number, right: number) =>
-		(isBox(left) ? metrics.boxSize - metrics.boxPort : 1) +
+		(isBox(left) ? metrics.boxSize(left) - metrics.boxPort(left) : 1) +
 		(isBox(left) && isBox(right) ? metrics.boxGap : 1) +
-		(isBox(right) ? metrics.boxPort : 0);
+		(isBox(right) ? metrics.boxPort(right) : 0);
 	const offsets = layers.map((layer) => {
 		const offset = [0];
 		for (let index = 1; index < layer.length; index++) {
@@ -77,7 +81,7 @@ export function placeAlongLayers(
 
 	let leftmost = Number.POSITIVE_INFINITY;
 	for (let item = 0; item < graph.itemCount; item++) {
-		leftmost = Math.min(leftmost, port[item]! - (isBox(item) ? metrics.boxPort : 0));
+		leftmost = Math.min(leftmost, port[item]! - (isBox(item) ? metrics.boxPort(item) : 0));
 	}
 	if (Number.isFinite(leftmost)) for (let item = 0; item < graph.itemCount; item++) port[item]! -= leftmost;
 	return port;
@@ -129,8 +133,9 @@ function layerExtent(
 	if (layer.length === 0) return 0;
 	const first = layer[0]!;
 	const last = layer[layer.length - 1]!;
-	const start = isBox(first) ? -metrics.boxPort : 0;
-	const end = offsets[offsets.length - 1]! + (isBox(last) ? metrics.boxSize - metrics.boxPort : 1);
+	const start = isBox(first) ? -metrics.boxPort(first) : 0;
+	const end =
+		offsets[offsets.length - 1]! + (isBox(last) ? metrics.boxSize(last) - metrics.boxPort(last) : 1);
 	return end - start;
 }
 

@@ -8,16 +8,22 @@ export function hopKey(source: number, target: number): number {
 	return source * 4_194_304 + target;
 }
 
+export type ArrowPlan = {
+	/** Keyed by hopKey(source, target): the cell of the target's border where the hop enters it. */
+	dropOf: Map<number, number>;
+	/**
+	 * Targets whose side has too few free cells for their arrows, each with how many more cells it needs. Their
+	 * arrows are still placed, but some lie on another source's line or share a cell.
+	 */
+	short: Map<number, number>;
+};
+
 /**
- * Where each hop (source item -> target item in one channel) enters its target, keyed by hopKey. Lines that
- * each carry a single edge into the same box merge into one arrow (a clean fan-in); otherwise every source gets
- * its own arrow, so a line never seems to continue into a box it does not lead to.
+ * Where each hop (source item -> target item in one channel) enters its target. Lines that each carry a single
+ * edge into the same box merge into one arrow (a clean fan-in); otherwise every source gets its own arrow, so a
+ * line never seems to continue into a box it does not lead to.
  */
-export function placeArrows(
-	hops: Map<number, Set<number>>,
-	port: number[],
-	reach: Reach,
-): Map<number, number> {
+export function placeArrows(hops: Map<number, Set<number>>, port: number[], reach: Reach): ArrowPlan {
 	const incoming = new Map<number, number[]>();
 	for (const [source, targets] of hops) {
 		for (const target of targets) {
@@ -29,6 +35,7 @@ export function placeArrows(
 	const sourceAt = new Map<number, number>();
 	for (const source of hops.keys()) sourceAt.set(port[source]!, source);
 	const dropOf = new Map<number, number>();
+	const short = new Map<number, number>();
 	for (const [target, sources] of incoming) {
 		const {start, end} = reach(target);
 		if (sources.every((source) => hops.get(source)!.size === 1) || start === end) {
@@ -38,13 +45,36 @@ export function placeArrows(
 			const others = new Map([...sourceAt].filter(([, source]) => !feeding.has(source)));
 			avoidSourceLines(shared.slice(0, 1), others, start, end);
 			for (const source of sources) dropOf.set(hopKey(source, target), shared[0]!.drop);
+			if (others.has(shared[0]!.drop)) short.set(target, 1);
 			continue;
 		}
 		const drops = spreadDrops(sources, port, port[target]!, start, end);
 		avoidSourceLines(drops, sourceAt, start, end);
 		for (const {source, drop} of drops) dropOf.set(hopKey(source, target), drop);
+		const missing = missingCells(drops, sourceAt, start, end);
+		if (missing > 0) short.set(target, missing);
 	}
-	return dropOf;
+	return {dropOf, short};
+}
+
+/** How many more cells the side needs so that every source has its own arrow off other sources' lines. */
+function missingCells(
+	drops: Array<{source: number; drop: number}>,
+	sourceAt: Map<number, number>,
+	start: number,
+	end: number,
+): number {
+	const clean =
+		new Set(drops.map((entry) => entry.drop)).size === drops.length &&
+		drops.every((entry) => (sourceAt.get(entry.drop) ?? entry.source) === entry.source);
+	if (clean) return 0;
+	const feeding = new Set(drops.map((entry) => entry.source));
+	let free = 0;
+	for (let cell = start; cell <= end; cell++) {
+		const source = sourceAt.get(cell);
+		if (source === undefined || feeding.has(source)) free++;
+	}
+	return Math.max(1, drops.length - free);
 }
 
 /** One arrow per source, in the order of the sources, grouped around the middle of the box. */

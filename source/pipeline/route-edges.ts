@@ -9,6 +9,8 @@ export type ChannelPlan = {
 	trackOf: Map<number, number>;
 	/** Keyed by hopKey(source, target): the column (row, sideways) where the hop enters its target. */
 	dropOf: Map<number, number>;
+	/** Targets too narrow (too short, sideways) for clean arrows, and how many cells each lacks. */
+	short: Map<number, number>;
 };
 
 export type AxisPoint = {along: number; across: number};
@@ -45,7 +47,7 @@ export function planChannels(
 		}
 	}
 	return channels.map((hops, layer) => {
-		const dropOf = placeArrows(hops, port, reach);
+		const {dropOf, short} = placeArrows(hops, port, reach);
 		const buses: Bus[] = [];
 		for (const [source, targets] of hops) {
 			const column = port[source]!;
@@ -61,7 +63,7 @@ export function planChannels(
 		}
 		const trackOf = assignTracks(buses);
 		const tracks = Math.max(0, ...[...trackOf.values()].map((track) => track + 1));
-		return {tracks, labelled: labelled[layer]!, trackOf, dropOf};
+		return {tracks, labelled: labelled[layer]!, trackOf, dropOf, short};
 	});
 }
 
