@@ -13,6 +13,8 @@ export type EmulatorState = {
 	seed: number;
 	/** Simulated seconds per real second for executions started through the API. */
 	timeScale: number;
+	/** Pipelines the account may hold: the service's default quota (500) unless raised, as Service Quotas can. */
+	maxPipelines: number;
 	storage: ObjectStorage;
 	jobs: JobRegistry;
 	cache: StepCache;
@@ -22,7 +24,12 @@ export type EmulatorState = {
 	newExecutionId(): string;
 };
 
-export function createEmulatorState(options: {clock: Clock; seed: number; timeScale: number}): EmulatorState {
+export function createEmulatorState(options: {
+	clock: Clock;
+	seed: number;
+	timeScale: number;
+	maxPipelines?: number;
+}): EmulatorState {
 	const {clock, seed, timeScale} = options;
 	const storage = new ObjectStorage(() => clock.now());
 	const jobs = new JobRegistry();
@@ -33,6 +40,7 @@ export function createEmulatorState(options: {clock: Clock; seed: number; timeSc
 		clock,
 		seed,
 		timeScale,
+		maxPipelines: options.maxPipelines ?? 500,
 		storage,
 		jobs,
 		cache,

@@ -21,6 +21,8 @@ export type EmulatorOptions = {
 	faults?: FaultOptions;
 	/** Seeds ids, durations and throttling; default 1. */
 	seed?: number;
+	/** The account's pipeline quota; default 500, the service's (benchmarks raise it to list thousands). */
+	maxPipelines?: number;
 };
 
 export type RunningEmulator = {
@@ -40,7 +42,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const checked = checkFaultOptions(options.faults ?? {});
 	if (!checked.faults) throw new RangeError(checked.problems.join(' '));
 	const seed = options.seed ?? 1;
-	const state = createEmulatorState({clock: systemClock, seed, timeScale});
+	const state = createEmulatorState({
+		clock: systemClock,
+		seed,
+		timeScale,
+		maxPipelines: options.maxPipelines,
+	});
 	if (options.demo ?? true) loadDemo(state);
 	const faults = new FaultInjector(seed, checked.faults);
 	const server = createEmulatorServer(state, faults);

@@ -9,9 +9,6 @@ import {fromWireTimestamp} from './sagemaker-protocol.js';
 import {conflictError, ServiceError, validationError} from './service-error.js';
 import type {PipelineRecord} from './store.js';
 
-/** Pipelines per account (service quota). */
-const maximumPipelines = 500;
-
 export const listPipelines: Operation = ({input, state}) => {
 	const prefix = optionalText(input.PipelineNamePrefix)?.toLowerCase();
 	const after = fromWireTimestamp(input.CreatedAfter, 'CreatedAfter');
@@ -91,6 +88,7 @@ export const createPipeline: Operation = (request) => {
 		);
 	}
 
+	const maximumPipelines = state.maxPipelines;
 	if (state.store.pipelines.size >= maximumPipelines) {
 		throw new ServiceError(
 			'ResourceLimitExceeded',

@@ -11,7 +11,10 @@ import {createPipeline} from '../pipeline-operations.js';
 import {abaloneDemo} from './abalone-pipeline.js';
 import {demoRoleArn, type DemoPipeline, type DemoRun} from './demo-pipeline.js';
 import {forecastDemo} from './forecast-pipeline.js';
-import {cachingDemo, failingJobDemo, failStepDemo, fanOutDemo} from './showcase-pipelines.js';
+import {cachingDemo} from './caching-pipeline.js';
+import {failingJobDemo} from './failing-job-pipeline.js';
+import {fanOutDemo} from './fan-out-pipeline.js';
+import {failStepDemo} from './quality-gate-pipeline.js';
 
 const region = 'us-east-1';
 const demoCaller: UserContext = {

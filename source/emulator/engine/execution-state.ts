@@ -74,6 +74,12 @@ export type ExecutionState = {
 	failed: boolean;
 	/** Set when the execution ended in a Fail step: such executions cannot be retried. */
 	endedByFailStep: boolean;
+	/** Steps found ready but held back by MaxParallelExecutionSteps. */
+	deferred: Set<string>;
+	/** Failed or stopped steps a retry lets run again. */
+	rerun: Set<string>;
+	/** Hand-offs to unblocked steps scheduled but not run yet: the execution cannot end while any is pending. */
+	pendingHandoffs: number;
 };
 
 export const activeStepStatuses: ReadonlySet<StepStatus> = new Set(['Starting', 'Executing', 'Stopping']);

@@ -80,6 +80,9 @@ export function newExecution(request: NewExecution, storage: ObjectStorage): Exe
 		stopRequested: false,
 		failed: false,
 		endedByFailStep: false,
+		deferred: new Set(),
+		rerun: new Set(),
+		pendingHandoffs: 0,
 	};
 	if (request.description !== undefined) execution.description = request.description;
 	if (request.parallelism !== undefined) execution.parallelism = request.parallelism;
