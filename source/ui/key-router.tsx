@@ -1,8 +1,8 @@
 // The one keyboard listener of the app: each key goes to the registered layers from the highest priority down
 // until one consumes it, so a dialog or a text field shadows the screen, and the screen shadows global keys.
-import {type Key, useInput, useStdin} from 'ink';
+import {useInput} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
-import {type KeyPress, keyPressOf, splitTyped} from './keymap.js';
+import {type KeyPress, keyPressesOf} from './keymap.js';
 
 /** Returns true when it used the key. */
 export type KeyHandler = (press: KeyPress) => boolean;
@@ -70,51 +70,30 @@ export function KeyRouter({children, escapeDelayMs = 0}: {children: ReactNode; e
 		dispatch(press);
 	};
 
-	// Keys that arrived together ("jj\r" from a fast typist, a paste, tmux) are replayed one at a time through
-	// Ink's own input path, each after the render the previous one caused (or a short wait when it changed
+	// Keys that arrive together ("jj\r" from a fast typist, a paste, tmux) or before the previous key's render are
+	// handled one at a time, each after the render the previous one caused (or a short wait when it changed
 	// nothing), so every key sees the state the previous one left.
-	const {internal_eventEmitter: emitter} = useStdin();
-	const queue = useRef<string[]>([]);
-	const replaying = useRef(false);
+	const queue = useRef<KeyPress[]>([]);
 	const waiting = useRef<NodeJS.Timeout | undefined>(undefined);
-	const replayNext = () => {
+	const waitForRender = () => {
+		waiting.current ??= setTimeout(handleNext, renderWaitMs);
+	};
+	const handleNext = () => {
 		waiting.current = undefined;
 		const next = queue.current.shift();
 		if (next === undefined) return;
-		replaying.current = true;
-		try {
-			emitter.emit('input', next);
-		} finally {
-			replaying.current = false;
-		}
-
+		handle(next);
 		waitForRender();
-	};
-	const waitForRender = () => {
-		if (queue.current.length === 0 || waiting.current) return;
-		waiting.current = setTimeout(replayNext, renderWaitMs);
 	};
 	router.committed = () => {
 		if (!waiting.current) return;
 		clearTimeout(waiting.current);
-		waiting.current = setTimeout(replayNext, 0);
+		waiting.current = setTimeout(handleNext, 0);
 	};
 
 	useInput((input, key) => {
-		if (replaying.current) {
-			handle(keyPressOf(input, key));
-			return;
-		}
-
-		const raw = rawKeys(input, key);
-		if (queue.current.length === 0) {
-			const first = raw.shift();
-			if (first !== undefined)
-				handle(raw.length === 0 && first === input ? keyPressOf(input, key) : pressOfRaw(first));
-		}
-
-		queue.current.push(...raw);
-		waitForRender();
+		queue.current.push(...keyPressesOf(input, key));
+		if (!waiting.current) handleNext();
 	});
 
 	useEffect(
@@ -147,19 +126,4 @@ export function useKeyLayer(handler: KeyHandler, options: {priority: number; act
 		if (!active) return;
 		return router.register({id: nextLayerId++, priority: options.priority, handler: latest});
 	}, [router, active, options.priority]);
-}
-
-const segmenter = new Intl.Segmenter();
-
-/** The input as it should be replayed: each character of a burst of plain text alone, anything else whole. */
-function rawKeys(input: string, key: Key): string[] {
-	const plain =
-		!key.escape && !key.meta && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow;
-	if (!plain) return [input];
-	const segments = [...segmenter.segment(input)].map((part) => part.segment);
-	return segments.length > 1 ? segments : [input];
-}
-
-function pressOfRaw(raw: string): KeyPress {
-	return splitTyped(raw)[0] ?? {name: raw, input: raw};
 }

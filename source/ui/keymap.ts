@@ -1,6 +1,8 @@
 // Every key of every screen, declared once: the same tables drive the input handlers, the footer and the `?` help.
 import type {Key} from 'ink';
 
+const segmenter = new Intl.Segmenter();
+
 /** A key press reduced to one name: `up`, `enter`, `escape`, `ctrl+s`, `space`, or the character typed (`x`, `D`). */
 export type KeyPress = {name: string; input: string};
 
@@ -19,6 +21,13 @@ export type Binding<Intent extends string = string> = {
 };
 
 export type Keymap<Intent extends string = string> = readonly Binding<Intent>[];
+
+/** Every key in what Ink delivered at once: a burst of plain characters is split into single presses. */
+export function keyPressesOf(input: string, key: Key): KeyPress[] {
+	const special = key.escape || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow;
+	if (!special && [...segmenter.segment(input)].length > 1) return splitTyped(input);
+	return [keyPressOf(input, key)];
+}
 
 export function keyPressOf(input: string, key: Key): KeyPress {
 	if (key.escape) return {name: 'escape', input: ''};
@@ -43,8 +52,6 @@ export function keyPressOf(input: string, key: Key): KeyPress {
 export function hintOf(binding: Binding): string {
 	return binding.hint ?? binding.description.split(' ')[0] ?? binding.intent;
 }
-
-const segmenter = new Intl.Segmenter();
 
 /**
  * Ink hands over a burst of plain characters (typed fast, pasted, or sent by tmux) as one string, control bytes

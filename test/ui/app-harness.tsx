@@ -18,11 +18,7 @@ export async function startBackend(options: {timeScale?: number; demo?: boolean}
 	// The SDK's default credential chain reads the process environment; the emulator accepts any key.
 	process.env.AWS_ACCESS_KEY_ID ??= 'sagemon-test';
 	process.env.AWS_SECRET_ACCESS_KEY ??= 'sagemon-test';
-	const emulator = await startEmulator({
-		port: 0,
-		timeScale: options.timeScale ?? 600,
-		demo: options.demo ?? true,
-	});
+	const emulator = await startTestEmulator({timeScale: options.timeScale ?? 600, demo: options.demo ?? true});
 	try {
 		const aws = await connectAws({
 			flags: {...defaultFlags, endpointUrl: emulator.url, region: 'us-east-1'},
@@ -42,12 +38,30 @@ export async function startBackend(options: {timeScale?: number; demo?: boolean}
 	}
 }
 
+/** The real gateway, with a count of the calls made through it (the calls still go to the emulator). */
+export function countCalls(access: AwsAccess): {access: AwsAccess; calls: Map<string, number>} {
+	const calls = new Map<string, number>();
+	const pipelines = new Proxy(access.pipelines, {
+		get(target, property, receiver) {
+			const value = Reflect.get(target, property, receiver);
+			if (typeof value !== 'function') return value;
+			return (...args: unknown[]) => {
+				calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+				return value.apply(target, args);
+			};
+		},
+	});
+	return {access: {...access, pipelines}, calls};
+}
+
 export type RenderedApp = ReturnType<typeof render> & {
 	/** The last frame as plain text. */
 	screen(): string;
 	/** Types keys, then waits until the screen shows `text` (a string or a pattern). */
 	press(keys: string, until?: string | RegExp): Promise<void>;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+	/** Waits until the screen no longer shows `text`. */
+	waitForGone(text: string | RegExp, timeoutMs?: number): Promise<void>;
 	configDirectory: string;
 	cleanupConfig(): void;
 };
@@ -87,22 +101,25 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 		/>,
 	);
 	const screen = () => rendered.lastFrame() ?? '';
-	const waitFor = async (text: string | RegExp, timeoutMs = 10_000) => {
+	const shows = (text: string | RegExp) =>
+		typeof text === 'string' ? screen().includes(text) : text.test(screen());
+	const poll = async (done: () => boolean, what: string, timeoutMs: number) => {
 		const started = Date.now();
-		const matches = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
-		while (!matches()) {
-			if (Date.now() - started > timeoutMs) {
-				throw new Error(`Timed out waiting for ${String(text)}. The screen shows:\n${screen()}`);
-			}
-
+		while (!done()) {
+			if (Date.now() - started > timeoutMs)
+				throw new Error(`Timed out waiting ${what}. The screen shows:\n${screen()}`);
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 	};
+	const waitFor = (text: string | RegExp, timeoutMs = 10_000) =>
+		poll(() => shows(text), `for ${String(text)}`, timeoutMs);
 
 	return {
 		...rendered,
 		screen,
 		waitFor,
+		waitForGone: (text, timeoutMs = 10_000) =>
+			poll(() => !shows(text), `for ${String(text)} to go`, timeoutMs),
 		configDirectory,
 		cleanupConfig: () => rmSync(configDirectory, {recursive: true, force: true}),
 		async press(sequence, until) {

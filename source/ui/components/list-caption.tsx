@@ -17,12 +17,12 @@ export function ListCaption({
 	if (filter.editing) {
 		return (
 			<Box width={width}>
-				<Text>
+				<Text wrap="truncate-end">
 					<Text bold color={theme.colorOf('accent')}>
 						/{' '}
 					</Text>
-					<TextField value={filter.text} editing width={Math.max(8, width - 40)} />
-					<Text color={theme.colorOf('muted')}> enter keeps · esc clears</Text>
+					<TextField value={filter.text} editing width={Math.max(8, Math.min(40, width - 40))} />
+					<Text color={theme.colorOf('muted')}> enter keeps · esc clears · {summary}</Text>
 				</Text>
 			</Box>
 		);

@@ -49,8 +49,10 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 			if (!state || state.phase === 'running') return true;
 			const {expected} = state.confirmation;
 			if (expected === undefined) {
+				// y confirms; n, Esc, Enter (the default is No) and q cancel; anything else, such as the key that
+				// opened the dialog pressed again, leaves the question open.
 				if (press.name === 'y' || press.name === 'Y') confirm();
-				else update(undefined);
+				else if (['n', 'N', 'escape', 'enter', 'q', 'backspace'].includes(press.name)) update(undefined);
 				return true;
 			}
 

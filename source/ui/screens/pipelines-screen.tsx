@@ -37,9 +37,13 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	const filter = useListFilter(active);
 	const [sort, setSort] = useState<PipelineSort>('created');
 	const [selectedName, setSelectedName] = useState<string | undefined>(route.selected);
+	// Deleted here: hidden at once, before the next refresh confirms it.
+	const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
 
 	const shown = sortRows(
-		rows.filter((row) => filter.matches(row.pipeline.name, row.pipeline.displayName)),
+		rows.filter(
+			(row) => !deleted.has(row.pipeline.name) && filter.matches(row.pipeline.name, row.pipeline.displayName),
+		),
 		sort,
 	);
 	const found = shown.findIndex((row) => row.pipeline.name === selectedName);
@@ -91,7 +95,12 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 					navigation.push({kind: 'start', pipelineName: name});
 					return;
 				case 'delete':
-					shell.confirm(deletePipelineConfirmation(session.aws.pipelines, name, refresh));
+					shell.confirm(
+						deletePipelineConfirmation(session.aws.pipelines, name, () => {
+							setDeleted((current) => new Set(current).add(name));
+							refresh();
+						}),
+					);
 					return;
 			}
 		},

@@ -10,14 +10,15 @@ import {readFixture} from '../../helpers/fixtures.js';
 const {definition, dag} = validateDefinition(readFixture('abalone-tutorial.json'));
 if (!definition || !dag) throw new Error('the abalone fixture does not parse');
 const views = mergeExecutionState(definition, dag, undefined, []);
-const layout = layoutDag(dag, {maxWidth: 100});
-if (!layout.fits) throw new Error(layout.reason);
+const result = layoutDag(dag, {maxWidth: 100});
+if (!result.fits) throw new Error(result.reason);
+const layout = result;
 
 function draw(options: {unicode: boolean; selected: string; scrollRow?: number; height?: number}) {
 	return renderToString(
 		<ThemeContext.Provider value={createTheme({unicode: options.unicode, color: false})}>
 			<DagPanel
-				layout={layout as Extract<typeof layout, {fits: true}>}
+				layout={layout}
 				views={views}
 				selected={options.selected}
 				scrollRow={options.scrollRow ?? 0}

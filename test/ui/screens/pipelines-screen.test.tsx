@@ -1,0 +1,104 @@
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {type Backend, countCalls, keys, type RenderedApp, renderApp, startBackend} from '../app-harness.js';
+
+let backend: Backend;
+let app: RenderedApp | undefined;
+
+beforeAll(async () => {
+	backend = await startBackend();
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanupConfig();
+	app = undefined;
+});
+afterAll(async () => {
+	await backend?.close();
+});
+
+function rowOf(screen: string, name: string): string {
+	return screen.split('\n').find((line) => line.includes(name)) ?? '';
+}
+
+describe('the pipelines screen', () => {
+	test('lists every pipeline with its latest execution’s status, icon and start', async () => {
+		app = renderApp(backend.aws);
+		await app.waitFor('6 pipelines');
+		await app.waitFor(/FraudDetectionTraining\s+✖ failed/);
+		const screen = app.screen();
+		expect(rowOf(screen, 'CreditRiskQualityGate')).toMatch(/✔ succeeded\s+\d+[smhd] ago/);
+		expect(screen).toContain('PIPELINE');
+		expect(screen).toContain('LAST RUN');
+		expect(screen).toContain('DURATION');
+		expect(screen).toMatch(/updated (just now|\d+s ago) · us-east-1 · default/);
+	});
+
+	test('o cycles the sort order and / filters by name', async () => {
+		app = renderApp(backend.aws);
+		await app.waitFor('6 pipelines');
+		await app.press('o', 'sorted name A→Z');
+		const names = app
+			.screen()
+			.split('\n')
+			.map((line) => line.match(/^[› ] (\w+)/)?.[1])
+			.filter((name): name is string => name !== undefined && name !== 'PIPELINE');
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		await app.press('/', 'enter keeps');
+		await app.press('fraud', '1 of 6 pipelines');
+		expect(app.screen()).not.toContain('AbalonePipeline');
+		await app.press(keys.enter, 'filter “fraud” (esc clears)');
+		await app.press(keys.escape, '6 pipelines · sorted name A→Z');
+	});
+
+	test('enter opens the selected pipeline’s executions and s its start form', async () => {
+		app = renderApp(backend.aws);
+		await app.waitFor('6 pipelines');
+		await app.press('/');
+		await app.press('churn', '1 of 6');
+		await app.press(keys.enter);
+		await app.press(keys.enter, 'Pipelines › ChurnModelSelection');
+		await app.waitFor(/executions? · newest first/);
+		await app.press(keys.escape, '6 pipelines');
+		await app.press('s', /Start \w+ · \d+ parameters?/);
+	});
+
+	test('D deletes only after the exact name is typed, with one API call', async () => {
+		const {access, calls} = countCalls(backend.aws);
+		app = renderApp(access);
+		await app.waitFor('6 pipelines');
+		await app.press('/');
+		await app.press('Clickstream', '1 of 6');
+		await app.press(keys.enter);
+		await app.press('D', 'Type ClickstreamFeatures to confirm');
+		await app.press(keys.escape);
+		await app.waitForGone('to confirm');
+		expect(app.screen()).toContain('filter “Clickstream”');
+		await app.press('D', 'Type ClickstreamFeatures to confirm');
+		await app.press('clickstreamfeatures');
+		await app.press(keys.enter, 'That is not the name; nothing was deleted.');
+		await app.press(keys.ctrlU);
+		await app.press('ClickstreamFeatures');
+		// The second Enter arrives while the delete is in flight: it must not delete (or open) anything.
+		await app.press(`${keys.enter}${keys.enter}`, 'Deleted pipeline ClickstreamFeatures.');
+		await app.waitFor(/0 of \d pipelines/);
+		await app.waitFor('0 of 5 pipelines');
+		expect(calls.get('deletePipeline')).toBe(1);
+		await expect(backend.aws.pipelines.describePipeline('ClickstreamFeatures')).rejects.toMatchObject({
+			kind: 'NotFound',
+		});
+	});
+
+	test('read-only mode hides delete and start and refuses them with a message', async () => {
+		app = renderApp(backend.aws, {readOnly: true});
+		await app.waitFor(/\d pipelines/);
+		expect(app.screen()).toContain('READ-ONLY');
+		expect(app.screen()).not.toMatch(/D delete|s start/);
+		await app.press(
+			'D',
+			'Read-only mode: delete the pipeline is disabled (sagemon was started with --read-only).',
+		);
+		await app.press('s', 'Read-only mode: start an execution is disabled');
+		expect(app.screen()).not.toContain('to confirm');
+		expect(app.screen()).not.toContain('Start ');
+	});
+});
