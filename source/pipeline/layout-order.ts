@@ -33,7 +33,49 @@ export function orderLayers(graph: LayeredGraph): number[][] {
 			best = layers.map((layer) => [...layer]);
 		}
 	}
+	shorten(best, graph, position);
 	return best;
+}
+
+/**
+ * Among orders with as few crossings, prefers short edges: swaps neighbours when that crosses no more lines
+ * and brings them nearer the items they connect to (a long edge ending beside its target, not around a box).
+ */
+function shorten(layers: number[][], graph: LayeredGraph, position: Int32Array): void {
+	const centre = new Float64Array(graph.itemCount);
+	for (const layer of layers) {
+		layer.forEach((item, index) => {
+			position[item] = index;
+			centre[item] = index - (layer.length - 1) / 2;
+		});
+	}
+	const spread = (item: number, at: number) => {
+		let sum = 0;
+		for (const neighbours of [graph.up, graph.down]) {
+			for (const other of neighbours[item]!) sum += Math.abs(at - centre[other]!);
+		}
+		return sum;
+	};
+	for (let round = 0; round < 4; round++) {
+		let improved = false;
+		for (const layer of layers) {
+			for (let index = 0; index + 1 < layer.length; index++) {
+				const left = layer[index]!;
+				const right = layer[index + 1]!;
+				if (pairCrossings(right, left, graph, position) > pairCrossings(left, right, graph, position))
+					continue;
+				const [leftAt, rightAt] = [centre[left]!, centre[right]!];
+				if (spread(left, rightAt) + spread(right, leftAt) >= spread(left, leftAt) + spread(right, rightAt))
+					continue;
+				layer[index] = right;
+				layer[index + 1] = left;
+				[position[left], position[right]] = [index + 1, index];
+				[centre[left], centre[right]] = [rightAt, leftAt];
+				improved = true;
+			}
+		}
+		if (!improved) return;
+	}
 }
 
 function sortByBarycentre(layer: number[], neighbours: number[][], position: Int32Array): void {

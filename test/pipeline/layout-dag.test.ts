@@ -320,6 +320,30 @@ describe('layoutDag', () => {
 		expect(new Set(layout.boxes.map((box) => box.x)).size).toBe(1);
 	});
 
+	it('runs a long branch between the boxes it passes, not around them (abalone: MSECond to Transform)', () => {
+		const layout = fitted(fixtureDag('abalone-tutorial.json'), {maxWidth: 100});
+		const box = (name: string) => layout.boxes.find((candidate) => candidate.name === name)!;
+		const branch = layout.edges.find(
+			(edge) => edge.from === 'AbaloneMSECond' && edge.to === 'AbaloneTransform',
+		)!;
+		// Where it passes the row of CreateModel and RegisterModel, it runs in the gap between them.
+		const create = box('AbaloneCreateModel');
+		const register = box('AbaloneRegisterModel');
+		const passing = branch.points.filter((point, index) => {
+			const next = branch.points[index + 1];
+			return (
+				next &&
+				point.x === next.x &&
+				Math.min(point.y, next.y) <= create.y &&
+				Math.max(point.y, next.y) >= create.y + create.height
+			);
+		});
+		expect(passing).toHaveLength(1);
+		expect(passing[0]!.x).toBeGreaterThanOrEqual(create.x + create.width);
+		expect(passing[0]!.x).toBeLessThan(register.x);
+		expect(Math.max(...branch.points.map((point) => point.x))).toBeLessThan(register.x);
+	});
+
 	it('puts two independent chains side by side', () => {
 		const dag = fixtureDag('dynamic-framework-two-chains.json');
 		const layout = fitted(dag, {maxWidth: 100});
