@@ -188,6 +188,7 @@ function placeWithRoom(
 		boxSize: (item) => base.boxSize + extra[item]!,
 		boxPort: (item) => base.boxPort + (direction === 'down' ? extra[item]! / 2 : 0),
 		boxGap: base.boxGap,
+		lineUpPastLines: direction === 'down',
 	};
 	for (let round = 0; ; round++) {
 		const port = placeAlongLayers(graph, layers, metrics, aligned);

@@ -6,6 +6,11 @@ export type AxisMetrics = {
 	boxSize: (item: number) => number;
 	boxPort: (item: number) => number;
 	boxGap: number;
+	/**
+	 * A box lines up with the one box it connects to even when lines join it too: only where boxes are wide
+	 * enough for those lines to enter beside the straight one (drawn in rows, not sideways).
+	 */
+	lineUpPastLines: boolean;
 };
 
 const passes = ['down', 'up', 'down', 'up', 'down'] as const;
@@ -66,7 +71,7 @@ export function placeAlongLayers(
 				place(layer, closestOrdered(desired, offsets[index]!));
 			}
 		}
-		straighten(graph, layers, port, separation);
+		straighten(graph, layers, port, separation, metrics.lineUpPastLines);
 	} else {
 		const widths = layers.map((layer, index) => layerExtent(layer, offsets[index]!, isBox, metrics));
 		const widest = Math.max(0, ...widths);
@@ -88,14 +93,16 @@ export function placeAlongLayers(
 }
 
 /**
- * Rounding and crowding leave one-cell jogs: an item with a single neighbour moves in line with it wherever
- * there is room, pushing aside lines (never boxes) that stand in the way.
+ * Rounding and crowding leave one-cell jogs: an item with a single neighbour (or a box with a single neighbouring
+ * box, see lineUpPastLines) moves in line with it wherever there is room, pushing aside lines (never boxes) that
+ * stand in the way.
  */
 function straighten(
 	graph: LayeredGraph,
 	layers: number[][],
 	port: number[],
 	separation: (left: number, right: number) => number,
+	lineUpPastLines: boolean,
 ): void {
 	const isBox = (item: number) => item < graph.nodeCount;
 	const moves = (layer: number[], at: number, wanted: number): Array<[number, number]> | undefined => {
@@ -116,7 +123,9 @@ function straighten(
 		const sequence = neighbours === graph.up ? layers : [...layers].reverse();
 		for (const layer of sequence) {
 			layer.forEach((item, at) => {
-				const around = neighbours[item]!;
+				const all = neighbours[item]!;
+				const boxes = isBox(item) && lineUpPastLines ? all.filter(isBox) : [];
+				const around = boxes.length > 0 ? boxes : all;
 				if (around.length !== 1 || port[around[0]!] === port[item]) return;
 				for (const [moved, position] of moves(layer, at, port[around[0]!]!) ?? []) port[moved] = position;
 			});

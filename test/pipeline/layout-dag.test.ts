@@ -344,6 +344,12 @@ describe('layoutDag', () => {
 		expect(Math.max(...branch.points.map((point) => point.x))).toBeLessThan(register.x);
 	});
 
+	it('keeps a chain of steps in one column when a long edge also leaves its first step', () => {
+		const layout = fitted(fixtureDag('sdk-unit-callback-outputs.json'), {maxWidth: 100});
+		expect(new Set(layout.boxes.map((box) => box.x)).size).toBe(1);
+		expectReadable(fixtureDag('sdk-unit-callback-outputs.json'), layout, 100);
+	});
+
 	it('puts two independent chains side by side', () => {
 		const dag = fixtureDag('dynamic-framework-two-chains.json');
 		const layout = fitted(dag, {maxWidth: 100});
