@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Runs a command in a real pseudo-terminal and follows a script of actions, for `npm run bench`.
+
+Usage: pty_probe.py COLS ROWS SCRIPT_JSON -- COMMAND ARGS...
+SCRIPT_JSON is a list of actions:
+  {"wait": "TEXT", "timeout": 20}   wait until TEXT appears in the output (ANSI stripped); records ms since start
+                                    ("fresh": true looks only at output written after the wait began)
+  {"keys": "abc\r"}                 write bytes to the terminal
+  {"sleep": 1.5}                    let it run, reading output
+  {"mark": "NAME"}                  record the child's CPU seconds and peak RSS at this point
+Every event also carries "epochMs" (wall clock), to line it up with other processes' records. A wait that times
+out stops the script and its event holds "screenTail", the last output (ANSI stripped), to show what was there.
+Prints one JSON object: {"events": [...], "exitCode": N} (exitCode is null when the child was still running and
+had to be stopped). Always stops the child.
+"""
+import json
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import fcntl
+import time
+
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def proc_stats(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        cpu = (int(fields[11]) + int(fields[12])) / ticks
+        rss = 0
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    rss = int(line.split()[1]) * 1024
+        return {"cpuSeconds": cpu, "peakRssBytes": rss}
+    except OSError:
+        return {"cpuSeconds": None, "peakRssBytes": None}
+
+
+def stamp(start):
+    return {"ms": (time.monotonic() - start) * 1000, "epochMs": time.time() * 1000}
+
+
+def main():
+    separator = sys.argv.index("--")
+    cols, rows, script = int(sys.argv[1]), int(sys.argv[2]), json.loads(sys.argv[3])
+    command = sys.argv[separator + 1:]
+    start = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["CI"] = "false"
+        os.environ.setdefault("TERM", "xterm-256color")
+        os.execvp(command[0], command)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    output = bytearray()
+    events = []
+
+    closed = False
+
+    def pump(seconds):
+        """Reads the child's output for up to `seconds`; False once the terminal is closed (the child exited)."""
+        nonlocal closed
+        deadline = time.monotonic() + seconds
+        while not closed:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return True
+            ready, _, _ = select.select([fd], [], [], min(remaining, 0.05))
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    closed = True
+                    break
+                output.extend(chunk)
+        return False
+
+    exit_code = None
+    try:
+        for action in script:
+            if "wait" in action:
+                needle = action["wait"].encode()
+                deadline = time.monotonic() + action.get("timeout", 20)
+                found = False
+                floor = len(output) if action.get("fresh") else 0
+                checked = floor
+                while True:
+                    # Re-read a little before the last position: the text may have arrived split across reads.
+                    if needle in ANSI.sub(b"", bytes(output[max(floor, checked - 4096):])):
+                        found = True
+                        break
+                    if closed or time.monotonic() >= deadline:
+                        break
+                    checked = len(output)
+                    pump(0.005)
+                event = {"wait": action["wait"], "found": found, **stamp(start)}
+                events.append(event)
+                if not found:
+                    event["screenTail"] = ANSI.sub(b"", bytes(output[-6000:])).decode("utf-8", "replace")[-1500:]
+                    break
+            elif "keys" in action:
+                os.write(fd, action["keys"].encode())
+            elif "sleep" in action:
+                pump(action["sleep"])
+            elif "mark" in action:
+                events.append({"mark": action["mark"], **stamp(start), **proc_stats(pid)})
+    finally:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            exit_code = os.waitstatus_to_exitcode(status)
+        else:
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(50):
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    break
+                pump(0.02) or time.sleep(0.02)
+            else:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        os.close(fd)
+    print(json.dumps({"events": events, "exitCode": exit_code}))
+
+
+if __name__ == "__main__":
+    main()
