@@ -30,10 +30,10 @@ export class ObjectStorage {
 		return this.#buckets.has(name);
 	}
 
-	/** Creates the bucket; false when it already existed. */
-	createBucket(name: string): boolean {
+	/** Creates the bucket (at `time`, default now); false when it already existed. */
+	createBucket(name: string, time = this.now()): boolean {
 		if (this.#buckets.has(name)) return false;
-		this.#buckets.set(name, {name, createdAt: this.now(), objects: new Map()});
+		this.#buckets.set(name, {name, createdAt: time, objects: new Map()});
 		return true;
 	}
 
@@ -53,17 +53,19 @@ export class ObjectStorage {
 			metadata?: Record<string, string>;
 			createBucket?: boolean;
 			time?: number;
+			/** Given for multipart uploads, whose ETag is not the MD5 of the whole body. */
+			etag?: string;
 		} = {},
 	): StoredObject | undefined {
 		let bucket = this.#buckets.get(bucketName);
 		if (!bucket) {
 			if (!options.createBucket) return undefined;
-			this.createBucket(bucketName);
+			this.createBucket(bucketName, options.time);
 			bucket = this.#buckets.get(bucketName)!;
 		}
 
 		const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-		let etag: string | undefined;
+		let etag = options.etag;
 		const object: StoredObject = {
 			key,
 			body: bytes,

@@ -1,7 +1,8 @@
 // The S3 REST endpoint in path style (`/bucket/key`): the calls sagemon, the tutorial and the AWS CLI make
-// (ListBuckets, CreateBucket, HeadBucket, PutObject, GetObject with Range, HeadObject, DeleteObject,
-// ListObjectsV2 and ListObjects).
+// (ListBuckets, CreateBucket, HeadBucket, PutObject, multipart uploads, GetObject with Range, HeadObject,
+// DeleteObject, ListObjectsV2 and ListObjects).
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {handleMultipart} from './s3-multipart.js';
 import type {ObjectStorage, StoredObject} from './s3-store.js';
 import {
 	decodeAwsChunked,
@@ -41,8 +42,13 @@ function route(
 ): void {
 	const url = new URL(request.url ?? '/', 'http://localhost');
 	const segments = url.pathname.split('/');
-	const bucket = decodeURIComponent(segments[1] ?? '');
-	const key = segments.slice(2).map(decodeURIComponent).join('/');
+	// Virtual-hosted style (`bucket.localhost:4566/key`) for clients that are not told to use path style.
+	const hosted = /^(.+)\.localhost(?::\d+)?$/.exec(request.headers.host ?? '')?.[1];
+	const bucket = hosted ?? decodeURIComponent(segments[1] ?? '');
+	const key = segments
+		.slice(hosted === undefined ? 2 : 1)
+		.map(decodeURIComponent)
+		.join('/');
 	const method = request.method ?? 'GET';
 	if (bucket === '') {
 		if (method !== 'GET') throw notImplemented(method);
@@ -55,6 +61,18 @@ function route(
 		return;
 	}
 
+	requireBucket(storage, bucket);
+	if (
+		handleMultipart(
+			storage,
+			request,
+			response,
+			{bucket, key, query: url.searchParams},
+			body,
+			metadataOf(request),
+		)
+	)
+		return;
 	switch (method) {
 		case 'PUT':
 			putObject(storage, request, response, bucket, key, body);
@@ -180,11 +198,7 @@ function putObject(
 	requireBucket(storage, bucket);
 	if (request.headers['x-amz-copy-source']) throw notImplemented('CopyObject');
 	const content = isAwsChunked(request.headers) ? decodeAwsChunked(body) : body;
-	const metadata: Record<string, string> = {};
-	for (const [name, value] of Object.entries(request.headers)) {
-		if (name.startsWith('x-amz-meta-') && typeof value === 'string') metadata[name.slice(11)] = value;
-	}
-
+	const metadata = metadataOf(request);
 	const stored = storage.put(bucket, key, content, {
 		contentType: request.headers['content-type'] ?? 'binary/octet-stream',
 		metadata,
@@ -233,6 +247,15 @@ function objectHeaders(object: StoredObject): Record<string, string> {
 	};
 	for (const [name, value] of Object.entries(object.metadata)) headers[`x-amz-meta-${name}`] = value;
 	return headers;
+}
+
+function metadataOf(request: IncomingMessage): Record<string, string> {
+	const metadata: Record<string, string> = {};
+	for (const [name, value] of Object.entries(request.headers)) {
+		if (name.startsWith('x-amz-meta-') && typeof value === 'string') metadata[name.slice(11)] = value;
+	}
+
+	return metadata;
 }
 
 function requireBucket(storage: ObjectStorage, bucket: string): void {

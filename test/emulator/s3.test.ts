@@ -1,7 +1,11 @@
 // The S3 endpoint through @aws-sdk/client-s3 in path style: buckets, objects, ranges, listings and errors.
 import {createHash} from 'node:crypto';
 import {
+	AbortMultipartUploadCommand,
+	CompleteMultipartUploadCommand,
 	CreateBucketCommand,
+	CreateMultipartUploadCommand,
+	UploadPartCommand,
 	DeleteObjectCommand,
 	GetObjectCommand,
 	HeadObjectCommand,
@@ -151,5 +155,57 @@ describe('S3 listings', () => {
 	it('lists buckets', async () => {
 		const listed = await s3.send(new ListBucketsCommand({}));
 		expect(listed.Buckets?.map((bucket) => bucket.Name)).toEqual(['listing', 'reports']);
+	});
+});
+
+describe('S3 multipart uploads', () => {
+	it('assembles parts into one object with a multipart ETag', async () => {
+		const first = Buffer.alloc(5 * 1024 * 1024, 'a');
+		const second = Buffer.from('the end');
+		const {UploadId} = await s3.send(
+			new CreateMultipartUploadCommand({
+				Bucket: 'reports',
+				Key: 'big.bin',
+				ContentType: 'application/octet-stream',
+			}),
+		);
+		const one = await s3.send(
+			new UploadPartCommand({Bucket: 'reports', Key: 'big.bin', UploadId, PartNumber: 1, Body: first}),
+		);
+		const two = await s3.send(
+			new UploadPartCommand({Bucket: 'reports', Key: 'big.bin', UploadId, PartNumber: 2, Body: second}),
+		);
+		const completed = await s3.send(
+			new CompleteMultipartUploadCommand({
+				Bucket: 'reports',
+				Key: 'big.bin',
+				UploadId,
+				MultipartUpload: {
+					Parts: [
+						{PartNumber: 1, ETag: one.ETag},
+						{PartNumber: 2, ETag: two.ETag},
+					],
+				},
+			}),
+		);
+		expect(completed.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
+		const head = await s3.send(new HeadObjectCommand({Bucket: 'reports', Key: 'big.bin'}));
+		expect(head.ContentLength).toBe(first.length + second.length);
+		const tail = await s3.send(new GetObjectCommand({Bucket: 'reports', Key: 'big.bin', Range: 'bytes=-7'}));
+		expect(await tail.Body!.transformToString()).toBe('the end');
+	});
+
+	it('forgets an aborted upload', async () => {
+		const {UploadId} = await s3.send(
+			new CreateMultipartUploadCommand({Bucket: 'reports', Key: 'aborted.bin'}),
+		);
+		await s3.send(new AbortMultipartUploadCommand({Bucket: 'reports', Key: 'aborted.bin', UploadId}));
+		await expect(
+			s3.send(
+				new UploadPartCommand({Bucket: 'reports', Key: 'aborted.bin', UploadId, PartNumber: 1, Body: 'x'}),
+			),
+		).rejects.toMatchObject({
+			name: 'NoSuchUpload',
+		});
 	});
 });
