@@ -3,23 +3,18 @@
 import {isRecord} from '../pipeline/expressions.js';
 import type {ExecutionState, StepRun} from './engine/execution-state.js';
 import {newExecution} from './engine/new-execution.js';
+import {checkSelection, reuseSteps} from './engine/selective-execution.js';
 import {defined, epoch, type Operation, optionalText} from './operation.js';
 import {decodePageToken, encodePageToken, page} from './paging.js';
 import {maxParallelOf, parallelismOf} from './pipeline-operations.js';
 import {fromWireTimestamp} from './sagemaker-protocol.js';
-import {notFoundError, ServiceError, validationError} from './service-error.js';
+import {notFoundError, ServiceError} from './service-error.js';
 
 /** Concurrent executions per account (service quota). */
 const maximumRunningExecutions = 20;
 
 export const startPipelineExecution: Operation = ({input, region, time, caller, state, timeScale}) => {
 	const pipeline = state.store.requirePipeline(String(input.PipelineName), region);
-	if (input.SelectiveExecutionConfig !== undefined) {
-		throw validationError(
-			'SelectiveExecutionConfig is not supported by the sagemon emulator: start the whole pipeline.',
-		);
-	}
-
 	const versionId = typeof input.PipelineVersionId === 'number' ? input.PipelineVersionId : undefined;
 	const version =
 		versionId === undefined
@@ -56,6 +51,16 @@ export const startPipelineExecution: Operation = ({input, region, time, caller, 
 		},
 		state.storage,
 	);
+	if (isRecord(input.SelectiveExecutionConfig)) {
+		const config = input.SelectiveExecutionConfig;
+		const sourceArn = optionalText(config.SourcePipelineExecutionArn);
+		const source = sourceArn === undefined ? undefined : state.store.requireExecution(sourceArn);
+		const selected = (config.SelectedSteps as Array<{StepName: string}>).map((step) => step.StepName);
+		const reused = checkSelection(version.prepared, selected, source, pipeline.key);
+		execution.selection = {steps: new Set(selected), ...(sourceArn === undefined ? {} : {sourceArn})};
+		if (source) reuseSteps(execution, source, reused);
+	}
+
 	state.store.executions.set(execution.id, execution);
 	pipeline.executions.push(execution);
 	pipeline.lastRunAt = time;
@@ -78,6 +83,12 @@ export const describePipelineExecution: Operation = ({input, state}) => {
 		CreatedBy: execution.createdBy,
 		LastModifiedBy: execution.createdBy,
 		ParallelismConfiguration: parallelismOf(execution.parallelism),
+		SelectiveExecutionConfig: execution.selection && {
+			...(execution.selection.sourceArn === undefined
+				? {}
+				: {SourcePipelineExecutionArn: execution.selection.sourceArn}),
+			SelectedSteps: [...execution.selection.steps].map((StepName) => ({StepName})),
+		},
 		PipelineVersionId: execution.versionId,
 	});
 };
@@ -147,6 +158,8 @@ function stepRecord(run: StepRun): Record<string, unknown> {
 		FailureReason: run.failureReason,
 		Metadata: run.metadata,
 		AttemptCount: run.attempt,
+		SelectiveExecutionResult:
+			run.selectiveSource === undefined ? undefined : {SourcePipelineExecutionArn: run.selectiveSource},
 	});
 }
 

@@ -517,3 +517,67 @@ describe('simulated time', () => {
 		expect(process.EndTime - process.StartTime).toBeGreaterThan(60);
 	});
 });
+
+describe('selective execution', () => {
+	it('runs only the selected steps and reuses the results of the steps they depend on', () => {
+		const service = localService();
+		service.createPipeline('AbalonePipeline', tutorial());
+		const source = service.start('AbalonePipeline');
+		service.runToEnd(source);
+		const selective = service.start(
+			'AbalonePipeline',
+			{},
+			{
+				SelectiveExecutionConfig: {
+					SourcePipelineExecutionArn: source,
+					SelectedSteps: [{StepName: 'AbaloneEval'}, {StepName: 'AbaloneMSECond'}],
+				},
+			},
+		);
+		expect(service.runToEnd(selective).PipelineExecutionStatus).toBe('Succeeded');
+		const steps = service.steps(selective);
+		expect(steps.map((step) => step.StepName)).toEqual([
+			'AbaloneMSECond',
+			'AbaloneEval',
+			'AbaloneTrain',
+			'AbaloneProcess',
+		]);
+		for (const name of ['AbaloneTrain', 'AbaloneProcess']) {
+			const reused = steps.find((step) => step.StepName === name)!;
+			expect(reused.SelectiveExecutionResult).toEqual({SourcePipelineExecutionArn: source});
+			expect(reused.Metadata).toEqual(service.step(source, name)!.Metadata);
+		}
+
+		const evaluate = steps.find((step) => step.StepName === 'AbaloneEval')!;
+		expect(evaluate.SelectiveExecutionResult).toBeUndefined();
+		expect(evaluate.Metadata.ProcessingJob.Arn).not.toBe(
+			service.step(source, 'AbaloneEval')!.Metadata.ProcessingJob.Arn,
+		);
+		expect(service.describe(selective).SelectiveExecutionConfig).toEqual({
+			SourcePipelineExecutionArn: source,
+			SelectedSteps: [{StepName: 'AbaloneEval'}, {StepName: 'AbaloneMSECond'}],
+		});
+	});
+
+	it('needs a source execution when the selected steps depend on others', () => {
+		const service = localService();
+		service.createPipeline('AbalonePipeline', tutorial());
+		const failure = service.failure('StartPipelineExecution', {
+			PipelineName: 'AbalonePipeline',
+			ClientRequestToken: 'c'.repeat(32),
+			SelectiveExecutionConfig: {SelectedSteps: [{StepName: 'AbaloneTrain'}]},
+		});
+		expect(failure).toEqual({
+			code: 'ValidationException',
+			message:
+				'Invalid SourcePipelineExecutionArn: null. The selected steps [AbaloneTrain] have dependencies on [AbaloneProcess]',
+		});
+		const first = service.start(
+			'AbalonePipeline',
+			{},
+			{SelectiveExecutionConfig: {SelectedSteps: [{StepName: 'AbaloneProcess'}]}},
+		);
+		service.runToEnd(first);
+		expect(service.steps(first).map((step) => step.StepName)).toEqual(['AbaloneProcess']);
+	});
+});

@@ -135,6 +135,13 @@ describe('responses match the botocore model', () => {
 			MaxResults: 3,
 		});
 		await call('DescribePipelineDefinitionForExecution', {PipelineExecutionArn: first});
+		const {PipelineExecutionArn: selective} = await call('StartPipelineExecution', {
+			PipelineName: 'AbaloneTutorial',
+			SelectiveExecutionConfig: {SourcePipelineExecutionArn: first, SelectedSteps: [{StepName: 'AbaloneEval'}]},
+			ClientRequestToken: randomUUID(),
+		});
+		await waitFor(selective);
+		await call('ListPipelineExecutionSteps', {PipelineExecutionArn: selective});
 
 		const {PipelineExecutionArn: approved} = await call('StartPipelineExecution', {
 			PipelineName: 'AbaloneTutorial',

@@ -31,6 +31,8 @@ export type StepRun = {
 	/** When the step will end by itself (absent while waiting for a callback). */
 	finishAt?: number;
 	callbackToken?: string;
+	/** Set for a step whose results a selective execution reuses from this source execution. */
+	selectiveSource?: string;
 	/** Bumped at every (re)start so events of an earlier attempt are ignored. */
 	generation: number;
 };
@@ -78,6 +80,8 @@ export type ExecutionState = {
 	deferred: Set<string>;
 	/** Failed or stopped steps a retry lets run again. */
 	rerun: Set<string>;
+	/** Set for a selective execution: only these steps run. */
+	selection?: {steps: Set<string>; sourceArn?: string};
 	/** Hand-offs to unblocked steps scheduled but not run yet: the execution cannot end while any is pending. */
 	pendingHandoffs: number;
 };

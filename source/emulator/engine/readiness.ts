@@ -10,6 +10,7 @@ const executionFailure = 'Step failure: One or multiple steps failed.';
  */
 export function isReady(execution: ExecutionState, name: string): boolean {
 	if (execution.steps.has(name) && !execution.rerun.has(name)) return false;
+	if (execution.selection && !execution.selection.steps.has(name)) return false;
 	for (const edge of execution.parents.get(name) ?? []) {
 		const parent = execution.steps.get(edge.from);
 		if (parent?.status !== 'Succeeded') return false;
