@@ -137,7 +137,10 @@ describe('responses match the botocore model', () => {
 		await call('DescribePipelineDefinitionForExecution', {PipelineExecutionArn: first});
 		const {PipelineExecutionArn: selective} = await call('StartPipelineExecution', {
 			PipelineName: 'AbaloneTutorial',
-			SelectiveExecutionConfig: {SourcePipelineExecutionArn: first, SelectedSteps: [{StepName: 'AbaloneEval'}]},
+			SelectiveExecutionConfig: {
+				SourcePipelineExecutionArn: first,
+				SelectedSteps: [{StepName: 'AbaloneEval'}],
+			},
 			ClientRequestToken: randomUUID(),
 		});
 		await waitFor(selective);
