@@ -26,9 +26,12 @@ export type EmulatorOptions = {
 };
 
 export type RunningEmulator = {
+	/** `http://HOST:PORT`: the endpoint for SageMaker and S3 clients (S3 in path style). */
 	url: string;
 	port: number;
+	/** Replaces the faults in effect (`{}` clears them); throws RangeError for options out of range. */
 	setFaults(faults: FaultOptions): void;
+	/** Stops listening and drops open connections. */
 	close(): Promise<void>;
 };
 
