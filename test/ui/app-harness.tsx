@@ -1,5 +1,5 @@
 // Renders the whole TUI with ink-testing-library against an in-process emulator through the real AWS gateway,
-// with a fixed terminal size (the fake stdout has no rows) and a temporary config directory.
+// with a fixed terminal size (the fake stdout has no rows, and 100 columns) and a temporary config directory.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -10,6 +10,7 @@ import type {RunningEmulator} from '../../source/emulator/index.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {defaultFlags} from '../helpers/fake-command-context.js';
+import {readFixture} from '../helpers/fixtures.js';
 
 export type Backend = {emulator: RunningEmulator; aws: AwsConnection; close(): Promise<void>};
 
@@ -54,6 +55,34 @@ export function countCalls(access: AwsAccess): {access: AwsAccess; calls: Map<st
 	return {access: {...access, pipelines}, calls};
 }
 
+/**
+ * Creates (or updates) a pipeline from a real fixture definition, tuning how the emulator runs its steps through
+ * the definition's `Metadata["sagemon.emulator"]` (durations in simulated seconds, failures, property files).
+ */
+export async function createPipeline(
+	access: AwsAccess,
+	name: string,
+	options: {fixture?: string; steps?: Record<string, unknown>; extraParameters?: unknown[]} = {},
+): Promise<void> {
+	const definition = JSON.parse(readFixture(options.fixture ?? 'abalone-tutorial.json')) as Record<
+		string,
+		unknown
+	>;
+	definition.Metadata = {
+		...(definition.Metadata as object | undefined),
+		'sagemon.emulator': {steps: options.steps ?? {}},
+	};
+	definition.Parameters = [
+		...((definition.Parameters as unknown[] | undefined) ?? []),
+		...(options.extraParameters ?? []),
+	];
+	await access.pipelines.upsertPipeline({
+		name,
+		definition: JSON.stringify(definition),
+		roleArn: 'arn:aws:iam::000000000000:role/SageMakerPipelinesRole',
+	});
+}
+
 export type RenderedApp = ReturnType<typeof render> & {
 	/** The last frame as plain text. */
 	screen(): string;
@@ -96,7 +125,7 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 			configDirectory={configDirectory}
 			unicode
 			color={false}
-			size={{columns: 120, rows: 40}}
+			size={{columns: 100, rows: 40}}
 			{...props}
 		/>,
 	);

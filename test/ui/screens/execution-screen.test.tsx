@@ -1,0 +1,188 @@
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import type {Route} from '../../../source/ui/app-context.js';
+import {
+	type Backend,
+	countCalls,
+	createPipeline,
+	keys,
+	type RenderedApp,
+	renderApp,
+	startBackend,
+} from '../app-harness.js';
+
+let backend: Backend;
+let app: RenderedApp | undefined;
+
+// Time runs 600× faster than real: a step of 1200 simulated seconds takes 2 s.
+beforeAll(async () => {
+	backend = await startBackend({timeScale: 600, demo: false});
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanupConfig();
+	app = undefined;
+});
+afterAll(async () => {
+	await backend?.close();
+});
+
+function routesTo(pipelineName: string, executionArn: string): Route[] {
+	return [
+		{kind: 'pipelines'},
+		{kind: 'executions', pipelineName},
+		{kind: 'execution', pipelineName, executionArn},
+	];
+}
+
+async function start(
+	pipelineName: string,
+	parameters: Array<{name: string; value: string}> = [],
+): Promise<string> {
+	return backend.aws.pipelines.startExecution({pipelineName, parameters});
+}
+
+function line(screen: string, text: string): string {
+	return screen.split('\n').find((candidate) => candidate.includes(text)) ?? '';
+}
+
+describe('the execution screen', () => {
+	test('the live panel moves every step from not started through executing to succeeded', async () => {
+		await createPipeline(backend.aws, 'LiveAbalone', {
+			steps: {AbaloneProcess: {durationSeconds: 1500}, AbaloneTrain: {durationSeconds: 1500}},
+		});
+		const arn = await start('LiveAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('LiveAbalone', arn)});
+		await app.waitFor('● EXECUTING');
+		await app.press('g', 'DAG [list] timeline');
+		await app.waitFor(/AbaloneProcess\s+Processing\s+● executing/);
+		expect(line(app.screen(), 'AbaloneTrain')).toContain('○ not started');
+		expect(line(app.screen(), 'AbaloneTransform')).toContain('○ not started');
+		await app.waitFor(/AbaloneTrain\s+Training\s+● executing/);
+		expect(line(app.screen(), 'AbaloneProcess')).toMatch(/✔ succeeded\s+\d\d:\d\d:\d\d\s+\d+(ms|s)/);
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		for (const step of [
+			'AbaloneProcess',
+			'AbaloneTrain',
+			'AbaloneEval',
+			'AbaloneMSECond',
+			'AbaloneTransform',
+		]) {
+			expect(line(app.screen(), step)).toContain('✔ succeeded');
+		}
+
+		expect(app.screen()).toMatch(/took \d+s · 7\/7 steps done/);
+	});
+
+	test('a failed step shows in red words and icon, with the reason in the header and in the details', async () => {
+		await createPipeline(backend.aws, 'FailingAbalone', {
+			steps: {AbaloneTrain: {fail: 'ClientError: the training image crashed\nat line 2', failAttempts: 1}},
+		});
+		const arn = await start('FailingAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('FailingAbalone', arn)});
+		await app.waitFor('✖ FAILED', 20_000);
+		expect(app.screen()).toContain('Failure: Step failure: One or multiple steps failed.');
+		await app.press('g', 'DAG [list] timeline');
+		expect(line(app.screen(), 'AbaloneTrain')).toContain('✖ failed');
+		expect(line(app.screen(), 'AbaloneEval')).toContain('⊘ skipped');
+		await app.press('j');
+		await app.press(keys.enter, 'Step AbaloneTrain');
+		expect(app.screen()).toMatch(/Failure\s+ClientError: the training image crashed/);
+		expect(app.screen()).toMatch(/^\s*│\s+at line 2/m);
+		expect(app.screen()).toMatch(/Training job\s+arn:aws:sagemaker:/);
+		await app.press(keys.escape);
+		await app.waitForGone('Step AbaloneTrain');
+
+		// R retries it; the training step fails only on its first attempt, so the retry succeeds.
+		await app.press('R', 'Retry execution');
+		await app.press('y', '✔ SUCCEEDED');
+	});
+
+	test('g cycles DAG, list and timeline', async () => {
+		await createPipeline(backend.aws, 'ViewsAbalone');
+		const arn = await start('ViewsAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('ViewsAbalone', arn)});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await app.waitFor('[DAG] list timeline');
+		expect(app.screen()).toMatch(/┏━+┓/);
+		expect(app.screen()).toContain('AbaloneMSECond');
+		await app.press('g', 'DAG [list] timeline');
+		expect(app.screen()).toMatch(/STEP\s+TYPE\s+STATUS\s+STARTED\s+DURATION\s+TRY\s+CACHE/);
+		await app.press('g', 'DAG list [timeline]');
+		expect(line(app.screen(), 'AbaloneProcess')).toMatch(/█+/);
+	});
+
+	test('arrows move the selection along the graph', async () => {
+		await createPipeline(backend.aws, 'MoveAbalone');
+		const arn = await start('MoveAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('MoveAbalone', arn)});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await app.waitFor('› AbaloneProcess');
+		await app.press('j', /› Abalone(Train|Eval) /);
+		await app.press('k', '› AbaloneProcess ');
+		await app.press(keys.end, /› Abalone(Transform|RegisterModel) /);
+		await app.press(keys.home, '› AbaloneProcess ');
+	});
+
+	test('e shows AbaloneEval’s evaluation.json from S3, and P the parameters it ran with', async () => {
+		await createPipeline(backend.aws, 'ReportAbalone', {
+			steps: {AbaloneEval: {propertyFiles: {EvaluationReport: {regression_metrics: {mse: {value: 4.5}}}}}},
+		});
+		const arn = await start('ReportAbalone', [{name: 'ModelApprovalStatus', value: 'Approved'}]);
+		app = renderApp(backend.aws, {initialRoutes: routesTo('ReportAbalone', arn)});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await app.press('g', '[list]');
+		await app.press('jj', '› AbaloneEval ');
+		await app.press('e', 'Reports of AbaloneEval');
+		await app.waitFor('"value": 4.5');
+		expect(app.screen()).toContain('EvaluationReport · evaluation.json');
+		expect(app.screen()).toMatch(/S3 LastModified \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · \d+ B/);
+		await app.press(keys.escape);
+		await app.waitForGone('Reports of');
+		await app.press('k', '› AbaloneTrain ');
+		await app.press('e', 'Reports of AbaloneTrain');
+		await app.waitFor('declares no property files');
+		await app.press(keys.escape);
+		await app.waitForGone('Reports of');
+		await app.press('P', 'Parameters this execution ran with');
+		await app.waitFor(/ModelApprovalStatus\s+Approved\s+● default PendingManualApproval/);
+	});
+
+	test('x stops the execution after y, with exactly one call however often y is pressed', async () => {
+		await createPipeline(backend.aws, 'StopAbalone', {steps: {AbaloneProcess: {durationSeconds: 60_000}}});
+		const arn = await start('StopAbalone');
+		const {access, calls} = countCalls(backend.aws);
+		app = renderApp(access, {initialRoutes: routesTo('StopAbalone', arn)});
+		await app.waitFor('● EXECUTING');
+		await app.press('x', 'Stop execution');
+		await app.press('n');
+		await app.waitForGone('[y/N]');
+		await app.press('xx', 'Stop execution');
+		expect(app.screen().match(/\[y\/N\]/g)).toHaveLength(1);
+		await app.press('yy');
+		await app.waitFor('■ STOPPED', 20_000);
+		expect(calls.get('stopExecution')).toBe(1);
+	});
+
+	test('p pauses and resumes refreshing; read-only refuses x', async () => {
+		await createPipeline(backend.aws, 'PauseAbalone', {steps: {AbaloneProcess: {durationSeconds: 60_000}}});
+		const arn = await start('PauseAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('PauseAbalone', arn), readOnly: true});
+		await app.waitFor('● EXECUTING');
+		await app.press('p', 'refresh paused');
+		expect(app.screen()).toContain('paused (p resumes)');
+		await app.press('p', 'Refreshing again.');
+		await app.press('x', 'Read-only mode: stop the execution is disabled');
+		expect(app.screen()).not.toContain('[y/N]');
+		await backend.aws.pipelines.stopExecution(arn);
+	});
+
+	test('a pipeline deleted by someone else sends the user back to the list', async () => {
+		await createPipeline(backend.aws, 'GoneAbalone');
+		const arn = await start('GoneAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routesTo('GoneAbalone', arn)});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await backend.aws.pipelines.deletePipeline('GoneAbalone');
+		await app.press('r', 'Pipeline GoneAbalone no longer exists');
+		await app.waitFor(/sagemon Pipelines\s/);
+	});
+});
