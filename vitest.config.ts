@@ -6,7 +6,7 @@ export default defineConfig({
 		pool: 'forks',
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
-		reporters: ['default', './test/helpers/summary-reporter.ts'],
+		reporters: ['default', './test/helpers/summary-reporter.ts', './test/helpers/matrix-reporter.ts'],
 		env: {CI: 'false', FORCE_COLOR: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
 	},
 });

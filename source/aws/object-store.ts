@@ -2,7 +2,8 @@
 import {GetObjectCommand, type S3Client} from '@aws-sdk/client-s3';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
 import {parseS3Uri} from './s3-uri.js';
-import type {ObjectRead, ObjectStore} from './types.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {AwsError, type ObjectRead, type ObjectStore} from './types.js';
 
 /** Reports are small JSON files; anything past this is not meant for a terminal. */
 export const defaultMaxBytes = 256 * 1024;
@@ -32,10 +33,32 @@ export function createObjectStore(client: S3Client, hints: ErrorHints = {}): Obj
 				// A Range on an empty object is unsatisfiable (416): the object exists and holds nothing.
 				if ((error as {name?: unknown})?.name === 'InvalidRange')
 					return {uri, text: '', size: 0, truncated: false};
-				throw normalizeAwsError(error, hints);
+				throw aboutObject(normalizeAwsError(error, hints), uri);
 			}
 		},
 	};
+}
+
+/** S3's own messages ("Access Denied", "The specified key does not exist.") do not say which object. */
+function aboutObject(error: AwsError, uri: string): AwsError {
+	const where = sanitizeText(uri);
+	if (error.kind === 'AccessDenied') {
+		return new AwsError(
+			error.kind,
+			error.message.replace(/^Access denied: /, `Access denied: reading ${where} was refused: `),
+			error.code,
+		);
+	}
+
+	if (error.kind === 'NotFound') {
+		return new AwsError(
+			error.kind,
+			`${where} does not exist (${error.message.replace(/\.$/, '')}).`,
+			error.code,
+		);
+	}
+
+	return error;
 }
 
 /** `bytes 0-99/1234` → 1234; `bytes 0-99/*` or nothing → undefined. */

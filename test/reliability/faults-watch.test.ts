@@ -1,0 +1,265 @@
+// Matrix rows for a flaky link while `sagemon watch` follows an execution on a real terminal: throttling,
+// latency, the server killed and restarted, the pipeline deleted. Calls are counted at the wire (a recording
+// proxy), the screen is read from tmux, and the execution waits on a Callback step the test releases.
+import {type ChildProcess, spawn} from 'node:child_process';
+import {createServer} from 'node:net';
+import {ListPipelineExecutionsCommand, type SageMakerClient} from '@aws-sdk/client-sagemaker';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
+import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
+import {
+	createPipeline,
+	eventually,
+	gatedAbaloneDefinition,
+	releaseGate,
+	startExecution,
+} from './pipelines.js';
+import {type RecordedRequest, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
+import {openTerminal, type Terminal} from './tmux-terminal.js';
+
+let emulator: RunningEmulator;
+let client: SageMakerClient;
+let proxy: RecordingProxy;
+
+beforeAll(async () => {
+	ensureBuilt();
+	emulator = await startTestEmulator({timeScale: 2000, demo: false});
+	client = sageMakerClientFor(emulator);
+	proxy = await startRecordingProxy(emulator.url);
+	await createPipeline(client, 'Gated', gatedAbaloneDefinition());
+});
+
+afterAll(async () => {
+	client?.destroy();
+	await proxy?.close();
+	await emulator?.close();
+});
+
+/** `sagemon watch ARN` on a 100×30 terminal, through `endpoint`. */
+function watchOnTerminal(
+	executionArn: string,
+	endpoint: string,
+	interval: number,
+	env: NodeJS.ProcessEnv = {},
+): Promise<Terminal> {
+	return openTerminal(
+		[
+			process.execPath,
+			cliPath,
+			'watch',
+			executionArn,
+			'--endpoint-url',
+			endpoint,
+			'--interval',
+			String(interval),
+		],
+		{columns: 100, rows: 30, env: testAwsEnv(env), cwd: projectRoot},
+	);
+}
+
+async function startGated(): Promise<string> {
+	const executionArn = await startExecution(client, 'Gated');
+	return executionArn;
+}
+
+/** The requests about one execution, grouped into SDK calls (all attempts of one call share an invocation id). */
+function callsFor(executionArn: string, since = 0): Array<{operation: string; attempts: RecordedRequest[]}> {
+	const calls = new Map<string, {operation: string; attempts: RecordedRequest[]}>();
+	for (const request of proxy.requests.slice(since)) {
+		if (!request.body.includes(executionArn)) continue;
+		const key = request.invocationId ?? `${request.startOrder}`;
+		const call = calls.get(key) ?? {operation: request.operation, attempts: []};
+		call.attempts.push(request);
+		calls.set(key, call);
+	}
+
+	return [...calls.values()];
+}
+
+/** The poller's contract at the wire: one request in flight at a time, at most two calls per tick (describe,
+ * then one page of steps), never more attempts than the SDK allows, ticks never closer than the interval. */
+function expectPollerContract(executionArn: string, since: number, intervalMs: number): void {
+	const requests = proxy.requests.slice(since).filter((request) => request.body.includes(executionArn));
+	expect(requests.length).toBeGreaterThan(0);
+	expect(proxy.mostInFlight((request) => requests.includes(request))).toBe(1);
+	for (const request of requests) expect(request.attempt!).toBeLessThanOrEqual(request.maxAttempts!);
+
+	const calls = callsFor(executionArn, since);
+	let perTick = 0;
+	const tickStarts: number[] = [];
+	for (const call of calls) {
+		if (call.operation === 'SageMaker.DescribePipelineExecution') {
+			perTick = 0;
+			tickStarts.push(call.attempts[0]!.startedAt);
+		}
+
+		perTick++;
+		expect(perTick).toBeLessThanOrEqual(2);
+	}
+
+	// The next tick is scheduled an interval (or a longer backoff) after the previous one ends.
+	for (let index = 1; index < tickStarts.length; index++) {
+		expect(tickStarts[index]! - tickStarts[index - 1]!).toBeGreaterThanOrEqual(intervalMs * 0.9);
+	}
+}
+
+describe('a flaky link while watching', () => {
+	it('matrix: 30% of calls throttled while watching [watch] — SDK retries and poller backoff, "retrying" on screen, catches up, calls bounded', async () => {
+		const executionArn = await startGated();
+		// Two attempts per call (one SDK retry) keeps the scaled-down run short; the behaviour is the same.
+		const terminal = await watchOnTerminal(executionArn, proxy.url, 0.1, {AWS_MAX_ATTEMPTS: '2'});
+		try {
+			await terminal.waitFor(/ApprovalGate +Executing/);
+			const since = proxy.requests.length;
+
+			emulator.setFaults({throttleRate: 0.3});
+			const throttled = () =>
+				proxy.requests.slice(since).filter((request) => request.errorType === 'ThrottlingException');
+			// The SDK retries throttled calls, and the retries get through.
+			const retriedThrough = () =>
+				proxy.requests.slice(since).some((request) => request.attempt! > 1 && request.status === 200);
+			await eventually(
+				'throttled answers, and retries that got through',
+				() => throttled().length >= 4 && retriedThrough(),
+			);
+			expect(terminal.running()).toBe(true);
+
+			// A burst where every retry fails too: the poller, not the SDK, has to wait, and says so.
+			emulator.setFaults({throttleRate: 1});
+			const retrying = await terminal.waitFor(/retrying in \d+s: AWS kept throttling the requests/);
+			expect(retrying).toMatch(/^Gated · .* · Executing · /);
+			emulator.setFaults({});
+
+			await terminal.waitFor((screen) => !screen.includes('retrying in'));
+			await releaseGate(client, executionArn);
+			expect(await terminal.finished()).toEqual({status: 0, terminalRestored: true});
+			const screen = await terminal.screen();
+			for (const step of [
+				'ApprovalGate',
+				'AbaloneProcess',
+				'AbaloneTrain',
+				'AbaloneEval',
+				'AbaloneTransform',
+			]) {
+				expect(screen).toMatch(new RegExp(`✔ ${step} +Succeeded`));
+			}
+
+			expect(screen).toContain('Execution Succeeded after');
+			expectPollerContract(executionArn, since, 100);
+		} finally {
+			emulator.setFaults({});
+			await terminal.close();
+		}
+	});
+
+	it('matrix: +2 s latency on every call [watch] — Ctrl+C answered at once, no overlapping polls for one execution', async () => {
+		const executionArn = await startGated();
+		// Scaled: every answer takes 400 ms, eight times the 50 ms interval.
+		emulator.setFaults({latencyMs: 400});
+		const since = proxy.requests.length;
+		const terminal = await watchOnTerminal(executionArn, proxy.url, 0.05);
+		try {
+			await terminal.waitFor(/ApprovalGate +Executing/);
+			await eventually('six polls through the slow link', () => callsFor(executionArn, since).length >= 6);
+			expectPollerContract(executionArn, since, 50);
+
+			// Ctrl+C while a slow call is in flight: the watch ends at once, the execution goes on.
+			await eventually('a call in flight', () =>
+				proxy.requests.some(
+					(request) => request.endedAt === undefined && request.body.includes(executionArn),
+				),
+			);
+			const pressed = Date.now();
+			await terminal.press('C-c');
+			expect(await terminal.finished()).toEqual({status: 130, terminalRestored: true});
+			expect(await terminal.screen()).toContain(
+				'stopped watching; the execution goes on. The execution is still Executing.',
+			);
+			// Not a speed test: only that it did not wait for the slow answers to drain (a few would take 1.2 s+).
+			expect(Date.now() - pressed).toBeLessThan(1200);
+		} finally {
+			emulator.setFaults({});
+			await terminal.close();
+		}
+	});
+});
+
+describe('the emulator process killed mid-watch', () => {
+	let server: ChildProcess | undefined;
+	let port: number;
+
+	const startServer = async (): Promise<void> => {
+		const child = spawn(
+			process.execPath,
+			[cliPath, 'emulator', '--port', String(port), '--time-scale', '1'],
+			{
+				cwd: projectRoot,
+				env: testAwsEnv(),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
+		server = child;
+		await new Promise<void>((resolve, reject) => {
+			let output = '';
+			child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+				output += chunk;
+				if (output.includes('listening on')) resolve();
+			});
+			child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening`)));
+		});
+	};
+
+	afterAll(() => {
+		if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+	});
+
+	it('matrix: emulator killed mid-watch, restarted later [watch] — "retrying in Ns", then resumes on the same screen', async () => {
+		port = await freePort();
+		await startServer();
+		const url = `http://127.0.0.1:${port}`;
+		const demo = sageMakerClientFor({url} as RunningEmulator);
+		// The demo set is seeded: the restarted emulator serves the same running execution under the same ARN.
+		const executions = await demo.send(new ListPipelineExecutionsCommand({PipelineName: 'AbalonePipeline'}));
+		demo.destroy();
+		const running = executions.PipelineExecutionSummaries!.find(
+			(summary) => summary.PipelineExecutionStatus === 'Executing',
+		)!;
+		const terminal = await watchOnTerminal(running.PipelineExecutionArn!, url, 0.5);
+		try {
+			const before = await terminal.waitFor(/^AbalonePipeline · .* · Executing.*\n.*AbaloneProcess/);
+			const stepsShown = (screen: string) =>
+				[
+					...screen.matchAll(/^ {2}\S (\w+) +(?:Starting|Executing|Stopping|Stopped|Failed|Succeeded) /gm),
+				].map((match) => match[1]);
+
+			server!.kill('SIGKILL');
+			const offline = await terminal.waitFor(/retrying in \d+s: Could not reach/);
+			expect(offline).toContain(`Could not reach ${url} (ECONNREFUSED)`);
+			expect(offline).toMatch(/^AbalonePipeline · .* · Executing/);
+			expect(stepsShown(offline)).toEqual(stepsShown(before));
+
+			await startServer();
+			// The restarted emulator re-creates its demo run (same ARN, same progress, a new display name).
+			const back = await terminal.waitFor((screen) => !screen.includes('retrying in'));
+			expect(back).toMatch(/^AbalonePipeline · .* · Executing/);
+			expect(stepsShown(back)).toEqual(expect.arrayContaining(stepsShown(before)));
+			expect(terminal.running()).toBe(true);
+
+			await terminal.press('C-c');
+			expect(await terminal.finished()).toEqual({status: 130, terminalRestored: true});
+		} finally {
+			await terminal.close();
+			server?.kill('SIGKILL');
+		}
+	});
+});
+
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const address = probe.address();
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+	if (address === null || typeof address === 'string') throw new Error('no free port');
+	return address.port;
+}

@@ -1,0 +1,195 @@
+// A real terminal for a test: a tmux server of its own (private socket, no user config) running one command in a
+// pane of a chosen size. Tests read the screen as a person sees it, type keys, resize, send signals, and read
+// what the terminal itself recorded: its title, clipboard writes (OSC 52), alternate screen and cursor state.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+
+const run = promisify(execFile);
+
+export type TerminalState = {
+	title: string;
+	alternateScreen: boolean;
+	cursorVisible: boolean;
+	/** Paste buffers: tmux stores every OSC 52 clipboard write an application makes. */
+	clipboardWrites: string[];
+};
+
+export type Finished = {
+	/** The exit status as a shell reports it (128 + N when signal N ended the command). */
+	status: number;
+	/** The terminal's settings (stty) are the same as before the command ran. */
+	terminalRestored: boolean;
+};
+
+export type Terminal = {
+	/** The command's process (a child of the shell that reports how it ended). */
+	pid: number;
+	/** What the pane shows now, one string per row, trailing spaces trimmed. */
+	screen(): Promise<string>;
+	/** Waits until the screen shows `text` (or passes the check); returns the screen. */
+	waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+	/** Types text literally. */
+	type(text: string): Promise<void>;
+	/** tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ... */
+	press(...keys: string[]): Promise<void>;
+	resize(columns: number, rows: number): Promise<void>;
+	state(): Promise<TerminalState>;
+	/** The command is still running. */
+	running(): boolean;
+	/** Resolves once the command has ended: how, and whether it gave the terminal back as it found it. */
+	finished(timeoutMs?: number): Promise<Finished>;
+	close(): Promise<void>;
+};
+
+const config = [
+	'set -s set-clipboard on',
+	'set -g remain-on-exit on',
+	'set -s escape-time 0',
+	'set -g status off',
+	'set -g history-limit 2000',
+].join('\n');
+
+let terminals = 0;
+const finishedPattern = /\[exited (\d+), terminal (restored|changed)\]/;
+
+/**
+ * Runs `argv` on a new terminal of `columns`×`rows`, with exactly `env` as its environment, under a shell that
+ * afterwards prints `[exited N, terminal restored|changed]`. The shell survives Ctrl+C (its trap is reset for
+ * the command, which gets the signal as usual).
+ */
+export async function openTerminal(
+	argv: string[],
+	options: {columns: number; rows: number; env: NodeJS.ProcessEnv; cwd?: string},
+): Promise<Terminal> {
+	const directory = mkdtempSync(join(tmpdir(), 'sagemon-tmux-'));
+	const configPath = join(directory, 'tmux.conf');
+	writeFileSync(configPath, `${config}\n`);
+	const socket = `sagemon-rel-${process.pid}-${terminals++}`;
+	const tmux = (...args: string[]) =>
+		run('tmux', ['-L', socket, '-f', configPath, ...args], {env: {...options.env, TMUX: ''}});
+	const command = [
+		'trap : INT TERM',
+		'before=$(stty -g)',
+		argv.map(quote).join(' '),
+		'code=$?',
+		'if [ "$before" = "$(stty -g)" ]; then tty=restored; else tty=changed; fi',
+		`printf '\\n[exited %s, terminal %s]\\n' "$code" "$tty"`,
+	].join('; ');
+	await tmux(
+		'new-session',
+		'-d',
+		'-x',
+		String(options.columns),
+		'-y',
+		String(options.rows),
+		'-c',
+		options.cwd ?? process.cwd(),
+		command,
+	);
+	const display = async (format: string) => (await tmux('display-message', '-p', format)).stdout.trim();
+	const shell = Number(await display('#{pane_pid}'));
+	const pid = await childOf(shell);
+
+	const screen = async () =>
+		(await tmux('capture-pane', '-p', '-J')).stdout
+			.split('\n')
+			.map((line) => line.trimEnd())
+			.join('\n')
+			.replace(/\n+$/, '');
+
+	const state = async (): Promise<TerminalState> => {
+		const [title, alternate, cursor] = (
+			await display('#{pane_title}\t#{alternate_on}\t#{cursor_flag}')
+		).split('\t');
+		const buffers = (await tmux('list-buffers', '-F', '#{buffer_sample}')).stdout
+			.split('\n')
+			.filter((line) => line !== '');
+		const result: TerminalState = {
+			title: title ?? '',
+			alternateScreen: alternate === '1',
+			cursorVisible: cursor === '1',
+			clipboardWrites: buffers,
+		};
+		return result;
+	};
+
+	return {
+		pid,
+		screen,
+		async waitFor(text, timeoutMs = 15_000) {
+			const started = Date.now();
+			for (;;) {
+				const shown = await screen();
+				const shows =
+					typeof text === 'string'
+						? shown.includes(text)
+						: text instanceof RegExp
+							? text.test(shown)
+							: text(shown);
+				if (shows) return shown;
+				if (Date.now() - started > timeoutMs) {
+					throw new Error(`The terminal never showed ${String(text)}. It shows:\n${shown}`);
+				}
+
+				await new Promise((resolve) => setTimeout(resolve, 25));
+			}
+		},
+		async type(text) {
+			await tmux('send-keys', '-l', text);
+		},
+		async press(...keys) {
+			await tmux('send-keys', ...keys);
+		},
+		async resize(columns, rows) {
+			await tmux('resize-window', '-x', String(columns), '-y', String(rows));
+		},
+		state,
+		running() {
+			try {
+				const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+				return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+			} catch {
+				return false;
+			}
+		},
+		async finished(timeoutMs = 15_000) {
+			const started = Date.now();
+			for (;;) {
+				const match = finishedPattern.exec(await screen());
+				if (match) return {status: Number(match[1]), terminalRestored: match[2] === 'restored'};
+				if (Date.now() - started > timeoutMs) {
+					throw new Error(`The command did not exit. The terminal shows:\n${await screen()}`);
+				}
+
+				await new Promise((resolve) => setTimeout(resolve, 25));
+			}
+		},
+		async close() {
+			await tmux('kill-server').catch(() => {});
+			rmSync(directory, {recursive: true, force: true});
+		},
+	};
+}
+
+/** The first child of `pid` (the shell's command), once it has started. */
+async function childOf(pid: number): Promise<number> {
+	for (let tries = 0; tries < 400; tries++) {
+		try {
+			const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+			if (children !== '') return Number(children.split(' ')[0]);
+		} catch {
+			// The shell has not started yet.
+		}
+
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+
+	throw new Error(`process ${pid} started no command`);
+}
+
+function quote(part: string): string {
+	return `'${part.replaceAll("'", `'\\''`)}'`;
+}
