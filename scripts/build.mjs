@@ -3,6 +3,7 @@
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {inkFrameCaches} from './ink-frame-caches.mjs';
 
 // Build beside dist/ and swap it in with renames, so a CLI that is running (e.g. in another test) never sees
 // a half-written dist/.
@@ -43,7 +44,7 @@ const result = await build({
 	minifyWhitespace: true,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [stubDevtools],
+	plugins: [stubDevtools, inkFrameCaches],
 	logLevel: 'warning',
 });
 
