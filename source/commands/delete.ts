@@ -21,12 +21,17 @@ export default async function deletePipeline(context: CommandContext): Promise<n
 	// Fails with "not found" before asking about a pipeline that is not there.
 	const pipeline = await pipelines.describePipeline(name);
 	if (!context.flags.yes) {
+		let interrupted = false;
+		void context.interrupted.then(() => {
+			interrupted = true;
+		});
 		const confirmed = await askYesNo(
 			`Delete pipeline ${sanitizeText(pipeline.name)} and all its executions? This cannot be undone. [y/N] `,
+			context.interrupted,
 		);
-		if (!confirmed) {
-			context.stderr.write('Nothing was deleted.\n');
-			return ExitCode.usage;
+		if (!confirmed || interrupted) {
+			context.stderr.write(`${interrupted ? '\n' : ''}Nothing was deleted.\n`);
+			return interrupted ? ExitCode.interrupted : ExitCode.usage;
 		}
 	}
 
