@@ -17,6 +17,8 @@ export type Session = {
 	readOnly: boolean;
 	/** Milliseconds between refreshes while something runs (--interval). */
 	intervalMs: number;
+	/** Milliseconds between refreshes of the pipelines and executions lists. */
+	listIntervalMs: number;
 	/** Where the remembered start-form values live. */
 	configDirectory: string;
 	/** The clock; tests may pin it. */

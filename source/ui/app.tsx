@@ -18,6 +18,8 @@ export type AppProps = {
 	reconnect?: Reconnect;
 	readOnly: boolean;
 	intervalMs: number;
+	/** Lists change slowly: they refresh at this pace (default: --interval, at least 5 s). */
+	listIntervalMs?: number;
 	configDirectory: string;
 	unicode: boolean;
 	color: boolean;

@@ -267,6 +267,14 @@ export const startFormKeymap = [
 	},
 	{keys: ['down', 'j', 'tab'], label: '↓/j', description: 'next field', intent: 'down', footer: false},
 	{
+		keys: ['home', 'pageup'],
+		label: 'Home/End',
+		description: 'first field or [Start]',
+		intent: 'first',
+		footer: false,
+	},
+	{keys: ['end', 'pagedown'], label: 'End', description: 'the [Start] button', intent: 'last', footer: false},
+	{
 		keys: ['enter'],
 		label: 'enter',
 		description: 'edit the field (on [Start]: start)',

@@ -250,12 +250,13 @@ export function Shell(props: AppProps) {
 	});
 
 	const {readOnly, intervalMs, configDirectory} = props;
+	const listIntervalMs = props.listIntervalMs ?? Math.max(intervalMs, 5000);
 	const session = useMemo<Session | undefined>(
 		() =>
 			connection.state === 'ready'
-				? {aws: connection.aws, readOnly, intervalMs, configDirectory, now}
+				? {aws: connection.aws, readOnly, intervalMs, listIntervalMs, configDirectory, now}
 				: undefined,
-		[connection, readOnly, intervalMs, configDirectory, now],
+		[connection, readOnly, intervalMs, listIntervalMs, configDirectory, now],
 	);
 	const settings = connection.state === 'ready' ? connection.aws.settings : undefined;
 

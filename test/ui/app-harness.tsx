@@ -122,6 +122,7 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 			connect={connect}
 			readOnly={false}
 			intervalMs={50}
+			listIntervalMs={100}
 			configDirectory={configDirectory}
 			unicode
 			color={false}

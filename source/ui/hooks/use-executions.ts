@@ -4,7 +4,6 @@ import {useCallback, useRef, useState} from 'react';
 import type {ExecutionSummary} from '../../pipeline/model.js';
 import {createExecutionListPoller} from '../../watch/execution-list-poller.js';
 import {useSession} from '../app-context.js';
-import {listRefreshFloorMs} from './use-pipelines.js';
 import {usePoller} from './use-poller.js';
 
 export const executionsPageSize = 50;
@@ -18,16 +17,16 @@ type Older = {
 };
 
 export function useExecutions(pipelineName: string) {
-	const {aws, intervalMs} = useSession();
+	const {aws, listIntervalMs} = useSession();
 	const {poller, snapshot} = usePoller(
 		() =>
 			createExecutionListPoller({
 				pipelines: aws.pipelines,
 				pipelineName,
 				limit: executionsPageSize,
-				intervalMs: Math.max(intervalMs, listRefreshFloorMs),
+				intervalMs: listIntervalMs,
 			}),
-		[aws, pipelineName, intervalMs],
+		[aws, pipelineName, listIntervalMs],
 	);
 	const [older, setOlder] = useState<Older>({items: [], started: false, done: false, loading: false});
 	const loading = useRef(false);

@@ -6,18 +6,15 @@ import {createPipelineListPoller, type PipelineRow} from '../../watch/pipeline-l
 import {useSession} from '../app-context.js';
 import {usePoller} from './use-poller.js';
 
-/** Lists change slowly: refresh them at most every 5 s whatever --interval says. */
-export const listRefreshFloorMs = 5000;
-
 export function usePipelines() {
-	const {aws, intervalMs} = useSession();
+	const {aws, listIntervalMs} = useSession();
 	const {poller, snapshot} = usePoller(
 		() =>
 			createPipelineListPoller({
 				pipelines: aws.pipelines,
-				intervalMs: Math.max(intervalMs, listRefreshFloorMs),
+				intervalMs: listIntervalMs,
 			}),
-		[aws, intervalMs],
+		[aws, listIntervalMs],
 	);
 	const [firstPages, setFirstPages] = useState<{items: PipelineSummary[]; more: boolean}>({
 		items: [],

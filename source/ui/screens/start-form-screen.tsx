@@ -150,6 +150,12 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 				case 'down':
 					setForm((current) => move(current, 1));
 					return;
+				case 'first':
+					setForm((current) => move(current, -current.fields.length));
+					return;
+				case 'last':
+					setForm((current) => move(current, current.fields.length));
+					return;
 				case 'activate':
 					if (field.kind === 'submit') submit();
 					else if (isTyped(field)) setForm((current) => ({...current, editing: true}));

@@ -1,0 +1,115 @@
+import type {AwsAccess} from '../../../source/commands/context.js';
+import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {
+	type Backend,
+	countCalls,
+	createPipeline,
+	keys,
+	type RenderedApp,
+	renderApp,
+	startBackend,
+} from '../app-harness.js';
+
+let backend: Backend;
+let app: RenderedApp | undefined;
+
+beforeAll(async () => {
+	backend = await startBackend({timeScale: 600, demo: false});
+});
+afterEach(() => {
+	app?.unmount();
+	app?.cleanupConfig();
+	app = undefined;
+});
+afterAll(async () => {
+	await backend?.close();
+});
+
+function openExecutions(
+	pipelineName: string,
+	access: AwsAccess = backend.aws,
+	readOnly = false,
+): RenderedApp {
+	return renderApp(access, {
+		readOnly,
+		initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName}],
+	});
+}
+
+describe('the executions screen', () => {
+	test('lists executions newest first with status, name, id, start and duration; enter opens one', async () => {
+		await createPipeline(backend.aws, 'Listed', {steps: {AbaloneProcess: {durationSeconds: 30}}});
+		const first = await backend.aws.pipelines.startExecution({
+			pipelineName: 'Listed',
+			parameters: [],
+			displayName: 'first-run',
+		});
+		await backend.aws.pipelines.startExecution({
+			pipelineName: 'Listed',
+			parameters: [],
+			displayName: 'second-run',
+		});
+		app = openExecutions('Listed');
+		await app.waitFor('2 executions · newest first');
+		const rows = app.screen().split('\n');
+		expect(rows.findIndex((row) => row.includes('second-run'))).toBeLessThan(
+			rows.findIndex((row) => row.includes('first-run')),
+		);
+		expect(app.screen()).toMatch(/STATUS\s+NAME\s+ID\s+STARTED\s+DURATION/);
+		expect(app.screen()).toContain(first.split('/').pop());
+		await app.waitFor(/✔ succeeded\s+first-run\s+\w{12}\s+\S+ \S+\s+\d+(ms|s)/, 20_000);
+		await app.press(keys.down, '› ✔ succeeded  first-run');
+		await app.press(keys.enter, 'Pipelines › Listed › first-run');
+		await app.waitFor('✔ SUCCEEDED first-run');
+	});
+
+	test('x stops an executing one after y/N; on a finished one it explains why not', async () => {
+		await createPipeline(backend.aws, 'Stoppable', {steps: {AbaloneProcess: {durationSeconds: 600_000}}});
+		await backend.aws.pipelines.startExecution({
+			pipelineName: 'Stoppable',
+			parameters: [],
+			displayName: 'long-run',
+		});
+		const {access, calls} = countCalls(backend.aws);
+		app = openExecutions('Stoppable', access);
+		await app.waitFor('● executing  long-run');
+		await app.press('x', 'Stop execution long-run? Running steps are stopped and nothing more starts. [y/N]');
+		await app.press(keys.enter);
+		await app.waitForGone('[y/N]');
+		expect(calls.get('stopExecution')).toBeUndefined();
+		await app.press('x', '[y/N]');
+		await app.press('y', 'Stop requested for long-run.');
+		await app.waitFor('■ stopped    long-run', 20_000);
+		expect(calls.get('stopExecution')).toBe(1);
+		await app.press('x', 'Only an executing execution can be stopped; long-run is stopped.');
+	});
+
+	test('R retries a failed execution after y/N', async () => {
+		await createPipeline(backend.aws, 'Retryable', {
+			steps: {AbaloneTrain: {fail: 'ResourceLimitExceeded: no ml.m5.xlarge capacity', failAttempts: 1}},
+		});
+		await backend.aws.pipelines.startExecution({
+			pipelineName: 'Retryable',
+			parameters: [],
+			displayName: 'flaky',
+		});
+		app = openExecutions('Retryable');
+		await app.waitFor('✖ failed     flaky', 20_000);
+		await app.press('R', 'Retry execution flaky from its failed steps? [y/N]');
+		await app.press('y', 'Retrying flaky.');
+		await app.waitFor('✔ succeeded  flaky', 20_000);
+	});
+
+	test('s opens the start form for this pipeline; read-only refuses x and R', async () => {
+		await createPipeline(backend.aws, 'Startable');
+		app = openExecutions('Startable');
+		await app.waitFor('No executions yet; s starts one.');
+		await app.press('s', 'Start Startable · 6 parameters');
+		expect(app.screen()).toContain('Pipelines › Startable › start');
+		app.unmount();
+		app = openExecutions('Startable', backend.aws, true);
+		await app.waitFor('No executions yet');
+		await app.press('x', 'Read-only mode: stop the execution is disabled');
+		await app.press('R', 'Read-only mode: retry a failed execution is disabled');
+	});
+});
