@@ -4,6 +4,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
+import type {ReactElement} from 'react';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import type {AwsAccess} from '../../source/commands/context.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
@@ -93,6 +94,8 @@ export type RenderedApp = ReturnType<typeof render> & {
 	waitForGone(text: string | RegExp, timeoutMs?: number): Promise<void>;
 	configDirectory: string;
 	cleanupConfig(): void;
+	/** The app element with some props changed, for `rerender`. */
+	element(changes: Partial<AppProps>): ReactElement;
 };
 
 export const keys = {
@@ -117,7 +120,7 @@ export const keys = {
 export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): RenderedApp {
 	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-ui-'));
 	const connect = () => Promise.resolve(access);
-	const rendered = render(
+	const element = (changes: Partial<AppProps> = {}) => (
 		<App
 			connect={connect}
 			readOnly={false}
@@ -128,8 +131,10 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 			color={false}
 			size={{columns: 100, rows: 40}}
 			{...props}
-		/>,
+			{...changes}
+		/>
 	);
+	const rendered = render(element());
 	const screen = () => rendered.lastFrame() ?? '';
 	const shows = (text: string | RegExp) =>
 		typeof text === 'string' ? screen().includes(text) : text.test(screen());
@@ -152,6 +157,7 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 			poll(() => !shows(text), `for ${String(text)} to go`, timeoutMs),
 		configDirectory,
 		cleanupConfig: () => rmSync(configDirectory, {recursive: true, force: true}),
+		element,
 		async press(sequence, until) {
 			rendered.stdin.write(sequence);
 			if (until !== undefined) await waitFor(until);

@@ -183,6 +183,6 @@ describe('the execution screen', () => {
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await backend.aws.pipelines.deletePipeline('GoneAbalone');
 		await app.press('r', 'Pipeline GoneAbalone no longer exists');
-		await app.waitFor(/sagemon Pipelines\s/);
+		await app.waitFor(/sagemon Pipelines {2}/);
 	});
 });

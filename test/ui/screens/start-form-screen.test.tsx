@@ -128,6 +128,6 @@ describe('the start form', () => {
 		await app.waitForGone('[y/N]');
 		await app.press(keys.escape, 'The start form has values you typed. Leave it? [y/N]');
 		await app.press('y');
-		await app.waitFor(/sagemon Pipelines\s/);
+		await app.waitFor(/sagemon Pipelines {2}/);
 	});
 });
