@@ -1,6 +1,6 @@
 // `sagemon delete NAME [--yes]`: deletes a pipeline (and with it every execution). Asks first on a terminal;
 // without a terminal it needs --yes.
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import {askYesNo} from './confirm.js';
 import {type CommandContext, ExitCode} from './context.js';
@@ -38,7 +38,7 @@ export default async function deletePipeline(context: CommandContext): Promise<n
 	await pipelines.deletePipeline(name);
 	context.stdout.write(
 		context.flags.json
-			? `${JSON.stringify({pipelineName: name, pipelineArn: pipeline.arn, deleted: true})}\n`
+			? `${stringifyJson({pipelineName: name, pipelineArn: pipeline.arn, deleted: true})}\n`
 			: `Deleted pipeline ${name}\n`,
 	);
 	return ExitCode.ok;

@@ -2,7 +2,7 @@
 // the parameters it ran with.
 import type {ExecutionDetails, ParameterAssignment} from '../pipeline/model.js';
 import {formatTimestamp} from '../pipeline/format.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {executionElapsed} from './follow-execution.js';
@@ -16,7 +16,7 @@ export default async function describe(context: CommandContext): Promise<number>
 	const execution = await pipelines.describeExecution(executionArn);
 	const parameters = await pipelines.listExecutionParameters(executionArn);
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify({...execution, parameters}, null, 2)}\n`);
+		context.stdout.write(`${stringifyJson({...execution, parameters}, 2)}\n`);
 	} else {
 		context.stdout.write(formatExecution(execution, parameters, Date.now()));
 	}

@@ -1,5 +1,6 @@
 // One place that turns a failure into the CLI contract: one sentence on stderr (a JSON object with --json)
 // and the matching exit code.
+import {stringifyJson} from '../pipeline/sanitize.js';
 import {AwsError} from '../aws/types.js';
 import {type CommandContext, ExitCode} from './context.js';
 
@@ -10,7 +11,7 @@ export class UsageError extends Error {
 export function reportError(context: Pick<CommandContext, 'stderr' | 'flags'>, error: unknown): number {
 	const {code, kind, message} = describeFailure(error);
 	if (context.flags.json) {
-		context.stderr.write(`${JSON.stringify({error: {kind, message}})}\n`);
+		context.stderr.write(`${stringifyJson({error: {kind, message}})}\n`);
 	} else {
 		context.stderr.write(`sagemon: ${message}\n`);
 	}

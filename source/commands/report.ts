@@ -11,7 +11,7 @@ import {
 import {joinS3Uri} from '../aws/s3-uri.js';
 import {AwsError} from '../aws/types.js';
 import {formatTimestamp} from '../pipeline/format.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type AwsAccess, type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
@@ -40,7 +40,7 @@ export default async function report(context: CommandContext): Promise<number> {
 	}
 
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify(printed.length === 1 ? printed[0] : printed, null, 2)}\n`);
+		context.stdout.write(`${stringifyJson(printed.length === 1 ? printed[0] : printed, 2)}\n`);
 		return ExitCode.ok;
 	}
 

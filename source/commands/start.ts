@@ -2,7 +2,7 @@
 // pipeline's parameter types before calling the service, starts an execution and prints its ARN.
 import {parseDefinition} from '../pipeline/definition.js';
 import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './report-error.js';
@@ -50,7 +50,7 @@ export default async function start(context: CommandContext): Promise<number> {
 	// With --wait --json, the one JSON document printed is the final execution (it holds the ARN).
 	if (!(context.flags.wait && context.flags.json)) {
 		context.stdout.write(
-			context.flags.json ? `${JSON.stringify({executionArn})}\n` : `${sanitizeText(executionArn)}\n`,
+			context.flags.json ? `${stringifyJson({executionArn})}\n` : `${sanitizeText(executionArn)}\n`,
 		);
 	}
 

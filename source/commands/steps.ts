@@ -1,5 +1,6 @@
 // `sagemon steps ARN [--json]`: the execution's steps as a table (step, type, status, started, duration, cache,
 // failure reason), or the raw list with --json.
+import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {parseDefinition} from '../pipeline/definition.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
@@ -13,7 +14,7 @@ export default async function steps(context: CommandContext): Promise<number> {
 	const {pipelines} = await connect(context);
 	const records = await pipelines.listSteps(executionArn);
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+		context.stdout.write(`${stringifyJson(records, 2)}\n`);
 		return ExitCode.ok;
 	}
 

@@ -1,7 +1,7 @@
 // `sagemon upsert NAME --definition DEF.json --role-arn ARN`: validates the definition locally, then creates the
 // pipeline or updates it when it exists (the SDK's pipeline.upsert()), and prints its ARN.
 import {validateDefinition} from '../pipeline/dag.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {readDefinitionFile} from './read-definition.js';
@@ -42,7 +42,7 @@ export default async function upsert(context: CommandContext): Promise<number> {
 		...(displayName === undefined ? {} : {displayName}),
 	});
 	if (context.flags.json) {
-		context.stdout.write(`${JSON.stringify({pipelineArn: result.arn, created: result.created})}\n`);
+		context.stdout.write(`${stringifyJson({pipelineArn: result.arn, created: result.created})}\n`);
 	} else {
 		context.stderr.write(`${result.created ? 'Created' : 'Updated'} pipeline ${name}.\n`);
 		context.stdout.write(`${sanitizeText(result.arn)}\n`);

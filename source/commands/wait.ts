@@ -1,5 +1,6 @@
 // `sagemon wait ARN [--timeout S]`: follows an execution until it ends, with one progress line per change on
 // stderr; the exit code is the outcome (0 Succeeded, 1 Failed or Stopped, 124 timeout).
+import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {formatDuration} from '../pipeline/format.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
@@ -35,7 +36,7 @@ export async function waitForExecution(
 		onUpdate: progress,
 	});
 	if (result.outcome === 'ended') {
-		if (context.flags.json) context.stdout.write(`${JSON.stringify(result.execution, null, 2)}\n`);
+		if (context.flags.json) context.stdout.write(`${stringifyJson(result.execution, 2)}\n`);
 		return outcomeExitCode(result.execution);
 	}
 

@@ -1,6 +1,6 @@
 // `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
 // without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
-import {sanitizeText} from '../pipeline/sanitize.js';
+import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
@@ -46,7 +46,7 @@ export default async function watch(context: CommandContext): Promise<number> {
 			onUpdate,
 		});
 		if (result.outcome === 'ended') {
-			if (context.flags.json) context.stdout.write(`${JSON.stringify(result.execution, null, 2)}\n`);
+			if (context.flags.json) context.stdout.write(`${stringifyJson(result.execution, 2)}\n`);
 			else if (live) context.stdout.write(`${executionLine(result.execution, Date.now())}\n`);
 			return outcomeExitCode(result.execution);
 		}

@@ -62,11 +62,12 @@ export function sanitizeText(text: string, options: {multiline?: boolean} = {}):
 
 /**
  * `JSON.stringify` whose output is safe on a terminal too: it already escapes C0 controls, and this also escapes
- * DEL and the C1 range (`\u009b` is CSI on 8-bit terminals), which JSON allows raw. Still valid JSON, same value.
+ * DEL and the C1 range (`\u009b` is CSI on 8-bit terminals), which JSON allows raw, and the bidi overrides and
+ * isolates `sanitizeText` shows. Still valid JSON, same value.
  */
 export function stringifyJson(value: unknown, indent?: number): string {
 	return (JSON.stringify(value, null, indent) ?? 'null').replace(
-		/[\u007f-\u009f\u2028\u2029]/g,
+		/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
 		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
 	);
 }

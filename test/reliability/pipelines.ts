@@ -73,7 +73,7 @@ export async function createPipeline(
 export async function startExecution(
 	client: SageMakerClient,
 	name: string,
-	extra: {PipelineExecutionDescription?: string} = {},
+	extra: {PipelineExecutionDescription?: string; PipelineExecutionDisplayName?: string} = {},
 ): Promise<string> {
 	const started = await client.send(
 		new StartPipelineExecutionCommand({PipelineName: name, ClientRequestToken: randomUUID(), ...extra}),

@@ -27,8 +27,8 @@ export type Finished = {
 export type Terminal = {
 	/** The command's process (a child of the shell that reports how it ended). */
 	pid: number;
-	/** What the pane shows now, one string per row, trailing spaces trimmed. */
-	screen(): Promise<string>;
+	/** What the pane shows now (with `history`, also what scrolled off), trailing spaces trimmed. */
+	screen(options?: {history?: boolean}): Promise<string>;
 	/** Waits until the screen shows `text` (or passes the check); returns the screen. */
 	waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Types text literally. */
@@ -46,7 +46,6 @@ export type Terminal = {
 
 const config = [
 	'set -s set-clipboard on',
-	'set -g remain-on-exit on',
 	'set -s escape-time 0',
 	'set -g status off',
 	'set -g history-limit 2000',
@@ -77,6 +76,8 @@ export async function openTerminal(
 		'code=$?',
 		'if [ "$before" = "$(stty -g)" ]; then tty=restored; else tty=changed; fi',
 		`printf '\\n[exited %s, terminal %s]\\n' "$code" "$tty"`,
+		// A dead pane gets tmux's own "Pane is dead" line, which scrolls the screen: keep the pane alive instead.
+		'exec sleep 3600',
 	].join('; ');
 	await tmux(
 		'new-session',
@@ -93,8 +94,8 @@ export async function openTerminal(
 	const shell = Number(await display('#{pane_pid}'));
 	const pid = await childOf(shell);
 
-	const screen = async () =>
-		(await tmux('capture-pane', '-p', '-J')).stdout
+	const screen = async (options: {history?: boolean} = {}) =>
+		(await tmux('capture-pane', '-p', '-J', ...(options.history ? ['-S', '-'] : []))).stdout
 			.split('\n')
 			.map((line) => line.trimEnd())
 			.join('\n')

@@ -1,0 +1,137 @@
+// Matrix rows about the terminal itself, for the commands: no TTY or a closed stdin get a message or plain
+// output; SIGINT/SIGTERM during a confirmation or a watch give the terminal back as it was and send nothing the
+// user did not confirm. Runs on real terminals (tmux) against the emulator behind a recording proxy.
+import {DescribePipelineCommand, type SageMakerClient} from '@aws-sdk/client-sagemaker';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {cliPath, ensureBuilt, projectRoot, runCli, testAwsEnv} from '../helpers/built-cli.js';
+import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
+import {createPipeline, gatedAbaloneDefinition, startExecution} from './pipelines.js';
+import {isMutating, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
+import {openTerminal, type Terminal} from './tmux-terminal.js';
+
+let emulator: RunningEmulator;
+let client: SageMakerClient;
+let proxy: RecordingProxy;
+
+beforeAll(async () => {
+	ensureBuilt();
+	emulator = await startTestEmulator({timeScale: 2000, demo: false});
+	client = sageMakerClientFor(emulator);
+	proxy = await startRecordingProxy(emulator.url);
+	await createPipeline(client, 'Gated', gatedAbaloneDefinition());
+});
+
+afterAll(async () => {
+	client?.destroy();
+	await proxy?.close();
+	await emulator?.close();
+});
+
+function sagemonOnTerminal(args: string[], shell?: string): Promise<Terminal> {
+	const argv = [process.execPath, cliPath, ...args, '--endpoint-url', proxy.url];
+	const command = shell ? ['sh', '-c', `exec ${argv.map((part) => `'${part}'`).join(' ')} ${shell}`] : argv;
+	return openTerminal(command, {columns: 100, rows: 24, env: testAwsEnv(), cwd: projectRoot});
+}
+
+async function pipelineExists(name: string): Promise<boolean> {
+	try {
+		await client.send(new DescribePipelineCommand({PipelineName: name}));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe('no terminal', () => {
+	it('matrix: terminal resized to 20x5 and back; no TTY; stdin closed [commands] — the TUI explains itself without a terminal, commands print plain lines', async () => {
+		const piped = await runCli(['--endpoint-url', proxy.url], {env: testAwsEnv()});
+		expect(piped.code).toBe(2);
+		expect(piped.stdout).toBe('');
+		expect(piped.stderr).toMatch(
+			/^sagemon: the interactive UI needs a terminal, but stdin or stdout is not one/,
+		);
+		expect(piped.stderr).toContain('sagemon watch ARN');
+
+		// On a terminal, but with stdin closed: the same message, and the terminal as it was.
+		const closedStdin = await sagemonOnTerminal([], '< /dev/null');
+		try {
+			expect(await closedStdin.finished()).toEqual({status: 2, terminalRestored: true});
+			expect(await closedStdin.screen()).toContain('the interactive UI needs a terminal');
+			expect((await closedStdin.state()).alternateScreen).toBe(false);
+		} finally {
+			await closedStdin.close();
+		}
+
+		// A confirmation cannot be asked without a terminal: nothing is deleted.
+		const since = proxy.requests.length;
+		const deleting = await runCli(['delete', 'Gated', '--endpoint-url', proxy.url], {env: testAwsEnv()});
+		expect(deleting).toMatchObject({
+			code: 2,
+			stderr:
+				'sagemon: delete asks for confirmation, but stdin is not a terminal: pass --yes to delete pipeline Gated.\n',
+		});
+		expect(proxy.requests.slice(since)).toEqual([]);
+
+		// watch without a terminal prints one plain line per change, no escape sequences.
+		const executionArn = await startExecution(client, 'Gated');
+		const watched = await runCli(['watch', executionArn, '--endpoint-url', proxy.url, '--timeout', '0.5'], {
+			env: testAwsEnv(),
+		});
+		expect(watched.code).toBe(124);
+		expect(watched.stdout).toMatch(
+			/^Execution execution-\d+ of Gated \(Executing, running for .+\)\nExecuting {2}ApprovalGate\n$/,
+		);
+	});
+});
+
+describe('signals', () => {
+	it('matrix: SIGINT/SIGTERM during a form, a confirmation, a watch [delete, watch] — terminal restored, nothing sent that was not confirmed', async () => {
+		const since = proxy.requests.length;
+
+		// Ctrl+C at the delete confirmation.
+		const asked = await sagemonOnTerminal(['delete', 'Gated']);
+		try {
+			await asked.waitFor('Delete pipeline Gated and all its executions? This cannot be undone. [y/N]');
+			await asked.press('C-c');
+			const finished = await asked.finished();
+			expect(finished.terminalRestored).toBe(true);
+			expect([2, 130]).toContain(finished.status);
+			expect(await asked.screen()).toContain('Nothing was deleted.');
+		} finally {
+			await asked.close();
+		}
+
+		// SIGTERM at the delete confirmation (a closing terminal tab, a CI timeout).
+		const terminated = await sagemonOnTerminal(['delete', 'Gated']);
+		try {
+			await terminated.waitFor('[y/N]');
+			process.kill(terminated.pid, 'SIGTERM');
+			expect(await terminated.finished()).toEqual({status: 130, terminalRestored: true});
+			expect(await terminated.screen()).toContain('Nothing was deleted.');
+		} finally {
+			await terminated.close();
+		}
+
+		expect(await pipelineExists('Gated')).toBe(true);
+
+		// SIGTERM and Ctrl+C while watching: the watch ends, the execution goes on, nothing is stopped.
+		const executionArn = await startExecution(client, 'Gated');
+		for (const stop of ['SIGTERM', 'C-c'] as const) {
+			const watching = await sagemonOnTerminal(['watch', executionArn, '--interval', '0.05']);
+			try {
+				await watching.waitFor(/ApprovalGate +Executing/);
+				if (stop === 'SIGTERM') process.kill(watching.pid, 'SIGTERM');
+				else await watching.press('C-c');
+				expect(await watching.finished()).toEqual({status: 130, terminalRestored: true});
+				expect(await watching.screen()).toContain(
+					'sagemon: stopped watching; the execution goes on. The execution is still Executing.',
+				);
+			} finally {
+				await watching.close();
+			}
+		}
+
+		expect(proxy.requests.slice(since).filter(isMutating)).toEqual([]);
+	});
+});
