@@ -12,7 +12,7 @@ import {type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
 import {openTerminal} from './tmux-terminal.js';
 
 /** Every kind of sequence a terminal acts on, each wrapped in visible words to find it on screen. */
-export const hostile = [
+const hostile = [
 	'clip\u001B]52;c;cm0gLXJmIH4=\u0007',
 	'title\u001B]2;pwned\u0007',
 	'clear\u001B[2J\u001B[H',
