@@ -1,0 +1,105 @@
+// The bundle-time Ink patch (scripts/ink-frame-caches.mjs) only caches: the same app bundled with and without it
+// writes exactly the same frames, through colour changes, wide characters, clipping, borders and rows that move.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {build, type Plugin} from 'esbuild';
+import {afterAll, describe, expect, it} from 'vitest';
+import {inkFrameCaches} from '../../scripts/ink-frame-caches.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const directory = mkdtempSync(join(tmpdir(), 'sagemon-ink-patch-'));
+afterAll(() => rmSync(directory, {recursive: true, force: true}));
+
+// Renders a sequence of screens to an in-memory terminal and returns every write Ink made.
+const app = `
+import {EventEmitter} from 'node:events';
+import {render, Box, Text} from 'ink';
+
+class Stdout extends EventEmitter {
+	columns = 60;
+	rows = 30;
+	isTTY = true;
+	writes = [];
+	write = (data) => { this.writes.push(data); return true; };
+}
+
+function Screen({step}) {
+	const rows = Array.from({length: 12}, (_, index) => (index * 7 + step) % 13);
+	return (
+		<Box flexDirection="column" width={60} height={29}>
+			<Box borderStyle="round" paddingX={1}>
+				<Text bold color={step % 2 ? 'green' : 'red'}>step {step} ✔ 漢字 ok</Text>
+			</Box>
+			{rows.map((value, index) => (
+				<Text key={index} wrap="truncate-end">
+					<Text color={value % 3 === 0 ? 'blue' : 'yellow'} inverse={value === step % 13}>row {value} </Text>
+					<Text dimColor>{'─'.repeat(value)}┐ {'x'.repeat(80)}</Text>
+				</Text>
+			))}
+			<Box width={20} height={3} overflow="hidden" flexDirection="column">
+				<Text>{'clipped '.repeat(step + 2)}</Text>
+				<Text color="magenta">{step % 3 === 0 ? 'same line' : 'other line ' + step}</Text>
+			</Box>
+		</Box>
+	);
+}
+
+export async function frames() {
+	const stdout = new Stdout();
+	const instance = render(<Screen step={0} />, {stdout, stderr: stdout, debug: false, patchConsole: false, exitOnCtrlC: false});
+	for (let step = 1; step < 25; step++) {
+		await new Promise((resolve) => setTimeout(resolve, 40));
+		instance.rerender(<Screen step={step % 4 === 3 ? step - 2 : step} />);
+	}
+	instance.unmount();
+	return stdout.writes;
+}
+`;
+
+// Ink imports react-devtools-core only in development; it is not installed.
+const stubDevtools: Plugin = {
+	name: 'stub-react-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools', namespace: 'stub'}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
+	},
+};
+
+async function bundleApp(name: string, plugins: Plugin[]): Promise<{frames(): Promise<string[]>}> {
+	const outfile = join(directory, `${name}.mjs`);
+	await build({
+		stdin: {contents: app, loader: 'jsx', resolveDir: root, sourcefile: 'app.jsx'},
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		jsx: 'automatic',
+		mainFields: ['module', 'main'],
+		define: {'process.env.NODE_ENV': '"production"'},
+		banner: {
+			js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
+		},
+		plugins: [stubDevtools, ...plugins],
+		logLevel: 'error',
+	});
+	return import(pathToFileURL(outfile).href);
+}
+
+describe('ink frame caches', () => {
+	it('writes the same frames as unpatched Ink', async () => {
+		// Colours on (chalk reads this when each bundle loads), so the frames carry styles to cache.
+		const colour = process.env.FORCE_COLOR;
+		process.env.FORCE_COLOR = '3';
+		try {
+			const plain = await (await bundleApp('plain', [])).frames();
+			const patched = await (await bundleApp('patched', [inkFrameCaches as Plugin])).frames();
+			expect(plain.length).toBeGreaterThan(20);
+			expect(plain.join('')).toContain('\u001B[32m');
+			expect(patched).toEqual(plain);
+		} finally {
+			process.env.FORCE_COLOR = colour;
+		}
+	});
+});
