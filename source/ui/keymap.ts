@@ -18,6 +18,8 @@ export type Binding<Intent extends string = string> = {
 	footer?: boolean;
 	/** The footer's word for it; the description's first word when absent. */
 	hint?: string;
+	/** The footer's key label when it stands for a group of keys (`↑↓/jk`). */
+	footerLabel?: string;
 };
 
 export type Keymap<Intent extends string = string> = readonly Binding<Intent>[];
@@ -89,24 +91,12 @@ export function visibleBindings<Intent extends string>(
 }
 
 const listMoves = [
-	{keys: ['up', 'k'], label: '↑↓/jk', description: 'move the selection', intent: 'up', hint: 'move'},
+	{keys: ['up', 'k'], label: '↑/k', footerLabel: '↑↓/jk', description: 'move up', intent: 'up', hint: 'move'},
 	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},
-	{
-		keys: ['pageup'],
-		label: 'PgUp/PgDn',
-		description: 'move a page up or down',
-		intent: 'page-up',
-		footer: false,
-	},
-	{keys: ['pagedown'], label: 'PgDn', description: 'move a page down', intent: 'page-down', footer: false},
-	{
-		keys: ['home'],
-		label: 'Home/End',
-		description: 'jump to the first or last row',
-		intent: 'first',
-		footer: false,
-	},
-	{keys: ['end'], label: 'End', description: 'jump to the last row', intent: 'last', footer: false},
+	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	{keys: ['home'], label: 'Home', description: 'the first row', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'the last row', intent: 'last', footer: false},
 ] as const satisfies Keymap;
 
 export type ListMoveIntent = (typeof listMoves)[number]['intent'];
@@ -123,11 +113,11 @@ export const globalKeymap = [
 	{
 		keys: ['escape', 'backspace'],
 		label: 'esc',
-		description: 'back (Backspace works too)',
+		description: 'back (Backspace too)',
 		intent: 'back',
 		hint: 'back',
 	},
-	{keys: ['q', 'ctrl+c'], label: 'q', description: 'quit', intent: 'quit'},
+	{keys: ['q', 'ctrl+c'], label: 'q', description: 'quit (Ctrl+C too)', intent: 'quit'},
 ] as const satisfies Keymap;
 
 export type GlobalIntent = (typeof globalKeymap)[number]['intent'];
@@ -162,7 +152,13 @@ export const executionsKeymap = [
 	{keys: ['enter'], label: 'enter', description: 'open the execution', intent: 'open'},
 	{keys: ['s'], label: 's', description: 'start another execution', intent: 'start', mutating: true},
 	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
-	{keys: ['R'], label: 'R', description: 'retry a failed execution', intent: 'retry', mutating: true},
+	{
+		keys: ['R'],
+		label: 'R',
+		description: 'retry a failed execution (asks y/N)',
+		intent: 'retry',
+		mutating: true,
+	},
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
 	{
 		keys: ['escape'],
@@ -179,25 +175,38 @@ export type ExecutionsIntent = (typeof executionsKeymap)[number]['intent'];
 export const executionKeymap = [
 	{
 		keys: ['up', 'k'],
-		label: '↑↓←→/hjkl',
-		description: 'move along the graph (rows in list and timeline)',
+		label: '↑/k',
+		footerLabel: '↑↓←→/hjkl',
+		description: 'up: to a parent in the DAG (the row above in list and timeline)',
 		intent: 'up',
 		hint: 'move',
 	},
-	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},
-	{keys: ['left', 'h'], label: '←/h', description: 'move left within a layer', intent: 'left', footer: false},
+	{
+		keys: ['down', 'j'],
+		label: '↓/j',
+		description: 'down: to a child in the DAG (the row below)',
+		intent: 'down',
+		footer: false,
+	},
+	{
+		keys: ['left', 'h'],
+		label: '←/h',
+		description: 'left within a layer of the DAG',
+		intent: 'left',
+		footer: false,
+	},
 	{
 		keys: ['right', 'l'],
 		label: '→/l',
-		description: 'move right within a layer',
+		description: 'right within a layer of the DAG',
 		intent: 'right',
 		footer: false,
 	},
-	{keys: ['pageup'], label: 'PgUp/PgDn', description: 'scroll a page', intent: 'page-up', footer: false},
-	{keys: ['pagedown'], label: 'PgDn', description: 'scroll a page down', intent: 'page-down', footer: false},
-	{keys: ['home'], label: 'Home/End', description: 'first or last step', intent: 'first', footer: false},
-	{keys: ['end'], label: 'End', description: 'last step', intent: 'last', footer: false},
-	{keys: ['enter'], label: 'enter', description: 'step details', intent: 'details', hint: 'details'},
+	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	{keys: ['home'], label: 'Home', description: 'the first step', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'the last step', intent: 'last', footer: false},
+	{keys: ['enter'], label: 'enter', description: 'the step’s details', intent: 'details', hint: 'details'},
 	{keys: ['g'], label: 'g', description: 'cycle the view: DAG, list, timeline', intent: 'view', hint: 'view'},
 	{
 		keys: ['e'],
@@ -209,13 +218,19 @@ export const executionKeymap = [
 	{
 		keys: ['P'],
 		label: 'P',
-		description: 'parameters the execution ran with',
+		description: 'the parameters the execution ran with',
 		intent: 'parameters',
 		hint: 'params',
 	},
 	{keys: ['p'], label: 'p', description: 'pause or resume refreshing', intent: 'pause', hint: 'pause'},
 	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
-	{keys: ['R'], label: 'R', description: 'retry the failed execution', intent: 'retry', mutating: true},
+	{
+		keys: ['R'],
+		label: 'R',
+		description: 'retry the failed execution (asks y/N)',
+		intent: 'retry',
+		mutating: true,
+	},
 	{
 		keys: ['D'],
 		label: 'D',
@@ -230,17 +245,30 @@ export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];
 
 /** Keys while a pane (details, reports, parameters) covers the step panel. */
 export const paneKeymap = [
-	{keys: ['up', 'k'], label: '↑↓/jk', description: 'scroll', intent: 'up', hint: 'scroll'},
+	{
+		keys: ['up', 'k'],
+		label: '↑/k',
+		footerLabel: '↑↓/jk',
+		description: 'scroll up',
+		intent: 'up',
+		hint: 'scroll',
+	},
 	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
-	{keys: ['pageup'], label: 'PgUp/PgDn', description: 'scroll a page', intent: 'page-up', footer: false},
-	{keys: ['pagedown'], label: 'PgDn', description: 'scroll a page down', intent: 'page-down', footer: false},
-	{keys: ['home'], label: 'Home/End', description: 'top or bottom', intent: 'first', footer: false},
-	{keys: ['end'], label: 'End', description: 'bottom', intent: 'last', footer: false},
-	{keys: ['tab', 'right', 'l'], label: 'tab', description: 'next report file', intent: 'next', footer: false},
+	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	{keys: ['home'], label: 'Home', description: 'the top', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'the bottom', intent: 'last', footer: false},
+	{
+		keys: ['tab', 'right', 'l'],
+		label: 'tab',
+		description: 'the next report file',
+		intent: 'next',
+		footer: false,
+	},
 	{
 		keys: ['shift+tab', 'left', 'h'],
 		label: 'shift+tab',
-		description: 'previous report file',
+		description: 'the previous report file',
 		intent: 'previous',
 		footer: false,
 	},
@@ -260,19 +288,20 @@ export type PaneIntent = (typeof paneKeymap)[number]['intent'];
 export const startFormKeymap = [
 	{
 		keys: ['up', 'k', 'shift+tab'],
-		label: '↑↓/jk',
-		description: 'move between fields',
+		label: '↑/k',
+		footerLabel: '↑↓/jk',
+		description: 'the field above (shift+tab too)',
 		intent: 'up',
 		hint: 'move',
 	},
-	{keys: ['down', 'j', 'tab'], label: '↓/j', description: 'next field', intent: 'down', footer: false},
 	{
-		keys: ['home', 'pageup'],
-		label: 'Home/End',
-		description: 'first field or [Start]',
-		intent: 'first',
+		keys: ['down', 'j', 'tab'],
+		label: '↓/j',
+		description: 'the field below (tab too)',
+		intent: 'down',
 		footer: false,
 	},
+	{keys: ['home', 'pageup'], label: 'Home', description: 'the first field', intent: 'first', footer: false},
 	{keys: ['end', 'pagedown'], label: 'End', description: 'the [Start] button', intent: 'last', footer: false},
 	{
 		keys: ['enter'],
@@ -281,15 +310,16 @@ export const startFormKeymap = [
 		intent: 'activate',
 		hint: 'edit',
 	},
-	{keys: ['space'], label: 'space', description: 'toggle a Boolean', intent: 'toggle'},
+	{keys: ['space'], label: 'space', description: 'toggle a Boolean, next enum choice', intent: 'toggle'},
 	{
 		keys: ['left', 'h'],
-		label: '←→',
-		description: 'previous or next choice of an enum',
+		label: '←/h',
+		footerLabel: '←→',
+		description: 'the previous choice of an enum or Boolean',
 		intent: 'previous-choice',
 		hint: 'choice',
 	},
-	{keys: ['right', 'l'], label: '→', description: 'next choice', intent: 'next-choice', footer: false},
+	{keys: ['right', 'l'], label: '→/l', description: 'the next choice', intent: 'next-choice', footer: false},
 	{
 		keys: ['u', 'ctrl+r'],
 		label: 'u',

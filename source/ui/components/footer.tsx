@@ -41,7 +41,7 @@ export const Footer = memo(function Footer({keymap, readOnly, width, canGoBack, 
 					<Text key={binding.label + binding.intent}>
 						{index > 0 ? '  ' : ''}
 						<Text bold color={theme.colorOf('accent')}>
-							{binding.label}
+							{binding.footerLabel ?? binding.label}
 						</Text>
 						<Text color={theme.colorOf('muted')}> {hintOf(binding)}</Text>
 					</Text>
@@ -54,7 +54,11 @@ export const Footer = memo(function Footer({keymap, readOnly, width, canGoBack, 
 /** The screen's keys that fit before the global ones (help, back, quit), which always stay. */
 function fitHints(screen: Binding[], globals: Binding[], width: number): Binding[] {
 	const size = (bindings: Binding[]) =>
-		bindings.reduce((sum, binding) => sum + stringWidth(binding.label) + 1 + hintOf(binding).length + 2, 0);
+		bindings.reduce(
+			(sum, binding) =>
+				sum + stringWidth(binding.footerLabel ?? binding.label) + 1 + hintOf(binding).length + 2,
+			0,
+		);
 	const kept = [...screen];
 	while (kept.length > 0 && size([...kept, ...globals]) > width) kept.pop();
 	return [...kept, ...globals];
