@@ -9,7 +9,7 @@ import {
 	unknownStepCode,
 } from '../aws/reports.js';
 import {joinS3Uri} from '../aws/s3-uri.js';
-import {AwsError} from '../aws/types.js';
+import {AwsError, type ObjectRead} from '../aws/types.js';
 import {formatTimestamp} from '../pipeline/format.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
@@ -25,6 +25,9 @@ type Printed = {
 	lastModified?: number;
 	value?: unknown;
 	text?: string;
+	/** Only the first part of the object was read (`text` holds it); `size` is the whole object's. */
+	truncated?: boolean;
+	size?: number;
 };
 
 export default async function report(context: CommandContext): Promise<number> {
@@ -48,7 +51,8 @@ export default async function report(context: CommandContext): Promise<number> {
 		const modified =
 			item.lastModified === undefined ? '' : `, modified ${formatTimestamp(item.lastModified)} UTC`;
 		const label = item.propertyFile ? `${item.step}/${item.propertyFile}` : item.step;
-		context.stderr.write(`${sanitizeText(label)}: ${sanitizeText(item.uri)}${modified}\n`);
+		const cut = item.truncated ? ` (showing the first ${describeCut(item)})` : '';
+		context.stderr.write(`${sanitizeText(label)}: ${sanitizeText(item.uri)}${modified}${cut}\n`);
 		const body = item.value === undefined ? (item.text ?? '') : JSON.stringify(item.value, null, 2);
 		context.stdout.write(`${sanitizeText(body, {multiline: true}).replace(/\n?$/, '\n')}`);
 	}
@@ -95,14 +99,34 @@ async function findReports(aws: AwsAccess, executionArn: string, step: string | 
 }
 
 async function readPropertyFile(aws: AwsAccess, found: StepReport): Promise<Printed> {
-	const read = await readReport(aws.objects, found.uri);
-	return {
-		step: found.step,
-		propertyFile: found.propertyFile.name,
-		uri: found.uri,
-		...(read.lastModified === undefined ? {} : {lastModified: read.lastModified}),
-		value: read.value,
-	};
+	const printed: Printed = {step: found.step, propertyFile: found.propertyFile.name, uri: found.uri};
+	let read: ObjectRead;
+	try {
+		const parsed = await readReport(aws.objects, found.uri);
+		read = parsed;
+		printed.value = parsed.value;
+	} catch (error) {
+		// Too large or not JSON: print the text as it is, cut at the read limit, rather than nothing.
+		if (!(error instanceof AwsError && (error.code === 'TooLarge' || error.code === 'NotJson'))) throw error;
+		read = await aws.objects.readObject(found.uri);
+		printed.text = read.text;
+		if (read.truncated) printed.truncated = true;
+		if (read.size !== undefined) printed.size = read.size;
+	}
+
+	if (read.lastModified !== undefined) printed.lastModified = read.lastModified;
+	return printed;
+}
+
+/** "256 KB of 50.0 MB": how much of the object is shown. */
+function describeCut(item: Printed): string {
+	const shown = `${Math.round(Buffer.byteLength(item.text ?? '') / 1024)} KB`;
+	if (item.size === undefined) return shown;
+	const whole =
+		item.size >= 1024 * 1024
+			? `${(item.size / 1024 / 1024).toFixed(1)} MB`
+			: `${Math.round(item.size / 1024)} KB`;
+	return `${shown} of ${whole}`;
 }
 
 /** `--file` naming a file of the step's output that is not a declared property file (OUTPUT/path or path). */
