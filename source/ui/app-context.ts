@@ -41,7 +41,8 @@ export type Tone = 'info' | 'success' | 'error';
 
 export type Shell = {
 	notify(text: string, tone?: Tone): void;
-	setKeymap(keymap: Keymap): void;
+	/** The keys the footer and help show; `typing` when a text field has the keyboard (global keys are off). */
+	setKeymap(keymap: Keymap, options?: {typing?: boolean}): void;
 	/** A question asked before quitting or leaving while there are unsaved edits; undefined when there are none. */
 	setGuard(question: string | undefined): void;
 	refresh: RefreshStore;

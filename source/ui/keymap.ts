@@ -376,3 +376,9 @@ export const textEditKeymap = [
 ] as const satisfies Keymap;
 
 export type TextEditIntent = (typeof textEditKeymap)[number]['intent'];
+
+/** Keys while typing a `/` filter (shown in the footer; the intents come from the text-edit keymap). */
+export const filterKeymap = [
+	{keys: ['enter'], label: 'enter', description: 'keep the filter', intent: 'commit', hint: 'keep'},
+	{keys: ['escape'], label: 'esc', description: 'clear the filter', intent: 'leave', hint: 'clear'},
+] as const satisfies Keymap;

@@ -51,7 +51,8 @@ export function Shell(props: AppProps) {
 	const [helpOffset, setHelpOffset] = useState(0);
 	const [command, setCommand] = useState('');
 	const [message, setMessage] = useState<{text: string; tone: Tone} | undefined>(undefined);
-	const [keymap, setKeymap] = useState<Keymap>([]);
+	const [keys, setKeys] = useState<{keymap: Keymap; typing: boolean}>({keymap: [], typing: false});
+	const {keymap} = keys;
 	const guard = useRef<string | undefined>(undefined);
 	const refresh = useMemo(() => createRefreshStore(), []);
 
@@ -122,7 +123,7 @@ export function Shell(props: AppProps) {
 	const shell = useMemo<ShellApi>(
 		() => ({
 			notify,
-			setKeymap,
+			setKeymap: (next, options) => setKeys({keymap: next, typing: options?.typing === true}),
 			setGuard: (question) => {
 				guard.current = question;
 			},
@@ -335,6 +336,7 @@ export function Shell(props: AppProps) {
 					readOnly={props.readOnly}
 					width={size.columns}
 					canGoBack={stack.length > 1}
+					typing={keys.typing}
 					message={message}
 				/>
 			)}

@@ -11,16 +11,26 @@ export type FooterProps = {
 	readOnly: boolean;
 	width: number;
 	canGoBack: boolean;
+	/** A text field has the keyboard: only its keys work, so the global ones are not offered. */
+	typing?: boolean;
 	message?: {text: string; tone: Tone};
 };
 
-export const Footer = memo(function Footer({keymap, readOnly, width, canGoBack, message}: FooterProps) {
+export const Footer = memo(function Footer({
+	keymap,
+	readOnly,
+	width,
+	canGoBack,
+	typing,
+	message,
+}: FooterProps) {
 	const theme = useTheme();
 	const shownKeys = new Set(
 		keymap.filter((binding) => binding.footer !== false).flatMap((binding) => binding.keys),
 	);
 	const globals = globalKeymap.filter(
 		(binding) =>
+			!typing &&
 			binding.intent !== 'command' &&
 			(binding.intent !== 'back' || canGoBack) &&
 			!binding.keys.some((key) => key !== 'backspace' && shownKeys.has(key)),

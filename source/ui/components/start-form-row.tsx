@@ -2,6 +2,7 @@
 // is overridden (with the default it replaces) or invalid.
 import {Text} from 'ink';
 import {memo} from 'react';
+import stringWidth from 'string-width';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {choicesOf, defaultText, type FormField, isOverridden, problemOf} from '../start-form-model.js';
 import {useTheme} from '../theme.js';
@@ -66,7 +67,10 @@ export const StartFormRow = memo(function StartFormRow({
 			</Text>{' '}
 			<Text color={theme.colorOf('muted')}>{fitText(type, 8)}</Text>{' '}
 			{editing ? (
-				<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
+				<Text>
+					<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
+					{' '.repeat(Math.max(0, valueWidth - 1 - stringWidth(field.text)))}
+				</Text>
 			) : choices ? (
 				<Text>
 					<Text color={theme.colorOf('muted')}>{selected ? `${theme.glyphs.choiceLeft} ` : '  '}</Text>

@@ -1,5 +1,6 @@
 // `/` on a list: type to narrow it as you go; enter keeps the filter, esc clears it.
 import {useState} from 'react';
+import {filterKeymap} from '../keymap.js';
 import {useTextEditing} from './use-text-editing.js';
 
 export type ListFilter = {
@@ -15,6 +16,7 @@ export function useListFilter(active: boolean): ListFilter {
 	const [text, setText] = useState('');
 	const [editing, setEditing] = useState(false);
 	useTextEditing({
+		keymap: filterKeymap,
 		active: active && editing,
 		value: text,
 		onChange: setText,

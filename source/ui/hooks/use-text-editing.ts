@@ -1,7 +1,9 @@
 // Typing into a text value: while active, every key is the field's (global shortcuts are off), except the few
 // that end or reset the edit, which are reported as intents from the text-edit keymap.
 import {KeyPriority, useKeyLayer} from '../key-router.js';
-import {findBinding, type TextEditIntent, textEditKeymap} from '../keymap.js';
+import {useContext, useEffect} from 'react';
+import {ShellContext} from '../app-context.js';
+import {findBinding, type Keymap, type TextEditIntent, textEditKeymap} from '../keymap.js';
 
 export type TextEditing = {
 	active: boolean;
@@ -11,9 +13,15 @@ export type TextEditing = {
 	onIntent(intent: Exclude<TextEditIntent, 'erase' | 'clear'>): void;
 	/** Accept only these characters (e.g. digits for a number); everything printable when absent. */
 	accept?: (text: string) => boolean;
+	/** Shown in the footer while typing (the start form's field keys). */
+	keymap?: Keymap;
 };
 
-export function useTextEditing({active, value, onChange, onIntent, accept}: TextEditing): void {
+export function useTextEditing({active, value, onChange, onIntent, accept, keymap}: TextEditing): void {
+	const shell = useContext(ShellContext);
+	useEffect(() => {
+		if (active && keymap) shell?.setKeymap(keymap, {typing: true});
+	}, [shell, active, keymap]);
 	useKeyLayer(
 		(press) => {
 			const binding = findBinding(textEditKeymap, press);

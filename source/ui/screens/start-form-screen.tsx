@@ -9,7 +9,7 @@ import {StartFormRow} from '../components/start-form-row.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useTextEditing} from '../hooks/use-text-editing.js';
-import {startFormKeymap} from '../keymap.js';
+import {startFormKeymap, textEditKeymap} from '../keymap.js';
 import {loadRememberedValues, saveRememberedValues} from '../remembered-values.js';
 import type {ScreenProps} from '../screen-for-route.js';
 import {
@@ -124,6 +124,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	};
 
 	useTextEditing({
+		keymap: textEditKeymap,
 		active: active && form.editing && !submitting,
 		value: field && field.kind !== 'submit' ? field.text : '',
 		onChange: (text) => setForm((current) => setText(current, current.selected, text)),
@@ -250,11 +251,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 				{error ?? selectedProblem ?? hintFor(form)}
 			</Text>
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
-				{form.editing
-					? 'typing: enter or esc done · ctrl+u clear · ctrl+r default · ctrl+s start'
-					: submitting
-						? 'Starting…'
-						: ' '}
+				{form.editing ? 'typing: the value is checked as you type' : submitting ? 'Starting…' : ' '}
 			</Text>
 		</Box>
 	);
