@@ -1,11 +1,12 @@
 // Bundles the benchmark's TypeScript (the frame-cost script, the workload definitions, the seeded emulator) with esbuild into a
-// temporary directory, the way scripts/build.mjs bundles the CLI: ESM for Node, production React, the same Ink
-// patch.
+// temporary directory, the way scripts/build.mjs bundles the CLI: ESM for Node, production React, the same
+// Ink and Yoga patches.
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {inkFrameCaches} from '../scripts/ink-frame-caches.mjs';
+import {yogaWithoutFetch} from '../scripts/yoga-without-fetch.mjs';
 
 const stubDevtools = {
 	name: 'stub-react-devtools',
@@ -41,7 +42,7 @@ export async function bundleHelpers(root) {
 			banner: {
 				js: "import {createRequire as __benchCreateRequire} from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
 			},
-			plugins: [stubDevtools, inkFrameCaches],
+			plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch],
 			logLevel: 'warning',
 		});
 	} catch (error) {

@@ -4,6 +4,7 @@ import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {inkFrameCaches} from './ink-frame-caches.mjs';
+import {yogaWithoutFetch} from './yoga-without-fetch.mjs';
 
 // Build beside dist/ and swap it in with renames, so a CLI that is running (e.g. in another test) never sees
 // a half-written dist/.
@@ -44,7 +45,7 @@ const result = await build({
 	minifyWhitespace: true,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [stubDevtools, inkFrameCaches],
+	plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch],
 	logLevel: 'warning',
 });
 

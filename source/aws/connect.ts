@@ -2,7 +2,8 @@
 // the embedded emulator for --local. The SDK is imported here, lazily, so commands that never call AWS stay fast.
 import type {AwsAccess, GlobalFlags} from '../commands/context.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
-import {AwsError, type AwsSettings} from './types.js';
+import type {S3Client} from '@aws-sdk/client-s3';
+import {AwsError, type AwsSettings, type ObjectStore} from './types.js';
 
 export type ConnectOptions = {
 	flags: GlobalFlags & {timeScale?: number; demo?: boolean};
@@ -70,11 +71,9 @@ async function createConnection(options: {
 	credentials?: {accessKeyId: string; secretAccessKey: string};
 	retry: {maxAttempts: number; retryMode: string};
 }): Promise<AwsConnection> {
-	const [{SageMakerClient}, {S3Client}, {createSageMakerGateway}, {createObjectStore}] = await Promise.all([
+	const [{SageMakerClient}, {createSageMakerGateway}] = await Promise.all([
 		import('@aws-sdk/client-sagemaker'),
-		import('@aws-sdk/client-s3'),
 		import('./sagemaker-gateway.js'),
-		import('./object-store.js'),
 	]);
 	const {settings} = options;
 	const common = {
@@ -87,24 +86,39 @@ async function createConnection(options: {
 		requestHandler: {connectionTimeout: 5000, requestTimeout: 30_000},
 	};
 	const sagemaker = new SageMakerClient(common);
-	// One credential provider for both clients: an SSO or process login is resolved (and refreshed) once.
-	const s3 = new S3Client({
-		...common,
-		credentials: sagemaker.config.credentials,
-		forcePathStyle: settings.endpointUrl !== undefined,
-		followRegionRedirects: settings.endpointUrl === undefined,
-		// Ranged reads carry no whole-object checksum to validate against.
-		responseChecksumValidation: 'WHEN_REQUIRED',
-	});
 	const hints = {profile: settings.profile, endpoint: settings.endpointUrl};
+	// The S3 client loads on the first report read: most sessions never open one, and loading it would add
+	// ~40 ms to every start (npm run bench, TUI first frame).
+	let s3: Promise<{client: S3Client; store: ObjectStore}> | undefined;
+	const loadS3 = async () => {
+		const [{S3Client}, {createObjectStore}] = await Promise.all([
+			import('@aws-sdk/client-s3'),
+			import('./object-store.js'),
+		]);
+		// One credential provider for both clients: an SSO or process login is resolved (and refreshed) once.
+		const client = new S3Client({
+			...common,
+			credentials: sagemaker.config.credentials,
+			forcePathStyle: settings.endpointUrl !== undefined,
+			followRegionRedirects: settings.endpointUrl === undefined,
+			// Ranged reads carry no whole-object checksum to validate against.
+			responseChecksumValidation: 'WHEN_REQUIRED',
+		});
+		return {client, store: createObjectStore(client, hints)};
+	};
 	return {
 		settings: withoutUndefined(settings),
 		...(settings.endpointUrl === undefined ? {} : {endpointUrl: settings.endpointUrl}),
 		pipelines: createSageMakerGateway(sagemaker, hints),
-		objects: createObjectStore(s3, hints),
+		objects: {
+			async readObject(uri, options) {
+				s3 ??= loadS3();
+				return (await s3).store.readObject(uri, options);
+			},
+		},
 		async close() {
 			sagemaker.destroy();
-			s3.destroy();
+			(await s3?.catch(() => undefined))?.client.destroy();
 		},
 	};
 }

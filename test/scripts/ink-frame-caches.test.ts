@@ -94,7 +94,7 @@ describe('ink frame caches', () => {
 		process.env.FORCE_COLOR = '3';
 		try {
 			const plain = await (await bundleApp('plain', [])).frames();
-			const patched = await (await bundleApp('patched', [inkFrameCaches as Plugin])).frames();
+			const patched = await (await bundleApp('patched', [inkFrameCaches])).frames();
 			expect(plain.length).toBeGreaterThan(20);
 			expect(plain.join('')).toContain('\u001B[32m');
 			expect(patched).toEqual(plain);
