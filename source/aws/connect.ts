@@ -71,10 +71,7 @@ async function createConnection(options: {
 	credentials?: {accessKeyId: string; secretAccessKey: string};
 	retry: {maxAttempts: number; retryMode: string};
 }): Promise<AwsConnection> {
-	const [{SageMakerClient}, {createSageMakerGateway}] = await Promise.all([
-		import('@aws-sdk/client-sagemaker'),
-		import('./sagemaker-gateway.js'),
-	]);
+	const {SageMakerClient, createSageMakerGateway} = await import('./sagemaker-gateway.js');
 	const {settings} = options;
 	const common = {
 		region: settings.region,
@@ -91,10 +88,7 @@ async function createConnection(options: {
 	// ~40 ms to every start (npm run bench, TUI first frame).
 	let s3: Promise<{client: S3Client; store: ObjectStore}> | undefined;
 	const loadS3 = async () => {
-		const [{S3Client}, {createObjectStore}] = await Promise.all([
-			import('@aws-sdk/client-s3'),
-			import('./object-store.js'),
-		]);
+		const {S3Client, createObjectStore} = await import('./object-store.js');
 		// One credential provider for both clients: an SSO or process login is resolved (and refreshed) once.
 		const client = new S3Client({
 			...common,
@@ -125,7 +119,7 @@ async function createConnection(options: {
 
 /** The profile's `region` from ~/.aws/config (or AWS_CONFIG_FILE), read by the SDK's own loader. */
 async function regionFromConfigFiles(profile: string | undefined): Promise<string | undefined> {
-	const {SageMakerClient} = await import('@aws-sdk/client-sagemaker');
+	const {SageMakerClient} = await import('./sagemaker-gateway.js');
 	const probe = new SageMakerClient(profile === undefined ? {} : {profile});
 	try {
 		return nonEmpty(await probe.config.region());

@@ -5,6 +5,9 @@ import {parseS3Uri} from './s3-uri.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import {AwsError, type ObjectRead, type ObjectStore} from './types.js';
 
+// connect.ts gets the client class from here, so the bundle keeps only the S3 operations used (see the gateway).
+export {S3Client} from '@aws-sdk/client-s3';
+
 /** Reports are small JSON files; anything past this is not meant for a terminal. */
 export const defaultMaxBytes = 256 * 1024;
 

@@ -33,6 +33,10 @@ import type {
 import {type ErrorHints, normalizeAwsError} from './errors.js';
 import {AwsError, type PipelinesApi} from './types.js';
 
+// connect.ts gets the client class from here: named imports let the bundler drop the hundreds of operations
+// (and their schemas) sagemon never calls, which `import('@aws-sdk/client-sagemaker')` would keep.
+export {SageMakerClient} from '@aws-sdk/client-sagemaker';
+
 /** The service's page size limit; listing steps and parameters asks for full pages. */
 const maxPageSize = 100;
 
