@@ -215,6 +215,7 @@ export const executionKeymap = [
 		intent: 'reports',
 		hint: 'reports',
 	},
+	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
 	{
 		keys: ['P'],
 		label: 'P',
@@ -223,7 +224,6 @@ export const executionKeymap = [
 		hint: 'params',
 	},
 	{keys: ['p'], label: 'p', description: 'pause or resume refreshing', intent: 'pause', hint: 'pause'},
-	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
 	{
 		keys: ['R'],
 		label: 'R',
@@ -310,6 +310,14 @@ export const startFormKeymap = [
 		intent: 'activate',
 		hint: 'edit',
 	},
+	{
+		keys: ['ctrl+s'],
+		label: 'ctrl+s',
+		description: 'start the execution',
+		intent: 'submit',
+		mutating: true,
+		hint: 'start',
+	},
 	{keys: ['space'], label: 'space', description: 'toggle a Boolean, next enum choice', intent: 'toggle'},
 	{
 		keys: ['left', 'h'],
@@ -333,14 +341,6 @@ export const startFormKeymap = [
 		description: 'reset every field to its default',
 		intent: 'reset-all',
 		footer: false,
-	},
-	{
-		keys: ['ctrl+s'],
-		label: 'ctrl+s',
-		description: 'start the execution',
-		intent: 'submit',
-		mutating: true,
-		hint: 'start',
 	},
 ] as const satisfies Keymap;
 

@@ -84,7 +84,9 @@ function describeContent(content: ReportContent, width: number): PaneLine[] {
 }
 
 function describeFailure(failure: {message: string; kind?: string}): string {
-	if (failure.kind === 'AccessDenied') return `Access denied: ${failure.message}`;
+	// AWS errors already start "Access denied: …"; say it once.
+	if (failure.kind === 'AccessDenied' && !/^access denied/i.test(failure.message))
+		return `Access denied: ${failure.message}`;
 	if (failure.kind === 'NotFound') return `Not found: ${failure.message}`;
 	return failure.message;
 }

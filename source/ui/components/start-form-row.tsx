@@ -2,7 +2,7 @@
 // is overridden (with the default it replaces) or invalid.
 import {Text} from 'ink';
 import {memo} from 'react';
-import stringWidth from 'string-width';
+import {truncateEnd} from '../../pipeline/format.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {choicesOf, defaultText, type FormField, isOverridden, problemOf} from '../start-form-model.js';
 import {useTheme} from '../theme.js';
@@ -14,7 +14,8 @@ export type StartFormRowProps = {
 	selected: boolean;
 	editing: boolean;
 	nameWidth: number;
-	width: number;
+	/** Columns for values: the longest value's, within what the terminal leaves. */
+	valueWidth: number;
 	submitting: boolean;
 };
 
@@ -23,7 +24,7 @@ export const StartFormRow = memo(function StartFormRow({
 	selected,
 	editing,
 	nameWidth,
-	width,
+	valueWidth,
 	submitting,
 }: StartFormRowProps) {
 	const theme = useTheme();
@@ -47,7 +48,6 @@ export const StartFormRow = memo(function StartFormRow({
 				? 'Display name'
 				: 'Description';
 	const type = field.kind === 'parameter' ? field.parameter.type : 'optional';
-	const valueWidth = Math.max(8, Math.min(72, width - nameWidth - 14 - 30));
 	const problem = problemOf(field);
 	const overridden = isOverridden(field);
 	const choices = field.kind === 'parameter' ? choicesOf(field.parameter) : undefined;
@@ -67,10 +67,7 @@ export const StartFormRow = memo(function StartFormRow({
 			</Text>{' '}
 			<Text color={theme.colorOf('muted')}>{fitText(type, 8)}</Text>{' '}
 			{editing ? (
-				<Text>
-					<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
-					{' '.repeat(Math.max(0, valueWidth - 1 - stringWidth(field.text)))}
-				</Text>
+				<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
 			) : choices ? (
 				<Text>
 					<Text color={theme.colorOf('muted')}>{selected ? `${theme.glyphs.choiceLeft} ` : '  '}</Text>
@@ -84,13 +81,14 @@ export const StartFormRow = memo(function StartFormRow({
 				</Text>
 			) : (
 				<Text color={theme.colorOf(problem ? 'danger' : overridden ? 'accent' : 'normal')}>
-					{fitText(
+					{truncateEnd(
 						sanitizeText(field.text === '' && field.kind !== 'parameter' ? '—' : field.text),
 						valueWidth,
 					)}
 				</Text>
-			)}{' '}
-			<Text color={theme.colorOf(problem ? 'danger' : 'accent')}>{note}</Text>
+			)}
+			{/* The note follows its own value, so it stays in view whatever the other values' length. */}
+			<Text color={theme.colorOf(problem ? 'danger' : 'accent')}>{note === '' ? '' : `  ${note}`}</Text>
 		</Text>
 	);
 });

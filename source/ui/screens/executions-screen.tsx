@@ -107,6 +107,8 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const columns = executionColumns(theme, width, now, details);
 	const count = `${shown.length}${shown.length === executions.length ? '' : ` of ${executions.length}`} execution${executions.length === 1 ? '' : 's'}`;
 	const summary = [
+		// While retrying, why comes first: the line is cut at the window's width.
+		snapshot.phase === 'retrying' && snapshot.error ? sanitizeText(snapshot.error.message) : undefined,
 		count,
 		'newest first',
 		loadingMore ? 'loading older…' : mayHaveMore ? 'more below' : undefined,

@@ -118,6 +118,8 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 
 	const count = `${shown.length}${shown.length === rows.length ? '' : ` of ${rows.length}`} pipeline${rows.length === 1 ? '' : 's'}`;
 	const summary = [
+		// While retrying, why comes first: the line is cut at the window's width.
+		snapshot.phase === 'retrying' && snapshot.error ? sanitizeText(snapshot.error.message) : undefined,
 		loading ? `${count} so far, loading more…` : count,
 		`sorted ${sortLabels[sort]} (o)`,
 		detailsPending && rows.length > 0 ? 'looking up latest runs…' : undefined,

@@ -213,6 +213,19 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 			),
 		),
 	);
+	const longestValue = Math.max(
+		...form.fields.map((candidate) =>
+			candidate.kind === 'parameter'
+				? Math.max(
+						candidate.text.length,
+						...(choicesOf(candidate.parameter) ?? []).map((choice) => choice.length + 4),
+					)
+				: candidate.kind === 'submit'
+					? 0
+					: candidate.text.length,
+		),
+	);
+	const valueWidth = Math.max(12, Math.min(longestValue + 2, width - nameWidth - 14 - 12));
 	const rows = Math.max(1, height - 6);
 	const visible = form.fields.slice(offset, offset + rows);
 	const selectedProblem = field ? problemOf(field) : undefined;
@@ -242,7 +255,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 					selected={offset + index === form.selected}
 					editing={form.editing && offset + index === form.selected}
 					nameWidth={nameWidth}
-					width={width}
+					valueWidth={valueWidth}
 					submitting={submitting}
 				/>
 			))}
