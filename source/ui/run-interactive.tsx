@@ -17,6 +17,8 @@ Use the scriptable commands instead, for example:
 Run "sagemon --help" for every command.
 `;
 
+const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export async function runInteractive(context: CommandContext): Promise<number> {
 	if (!context.stdinIsTTY || !context.stdout.isTTY || context.flags.plain) {
 		context.stderr.write(noTerminalMessage);
@@ -55,6 +57,7 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	let interrupted = false;
+	let removeSignalListeners = () => {};
 	try {
 		const instance = render(
 			<App
@@ -69,13 +72,21 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 			/>,
 			{exitOnCtrlC: false, incrementalRendering: false, patchConsole: true},
 		);
-		void context.interrupted.then(() => {
+		// Our own listeners for the whole session: Ink's signal-exit re-raises a signal nobody else listens to,
+		// which would kill the process before the terminal is given back.
+		const onSignal = () => {
 			interrupted = true;
 			instance.unmount();
-		});
+		};
+		for (const signal of signals) process.on(signal, onSignal);
+		removeSignalListeners = () => {
+			for (const signal of signals) process.off(signal, onSignal);
+		};
+		void context.interrupted.then(onSignal);
 		await instance.waitUntilExit();
 		return interrupted ? ExitCode.interrupted : ExitCode.ok;
 	} finally {
+		removeSignalListeners();
 		session.restore();
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
