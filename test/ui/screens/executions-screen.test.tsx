@@ -113,3 +113,42 @@ describe('the executions screen', () => {
 		await app.press('R', 'Read-only mode: retry a failed execution is disabled');
 	});
 });
+
+describe('a pipeline with more executions than one page', () => {
+	test('loads older pages when the selection reaches the end', async () => {
+		const busy = await startBackend({timeScale: 20_000, demo: false});
+		try {
+			await createPipeline(busy.aws, 'Busy', {fixture: 'sdk-unit-two-step-expressions.json'});
+			for (let index = 0; index < 60; index++) {
+				for (;;) {
+					try {
+						await busy.aws.pipelines.startExecution({
+							pipelineName: 'Busy',
+							parameters: [{name: 'MyStr', value: 'x'}],
+							displayName: `run-${index}`,
+						});
+						break;
+					} catch (error) {
+						// The service allows only so many running executions; wait for some to end.
+						if ((error as {kind?: string}).kind !== 'LimitExceeded') throw error;
+						await new Promise((resolve) => setTimeout(resolve, 20));
+					}
+				}
+			}
+
+			app = renderApp(busy.aws, {
+				initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Busy'}],
+			});
+			await app.waitFor('50 executions · newest first · more below');
+			expect(app.screen()).toContain('› ');
+			await app.press(keys.end);
+			await app.waitFor('60 executions · newest first');
+			await app.press(keys.end, /› \S+ \S+\s+run-0\s/);
+		} finally {
+			app?.unmount();
+			app?.cleanupConfig();
+			app = undefined;
+			await busy.close();
+		}
+	});
+});

@@ -1,4 +1,5 @@
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {readFixture} from '../../helpers/fixtures.js';
 import {type Backend, countCalls, keys, type RenderedApp, renderApp, startBackend} from '../app-harness.js';
 
 let backend: Backend;
@@ -100,5 +101,31 @@ describe('the pipelines screen', () => {
 		await app.press('s', 'Read-only mode: start an execution is disabled');
 		expect(app.screen()).not.toContain('to confirm');
 		expect(app.screen()).not.toContain('Start ');
+	});
+});
+
+describe('an account with more pipelines than one page', () => {
+	test('lists every page', async () => {
+		const many = await startBackend({demo: false});
+		try {
+			const definition = readFixture('sdk-unit-two-step-expressions.json');
+			for (let index = 0; index < 130; index++) {
+				await many.aws.pipelines.upsertPipeline({
+					name: `Paged-${String(index).padStart(3, '0')}`,
+					definition,
+					roleArn: 'arn:aws:iam::000000000000:role/SageMakerPipelinesRole',
+				});
+			}
+
+			app = renderApp(many.aws);
+			await app.waitFor('130 pipelines · sorted newest created first');
+			await app.press(keys.end, '› Paged-000');
+			expect(app.screen()).toMatch(/\d+-130\/130/);
+		} finally {
+			app?.unmount();
+			app?.cleanupConfig();
+			app = undefined;
+			await many.close();
+		}
 	});
 });
