@@ -15,7 +15,8 @@ import {
 	releaseGate,
 	startExecution,
 } from './pipelines.js';
-import {type RecordedRequest, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
+import {callsFor, expectPollerContract} from './poller-contract.js';
+import {type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
 import {openTerminal, type Terminal} from './tmux-terminal.js';
 
 let emulator: RunningEmulator;
@@ -63,47 +64,6 @@ async function startGated(): Promise<string> {
 	return executionArn;
 }
 
-/** The requests about one execution, grouped into SDK calls (all attempts of one call share an invocation id). */
-function callsFor(executionArn: string, since = 0): Array<{operation: string; attempts: RecordedRequest[]}> {
-	const calls = new Map<string, {operation: string; attempts: RecordedRequest[]}>();
-	for (const request of proxy.requests.slice(since)) {
-		if (!request.body.includes(executionArn)) continue;
-		const key = request.invocationId ?? `${request.startOrder}`;
-		const call = calls.get(key) ?? {operation: request.operation, attempts: []};
-		call.attempts.push(request);
-		calls.set(key, call);
-	}
-
-	return [...calls.values()];
-}
-
-/** The poller's contract at the wire: one request in flight at a time, at most two calls per tick (describe,
- * then one page of steps), never more attempts than the SDK allows, ticks never closer than the interval. */
-function expectPollerContract(executionArn: string, since: number, intervalMs: number): void {
-	const requests = proxy.requests.slice(since).filter((request) => request.body.includes(executionArn));
-	expect(requests.length).toBeGreaterThan(0);
-	expect(proxy.mostInFlight((request) => requests.includes(request))).toBe(1);
-	for (const request of requests) expect(request.attempt!).toBeLessThanOrEqual(request.maxAttempts!);
-
-	const calls = callsFor(executionArn, since);
-	let perTick = 0;
-	const tickStarts: number[] = [];
-	for (const call of calls) {
-		if (call.operation === 'SageMaker.DescribePipelineExecution') {
-			perTick = 0;
-			tickStarts.push(call.attempts[0]!.startedAt);
-		}
-
-		perTick++;
-		expect(perTick).toBeLessThanOrEqual(2);
-	}
-
-	// The next tick is scheduled an interval (or a longer backoff) after the previous one ends.
-	for (let index = 1; index < tickStarts.length; index++) {
-		expect(tickStarts[index]! - tickStarts[index - 1]!).toBeGreaterThanOrEqual(intervalMs * 0.9);
-	}
-}
-
 describe('a flaky link while watching', () => {
 	it('matrix: 30% of calls throttled while watching [watch] — SDK retries and poller backoff, "retrying" on screen, catches up, calls bounded', async () => {
 		const executionArn = await startGated();
@@ -146,7 +106,7 @@ describe('a flaky link while watching', () => {
 			}
 
 			expect(screen).toContain('Execution Succeeded after');
-			expectPollerContract(executionArn, since, 100);
+			expectPollerContract(proxy, executionArn, since, 100);
 		} finally {
 			emulator.setFaults({});
 			await terminal.close();
@@ -161,8 +121,11 @@ describe('a flaky link while watching', () => {
 		const terminal = await watchOnTerminal(executionArn, proxy.url, 0.05);
 		try {
 			await terminal.waitFor(/ApprovalGate +Executing/);
-			await eventually('six polls through the slow link', () => callsFor(executionArn, since).length >= 6);
-			expectPollerContract(executionArn, since, 50);
+			await eventually(
+				'six polls through the slow link',
+				() => callsFor(proxy, executionArn, since).length >= 6,
+			);
+			expectPollerContract(proxy, executionArn, since, 50);
 
 			// Ctrl+C while a slow call is in flight: the watch ends at once, the execution goes on.
 			await eventually('a call in flight', () =>

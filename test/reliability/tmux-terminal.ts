@@ -92,7 +92,7 @@ export async function openTerminal(
 	);
 	const display = async (format: string) => (await tmux('display-message', '-p', format)).stdout.trim();
 	const shell = Number(await display('#{pane_pid}'));
-	const pid = await childOf(shell);
+	const pid = await commandOf(shell);
 
 	const screen = async (options: {history?: boolean} = {}) =>
 		(await tmux('capture-pane', '-p', '-J', ...(options.history ? ['-S', '-'] : []))).stdout
@@ -175,20 +175,32 @@ export async function openTerminal(
 	};
 }
 
-/** The first child of `pid` (the shell's command), once it has started. */
-async function childOf(pid: number): Promise<number> {
-	for (let tries = 0; tries < 400; tries++) {
+/**
+ * The command the shell `pid` started, once it has. The shell also forks for `$(stty -g)`: that subshell shows
+ * the shell's own command line, then stty's.
+ */
+async function commandOf(pid: number): Promise<number> {
+	const read = (path: string) => {
 		try {
-			const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-			if (children !== '') return Number(children.split(' ')[0]);
+			return readFileSync(path, 'utf8');
 		} catch {
-			// The shell has not started yet.
+			return undefined;
+		}
+	};
+
+	for (let tries = 0; tries < 400; tries++) {
+		const shell = read(`/proc/${pid}/cmdline`);
+		const children = (read(`/proc/${pid}/task/${pid}/children`) ?? '').trim().split(' ').filter(Boolean);
+		for (const child of children) {
+			const commandLine = read(`/proc/${child}/cmdline`);
+			if (commandLine !== undefined && commandLine !== shell && !commandLine.startsWith('stty\u0000'))
+				return Number(child);
 		}
 
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 
-	throw new Error(`process ${pid} started no command`);
+	throw new Error(`the shell ${pid} started no command`);
 }
 
 function quote(part: string): string {

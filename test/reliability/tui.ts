@@ -1,0 +1,63 @@
+// The full-screen UI of the built CLI on a real terminal (tmux), pointed at an endpoint, with its own config
+// directory, and the few key sequences the matrix needs to reach a screen.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {cliPath, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
+import {openTerminal, type Terminal} from './tmux-terminal.js';
+
+export type Tui = Terminal & {
+	/** `:pipeline NAME`, then waits for its executions. */
+	openPipeline(name: string): Promise<string>;
+	/** Moves the selection down to the row that shows `text` (within `limit` rows). */
+	select(text: string, limit?: number): Promise<string>;
+	/** The line of the screen that holds the selection marker `›`. */
+	selectedLine(): Promise<string>;
+};
+
+export async function openTui(
+	endpoint: string,
+	options: {columns?: number; rows?: number; args?: string[]; env?: NodeJS.ProcessEnv} = {},
+): Promise<Tui> {
+	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-tui-config-'));
+	const env = options.env ?? testAwsEnv();
+	const terminal = await openTerminal(
+		[process.execPath, cliPath, '--endpoint-url', endpoint, '--interval', '0.5', ...(options.args ?? [])],
+		{
+			columns: options.columns ?? 120,
+			rows: options.rows ?? 32,
+			env: {...env, CI: 'false', TERM: 'xterm-256color', SAGEMON_CONFIG_DIR: configDirectory},
+			cwd: projectRoot,
+		},
+	);
+	const selectedLine = async () =>
+		(await terminal.screen()).split('\n').find((line) => line.startsWith('›')) ?? '';
+	return {
+		...terminal,
+		async openPipeline(name) {
+			await terminal.waitFor(/sagemon Pipelines/);
+			await terminal.type(':');
+			await terminal.type(`pipeline ${name}`);
+			await terminal.press('Enter');
+			return terminal.waitFor(new RegExp(`Pipelines › ${name}[\\s\\S]*executions? · newest first`));
+		},
+		selectedLine,
+		async select(text, limit = 50) {
+			for (let moves = 0; moves <= limit; moves++) {
+				const line = await selectedLine();
+				if (line.includes(text)) return line;
+				await terminal.press('j');
+				// Wait for the selection to move (it stays put on the last row).
+				await terminal
+					.waitFor((screen) => (screen.split('\n').find((row) => row.startsWith('›')) ?? '') !== line, 2000)
+					.catch(() => {});
+			}
+
+			throw new Error(`No row shows ${text}:\n${await terminal.screen()}`);
+		},
+		async close() {
+			await terminal.close();
+			rmSync(configDirectory, {recursive: true, force: true});
+		},
+	};
+}
