@@ -3,18 +3,8 @@ import {indexDag, topologicalOrder} from './dag.js';
 import type {Dag, ExecutionStatus, PipelineDefinition, StepRecord, StepStatus} from './model.js';
 import {terminalExecutionStatuses} from './model.js';
 
-export type NodeState =
-	| 'not-started'
-	| 'starting'
-	| 'executing'
-	| 'stopping'
-	| 'stopped'
-	| 'failed'
-	| 'succeeded'
-	| 'cache-hit'
-	| 'skipped';
-
-export const nodeStates: readonly NodeState[] = [
+/** Every state a step can be drawn in, in the order summaries count them. */
+export const nodeStates = [
 	'not-started',
 	'starting',
 	'executing',
@@ -24,7 +14,9 @@ export const nodeStates: readonly NodeState[] = [
 	'succeeded',
 	'cache-hit',
 	'skipped',
-];
+] as const;
+
+export type NodeState = (typeof nodeStates)[number];
 
 export type StepView = {
 	name: string;

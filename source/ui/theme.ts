@@ -1,21 +1,12 @@
 // Colours, icons and status words in one place, with ASCII and no-colour fallbacks: status is always carried
 // by an icon and a word as well as a colour, so NO_COLOR and monochrome terminals lose nothing.
 import {createContext, useContext} from 'react';
+import type {NodeState} from '../pipeline/execution-state.js';
 
 export type Tone = 'success' | 'running' | 'warning' | 'danger' | 'muted' | 'accent' | 'info' | 'normal';
 
 /** Every state a step or an execution can be drawn in (the core's NodeState plus the execution statuses). */
-export type StatusKey =
-	| 'not-started'
-	| 'starting'
-	| 'executing'
-	| 'stopping'
-	| 'stopped'
-	| 'failed'
-	| 'succeeded'
-	| 'cache-hit'
-	| 'skipped'
-	| 'unknown';
+export type StatusKey = NodeState | 'unknown';
 
 export type StatusLook = {icon: string; word: string; tone: Tone};
 
