@@ -1,6 +1,7 @@
 // Every real pipeline definition in ../shared/fixtures runs to a terminal status in the emulator.
 import {describe, expect, it} from 'vitest';
 import {fixtureNames, readFixture} from '../helpers/fixtures.js';
+import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
 import {localService} from './local-service.js';
 
 describe('the emulator runs every fixture definition', () => {
@@ -36,15 +37,7 @@ describe('the emulator runs every fixture definition', () => {
 		service.createPipeline('AbalonePipeline', readFixture('abalone-tutorial.json'));
 		const arn = service.start('AbalonePipeline');
 		service.runToEnd(arn);
-		expect(service.steps(arn).map((step) => step.StepName)).toEqual([
-			'AbaloneTransform',
-			'AbaloneRegisterModel',
-			'AbaloneCreateModel',
-			'AbaloneMSECond',
-			'AbaloneEval',
-			'AbaloneTrain',
-			'AbaloneProcess',
-		]);
+		expect(service.steps(arn).map((step) => step.StepName)).toEqual(abaloneTutorialStepsNewestFirst);
 		expect(service.step(arn, 'AbaloneMSECond')?.Metadata).toEqual({Condition: {Outcome: 'True'}});
 	});
 

@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
 import {fixturePath} from '../helpers/fixtures.js';
+import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
 
 const script = fileURLToPath(new URL('python/tutorial_flow.py', import.meta.url));
 
@@ -74,15 +75,7 @@ describe('boto3 and the AWS CLI against the emulator', () => {
 			started_status: 'Executing',
 			creation_time_type: 'datetime',
 			first_status: 'Succeeded',
-			step_names: [
-				'AbaloneTransform',
-				'AbaloneRegisterModel',
-				'AbaloneCreateModel',
-				'AbaloneMSECond',
-				'AbaloneEval',
-				'AbaloneTrain',
-				'AbaloneProcess',
-			],
+			step_names: abaloneTutorialStepsNewestFirst,
 			condition_outcome: 'True',
 			approved_status: 'Succeeded',
 			stop_status: 'Stopped',

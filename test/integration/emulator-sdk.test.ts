@@ -21,6 +21,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {s3ClientFor, sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
+import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerExecutionRole';
 const terminal = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -102,15 +103,7 @@ describe('the tutorial flow through the JavaScript SDK', () => {
 		const {PipelineExecutionSteps: steps = []} = await sagemaker.send(
 			new ListPipelineExecutionStepsCommand({PipelineExecutionArn: firstArn}),
 		);
-		expect(steps.map((step) => step.StepName)).toEqual([
-			'AbaloneTransform',
-			'AbaloneRegisterModel',
-			'AbaloneCreateModel',
-			'AbaloneMSECond',
-			'AbaloneEval',
-			'AbaloneTrain',
-			'AbaloneProcess',
-		]);
+		expect(steps.map((step) => step.StepName)).toEqual(abaloneTutorialStepsNewestFirst);
 		for (const step of steps) {
 			expect(step.StepStatus).toBe('Succeeded');
 			expect(step.StartTime).toBeInstanceOf(Date);
