@@ -7,7 +7,7 @@ import {checkSelection, reuseSteps} from './engine/selective-execution.js';
 import {defined, epoch, type Operation, optionalText} from './operation.js';
 import {decodePageToken, encodePageToken, page} from './paging.js';
 import {maxParallelOf, parallelismOf} from './pipeline-operations.js';
-import {fromWireTimestamp} from './sagemaker-protocol.js';
+import {createdWithin, inSortOrder} from './list-order.js';
 import {notFoundError, ServiceError} from './service-error.js';
 
 /** Concurrent executions per account (service quota). */
@@ -95,20 +95,10 @@ export const describePipelineExecution: Operation = ({input, state}) => {
 
 export const listPipelineExecutions: Operation = ({input, region, state}) => {
 	const pipeline = state.store.requirePipeline(String(input.PipelineName), region);
-	const after = fromWireTimestamp(input.CreatedAfter, 'CreatedAfter');
-	const before = fromWireTimestamp(input.CreatedBefore, 'CreatedBefore');
 	const byArn = input.SortBy === 'PipelineExecutionArn';
-	const ascending = input.SortOrder === 'Ascending';
 	const executions = pipeline.executions
-		.filter(
-			(execution) =>
-				(after === undefined || execution.createdAt > after) &&
-				(before === undefined || execution.createdAt < before),
-		)
-		.sort((a, b) => {
-			const order = byArn ? a.arn.localeCompare(b.arn) : a.createdAt - b.createdAt;
-			return ascending ? order : -order;
-		});
+		.filter(createdWithin(input))
+		.sort(inSortOrder(input, (a, b) => (byArn ? a.arn.localeCompare(b.arn) : a.createdAt - b.createdAt)));
 	const {items, nextToken} = page(executions, input.NextToken, input.MaxResults);
 	return defined({
 		PipelineExecutionSummaries: items.map((execution) =>

@@ -5,29 +5,22 @@ import {pipelineArn} from './arns.js';
 import {prepareDefinition, type PreparedDefinition} from './engine/prepared-definition.js';
 import {defined, epoch, type Operation, type OperationRequest, optionalText} from './operation.js';
 import {page} from './paging.js';
-import {fromWireTimestamp} from './sagemaker-protocol.js';
+import {createdWithin, inSortOrder} from './list-order.js';
 import {conflictError, ServiceError, validationError} from './service-error.js';
 import type {PipelineRecord} from './store.js';
 
 export const listPipelines: Operation = ({input, state}) => {
 	const prefix = optionalText(input.PipelineNamePrefix)?.toLowerCase();
-	const after = fromWireTimestamp(input.CreatedAfter, 'CreatedAfter');
-	const before = fromWireTimestamp(input.CreatedBefore, 'CreatedBefore');
+	const created = createdWithin(input);
 	const byName = input.SortBy === 'Name';
-	const ascending = input.SortOrder === 'Ascending';
 	const pipelines = [...state.store.pipelines.values()]
 		.filter((pipeline) => prefix === undefined || pipeline.key.startsWith(prefix))
-		.filter(
-			(pipeline) =>
-				(after === undefined || pipeline.createdAt > after) &&
-				(before === undefined || pipeline.createdAt < before),
-		)
-		.sort((a, b) => {
-			const order = byName
-				? a.name.localeCompare(b.name)
-				: a.createdAt - b.createdAt || a.name.localeCompare(b.name);
-			return ascending ? order : -order;
-		});
+		.filter(created)
+		.sort(
+			inSortOrder(input, (a, b) =>
+				byName ? a.name.localeCompare(b.name) : a.createdAt - b.createdAt || a.name.localeCompare(b.name),
+			),
+		);
 	const {items, nextToken} = page(pipelines, input.NextToken, input.MaxResults);
 	return defined({
 		PipelineSummaries: items.map((pipeline) =>
@@ -154,15 +147,9 @@ export const deletePipeline: Operation = ({input, region, state}) => {
 
 export const listPipelineVersions: Operation = ({input, region, state}) => {
 	const pipeline = state.store.requirePipeline(String(input.PipelineName), region);
-	const after = fromWireTimestamp(input.CreatedAfter, 'CreatedAfter');
-	const before = fromWireTimestamp(input.CreatedBefore, 'CreatedBefore');
 	const versions = pipeline.versions
-		.filter(
-			(version) =>
-				(after === undefined || version.createdAt > after) &&
-				(before === undefined || version.createdAt < before),
-		)
-		.sort((a, b) => (input.SortOrder === 'Ascending' ? a.id - b.id : b.id - a.id));
+		.filter(createdWithin(input))
+		.sort(inSortOrder(input, (a, b) => a.id - b.id));
 	const {items, nextToken} = page(versions, input.NextToken, input.MaxResults);
 	return defined({
 		PipelineVersionSummaries: items.map((version) => {
