@@ -95,17 +95,26 @@ const selectiveExecution: Shape = {
 const callbackToken: Shape = {type: 'string', min: 10, max: 10, pattern: '[a-zA-Z0-9]+'};
 const jobName: Shape = {type: 'string', min: 1, max: 63, pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'};
 
+// Member groups that several operations declare alike.
+const createdWindow = {CreatedAfter: timestamp, CreatedBefore: timestamp};
+const paging = {NextToken: nextToken, MaxResults: maxResults};
+const pipelineContent = {
+	PipelineName: pipelineName,
+	PipelineDisplayName: pipelineName,
+	PipelineDefinition: definition,
+	PipelineDefinitionS3Location: definitionS3Location,
+	PipelineDescription: description,
+};
+
 export const inputShapes: Record<string, Structure> = {
 	ListPipelines: {
 		type: 'structure',
 		members: {
 			PipelineNamePrefix: pipelineName,
-			CreatedAfter: timestamp,
-			CreatedBefore: timestamp,
+			...createdWindow,
 			SortBy: {type: 'string', enum: ['Name', 'CreationTime']},
 			SortOrder: sortOrder,
-			NextToken: nextToken,
-			MaxResults: maxResults,
+			...paging,
 		},
 	},
 	DescribePipeline: {
@@ -116,11 +125,7 @@ export const inputShapes: Record<string, Structure> = {
 	CreatePipeline: {
 		type: 'structure',
 		members: {
-			PipelineName: pipelineName,
-			PipelineDisplayName: pipelineName,
-			PipelineDefinition: definition,
-			PipelineDefinitionS3Location: definitionS3Location,
-			PipelineDescription: description,
+			...pipelineContent,
 			ClientRequestToken: token,
 			RoleArn: roleArn,
 			Tags: tags,
@@ -131,11 +136,7 @@ export const inputShapes: Record<string, Structure> = {
 	UpdatePipeline: {
 		type: 'structure',
 		members: {
-			PipelineName: pipelineName,
-			PipelineDisplayName: pipelineName,
-			PipelineDefinition: definition,
-			PipelineDefinitionS3Location: definitionS3Location,
-			PipelineDescription: description,
+			...pipelineContent,
 			RoleArn: roleArn,
 			ParallelismConfiguration: parallelism,
 		},
@@ -150,11 +151,9 @@ export const inputShapes: Record<string, Structure> = {
 		type: 'structure',
 		members: {
 			PipelineName: pipelineNameOrArn,
-			CreatedAfter: timestamp,
-			CreatedBefore: timestamp,
+			...createdWindow,
 			SortOrder: sortOrder,
-			NextToken: nextToken,
-			MaxResults: maxResults,
+			...paging,
 		},
 		required: ['PipelineName'],
 	},
@@ -192,12 +191,10 @@ export const inputShapes: Record<string, Structure> = {
 		type: 'structure',
 		members: {
 			PipelineName: pipelineNameOrArn,
-			CreatedAfter: timestamp,
-			CreatedBefore: timestamp,
+			...createdWindow,
 			SortBy: {type: 'string', enum: ['CreationTime', 'PipelineExecutionArn']},
 			SortOrder: sortOrder,
-			NextToken: nextToken,
-			MaxResults: maxResults,
+			...paging,
 		},
 		required: ['PipelineName'],
 	},
@@ -205,14 +202,13 @@ export const inputShapes: Record<string, Structure> = {
 		type: 'structure',
 		members: {
 			PipelineExecutionArn: executionArn,
-			NextToken: nextToken,
-			MaxResults: maxResults,
+			...paging,
 			SortOrder: sortOrder,
 		},
 	},
 	ListPipelineParametersForExecution: {
 		type: 'structure',
-		members: {PipelineExecutionArn: executionArn, NextToken: nextToken, MaxResults: maxResults},
+		members: {PipelineExecutionArn: executionArn, ...paging},
 		required: ['PipelineExecutionArn'],
 	},
 	DescribePipelineDefinitionForExecution: {
