@@ -90,11 +90,57 @@ export function visibleBindings<Intent extends string>(
 	return keymap.filter((binding) => !(readOnly && binding.mutating));
 }
 
+// Bindings that several screens share, word for word.
+const pageMoves = [
+	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
+	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+] as const satisfies Keymap;
+
+const refreshNow = {
+	keys: ['r', 'ctrl+r'],
+	label: 'r',
+	description: 'refresh now',
+	intent: 'refresh',
+	hint: 'refresh',
+} as const satisfies Binding;
+
+const clearFilter = {
+	keys: ['escape'],
+	label: 'esc',
+	description: 'clear the filter (then back)',
+	intent: 'clear-filter',
+	footer: false,
+} as const satisfies Binding;
+
+const stopExecution = {
+	keys: ['x'],
+	label: 'x',
+	description: 'stop the execution (asks y/N)',
+	intent: 'stop',
+	mutating: true,
+} as const satisfies Binding;
+
+const deletePipeline = {
+	keys: ['D'],
+	label: 'D',
+	description: 'delete the pipeline (type its name)',
+	intent: 'delete',
+	mutating: true,
+} as const satisfies Binding;
+
+const submitStart = {
+	keys: ['ctrl+s'],
+	label: 'ctrl+s',
+	description: 'start the execution',
+	intent: 'submit',
+	mutating: true,
+	hint: 'start',
+} as const satisfies Binding;
+
 const listMoves = [
 	{keys: ['up', 'k'], label: '↑/k', footerLabel: '↑↓/jk', description: 'move up', intent: 'up', hint: 'move'},
 	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},
-	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
-	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	...pageMoves,
 	{keys: ['home'], label: 'Home', description: 'the first row', intent: 'first', footer: false},
 	{keys: ['end'], label: 'End', description: 'the last row', intent: 'last', footer: false},
 ] as const satisfies Keymap;
@@ -126,23 +172,11 @@ export const pipelinesKeymap = [
 	...listMoves,
 	{keys: ['enter'], label: 'enter', description: 'open the pipeline’s executions', intent: 'open'},
 	{keys: ['s'], label: 's', description: 'start an execution', intent: 'start', mutating: true},
-	{
-		keys: ['D'],
-		label: 'D',
-		description: 'delete the pipeline (type its name)',
-		intent: 'delete',
-		mutating: true,
-	},
+	deletePipeline,
 	{keys: ['o'], label: 'o', description: 'cycle the sort order', intent: 'sort', hint: 'sort'},
 	{keys: ['/'], label: '/', description: 'filter by name', intent: 'filter'},
-	{
-		keys: ['escape'],
-		label: 'esc',
-		description: 'clear the filter (then back)',
-		intent: 'clear-filter',
-		footer: false,
-	},
-	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+	clearFilter,
+	refreshNow,
 ] as const satisfies Keymap;
 
 export type PipelinesIntent = (typeof pipelinesKeymap)[number]['intent'];
@@ -151,7 +185,7 @@ export const executionsKeymap = [
 	...listMoves,
 	{keys: ['enter'], label: 'enter', description: 'open the execution', intent: 'open'},
 	{keys: ['s'], label: 's', description: 'start another execution', intent: 'start', mutating: true},
-	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
+	stopExecution,
 	{
 		keys: ['R'],
 		label: 'R',
@@ -160,14 +194,8 @@ export const executionsKeymap = [
 		mutating: true,
 	},
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
-	{
-		keys: ['escape'],
-		label: 'esc',
-		description: 'clear the filter (then back)',
-		intent: 'clear-filter',
-		footer: false,
-	},
-	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+	clearFilter,
+	refreshNow,
 ] as const satisfies Keymap;
 
 export type ExecutionsIntent = (typeof executionsKeymap)[number]['intent'];
@@ -202,8 +230,7 @@ export const executionKeymap = [
 		intent: 'right',
 		footer: false,
 	},
-	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
-	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	...pageMoves,
 	{keys: ['home'], label: 'Home', description: 'the first step', intent: 'first', footer: false},
 	{keys: ['end'], label: 'End', description: 'the last step', intent: 'last', footer: false},
 	{keys: ['enter'], label: 'enter', description: 'the step’s details', intent: 'details', hint: 'details'},
@@ -215,7 +242,7 @@ export const executionKeymap = [
 		intent: 'reports',
 		hint: 'reports',
 	},
-	{keys: ['x'], label: 'x', description: 'stop the execution (asks y/N)', intent: 'stop', mutating: true},
+	stopExecution,
 	{
 		keys: ['P'],
 		label: 'P',
@@ -231,14 +258,8 @@ export const executionKeymap = [
 		intent: 'retry',
 		mutating: true,
 	},
-	{
-		keys: ['D'],
-		label: 'D',
-		description: 'delete the pipeline (type its name)',
-		intent: 'delete',
-		mutating: true,
-	},
-	{keys: ['r', 'ctrl+r'], label: 'r', description: 'refresh now', intent: 'refresh', hint: 'refresh'},
+	deletePipeline,
+	refreshNow,
 ] as const satisfies Keymap;
 
 export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];
@@ -254,8 +275,7 @@ export const paneKeymap = [
 		hint: 'scroll',
 	},
 	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
-	{keys: ['pageup'], label: 'PgUp', description: 'a page up', intent: 'page-up', footer: false},
-	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
+	...pageMoves,
 	{keys: ['home'], label: 'Home', description: 'the top', intent: 'first', footer: false},
 	{keys: ['end'], label: 'End', description: 'the bottom', intent: 'last', footer: false},
 	{
@@ -310,14 +330,7 @@ export const startFormKeymap = [
 		intent: 'activate',
 		hint: 'edit',
 	},
-	{
-		keys: ['ctrl+s'],
-		label: 'ctrl+s',
-		description: 'start the execution',
-		intent: 'submit',
-		mutating: true,
-		hint: 'start',
-	},
+	submitStart,
 	{keys: ['space'], label: 'space', description: 'toggle a Boolean, next enum choice', intent: 'toggle'},
 	{
 		keys: ['left', 'h'],
@@ -365,14 +378,7 @@ export const textEditKeymap = [
 		intent: 'reset',
 		hint: 'reset',
 	},
-	{
-		keys: ['ctrl+s'],
-		label: 'ctrl+s',
-		description: 'start the execution',
-		intent: 'submit',
-		mutating: true,
-		hint: 'start',
-	},
+	submitStart,
 ] as const satisfies Keymap;
 
 export type TextEditIntent = (typeof textEditKeymap)[number]['intent'];
