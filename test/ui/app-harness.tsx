@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import {afterAll, afterEach, beforeAll} from 'vitest';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import type {AwsAccess} from '../../source/commands/context.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
@@ -38,6 +39,39 @@ export async function startBackend(options: {timeScale?: number; demo?: boolean}
 		await emulator.close();
 		throw error;
 	}
+}
+
+/**
+ * The backend of a test file: started before its tests (then `prepare`d) and closed after them, with every app
+ * the tests rendered unmounted, and its config directory removed, after each test.
+ */
+export function backendForFile(
+	options: {timeScale?: number; demo?: boolean} = {},
+	prepare?: (backend: Backend) => Promise<void>,
+): Backend {
+	let started: Backend | undefined;
+	beforeAll(async () => {
+		started = await startBackend(options);
+		await prepare?.(started);
+	});
+	afterEach(unmountRenderedApps);
+	afterAll(async () => {
+		await started?.close();
+	});
+	const current = () => {
+		if (started === undefined)
+			throw new Error('The backend starts in beforeAll: use it in a test or a hook.');
+		return started;
+	};
+	return {
+		get emulator() {
+			return current().emulator;
+		},
+		get aws() {
+			return current().aws;
+		},
+		close: () => current().close(),
+	};
 }
 
 /** The real gateway, with a count of the calls made through it (the calls still go to the emulator). */
@@ -117,6 +151,15 @@ export const keys = {
 	ctrlU: '\u0015',
 };
 
+const renderedApps = new Set<RenderedApp>();
+
+/** Unmounts every app rendered so far (unmounting twice does nothing), then removes their config directories. */
+export function unmountRenderedApps(): void {
+	for (const app of renderedApps) app.unmount();
+	for (const app of renderedApps) app.cleanupConfig();
+	renderedApps.clear();
+}
+
 export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): RenderedApp {
 	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-ui-'));
 	const connect = () => Promise.resolve(access);
@@ -149,8 +192,13 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 	const waitFor = (text: string | RegExp, timeoutMs = 10_000) =>
 		poll(() => shows(text), `for ${String(text)}`, timeoutMs);
 
-	return {
+	let mounted = true;
+	const app: RenderedApp = {
 		...rendered,
+		unmount() {
+			if (mounted) rendered.unmount();
+			mounted = false;
+		},
 		screen,
 		waitFor,
 		waitForGone: (text, timeoutMs = 10_000) =>
@@ -163,4 +211,6 @@ export function renderApp(access: AwsAccess, props: Partial<AppProps> = {}): Ren
 			if (until !== undefined) await waitFor(until);
 		},
 	};
+	renderedApps.add(app);
+	return app;
 }

@@ -1,24 +1,15 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import {connectAws} from '../../source/aws/connect.js';
 import type {AwsAccess} from '../../source/commands/context.js';
 import {defaultFlags} from '../helpers/fake-command-context.js';
-import {type Backend, keys, type RenderedApp, renderApp, startBackend} from './app-harness.js';
+import {keys, type RenderedApp, renderApp, backendForFile} from './app-harness.js';
 
-let backend: Backend;
+const backend = backendForFile();
 let app: RenderedApp | undefined;
 const extra: Array<{close(): Promise<void>}> = [];
 
-beforeAll(async () => {
-	backend = await startBackend();
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanupConfig();
-	app = undefined;
-});
 afterAll(async () => {
 	await Promise.all(extra.map((connection) => connection.close()));
-	await backend?.close();
 });
 
 describe('the shell around the screens', () => {

@@ -1,30 +1,17 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {Route} from '../../../source/ui/app-context.js';
 import {
-	type Backend,
 	countCalls,
 	createPipeline,
 	keys,
 	type RenderedApp,
 	renderApp,
-	startBackend,
+	backendForFile,
 } from '../app-harness.js';
 
-let backend: Backend;
-let app: RenderedApp | undefined;
-
 // Time runs 600× faster than real: a step of 1200 simulated seconds takes 2 s.
-beforeAll(async () => {
-	backend = await startBackend({timeScale: 600, demo: false});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanupConfig();
-	app = undefined;
-});
-afterAll(async () => {
-	await backend?.close();
-});
+const backend = backendForFile({timeScale: 600, demo: false});
+let app: RenderedApp | undefined;
 
 function routesTo(pipelineName: string, executionArn: string): Route[] {
 	return [

@@ -1,29 +1,17 @@
 import type {AwsAccess} from '../../../source/commands/context.js';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {
-	type Backend,
 	countCalls,
 	createPipeline,
 	keys,
 	type RenderedApp,
 	renderApp,
 	startBackend,
+	backendForFile,
 } from '../app-harness.js';
 
-let backend: Backend;
+const backend = backendForFile({timeScale: 600, demo: false});
 let app: RenderedApp | undefined;
-
-beforeAll(async () => {
-	backend = await startBackend({timeScale: 600, demo: false});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanupConfig();
-	app = undefined;
-});
-afterAll(async () => {
-	await backend?.close();
-});
 
 function openExecutions(
 	pipelineName: string,

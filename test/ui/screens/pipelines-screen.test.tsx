@@ -1,21 +1,9 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {readFixture} from '../../helpers/fixtures.js';
-import {type Backend, countCalls, keys, type RenderedApp, renderApp, startBackend} from '../app-harness.js';
+import {countCalls, keys, type RenderedApp, renderApp, startBackend, backendForFile} from '../app-harness.js';
 
-let backend: Backend;
+const backend = backendForFile();
 let app: RenderedApp | undefined;
-
-beforeAll(async () => {
-	backend = await startBackend();
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanupConfig();
-	app = undefined;
-});
-afterAll(async () => {
-	await backend?.close();
-});
 
 function rowOf(screen: string, name: string): string {
 	return screen.split('\n').find((line) => line.includes(name)) ?? '';

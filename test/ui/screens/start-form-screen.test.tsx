@@ -1,34 +1,16 @@
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
-import {
-	type Backend,
-	createPipeline,
-	keys,
-	type RenderedApp,
-	renderApp,
-	startBackend,
-} from '../app-harness.js';
+import {describe, expect, test} from 'vitest';
+import {createPipeline, keys, type RenderedApp, renderApp, backendForFile} from '../app-harness.js';
 
-let backend: Backend;
-let app: RenderedApp | undefined;
-
-beforeAll(async () => {
-	backend = await startBackend({timeScale: 600, demo: false});
-	await createPipeline(backend.aws, 'FormAbalone', {
+const backend = backendForFile({timeScale: 600, demo: false}, (started) =>
+	createPipeline(started.aws, 'FormAbalone', {
 		extraParameters: [
 			{Name: 'DeployToProduction', Type: 'Boolean', DefaultValue: false},
 			{Name: 'Stage', Type: 'String', DefaultValue: 'dev', EnumValues: ['dev', 'staging', 'prod']},
 			{Name: 'MseThreshold', Type: 'Float', DefaultValue: 6.0},
 		],
-	});
-});
-afterEach(() => {
-	app?.unmount();
-	app?.cleanupConfig();
-	app = undefined;
-});
-afterAll(async () => {
-	await backend?.close();
-});
+	}),
+);
+let app: RenderedApp | undefined;
 
 function openForm(configDirectory?: string): RenderedApp {
 	return renderApp(backend.aws, {
