@@ -8,12 +8,14 @@ export type PipelineRow = {pipeline: PipelineSummary; latestExecution?: Executio
 export type PipelineListSnapshot = PollStatus & {
 	/** Newest pipeline first, as ListPipelines sorts by creation time. */
 	pipelines: PipelineRow[];
+	/** The account holds more than `maxListedPipelines`: only the newest are listed. */
+	more: boolean;
 };
 
 export type PipelineListPoller = PollingStore<PipelineListSnapshot>;
 
 /** At most this many pipelines are listed (10 pages); an account holds at most 500 by default. */
-const maxPipelines = 1000;
+export const maxListedPipelines = 1000;
 const parallelLookups = 4;
 /** How often to look again at a pipeline the service gives no LastExecutionTime for (never run, or a server
  * that does not report it). */
@@ -34,9 +36,9 @@ export function createPipelineListPoller(
 		{lastExecutionAt?: number; execution?: ExecutionSummary; checkedAt: number}
 	>();
 
-	return createPollingStore<{pipelines: PipelineRow[]}>({
+	return createPollingStore<{pipelines: PipelineRow[]; more: boolean}>({
 		...options,
-		initial: {pipelines: []},
+		initial: {pipelines: [], more: false},
 		async fetch(track) {
 			const summaries: PipelineSummary[] = [];
 			let nextToken: string | undefined;
@@ -44,7 +46,7 @@ export function createPipelineListPoller(
 				const page = await track(pipelines.listPipelines(nextToken ? {nextToken} : {}));
 				summaries.push(...page.items);
 				nextToken = page.nextToken;
-			} while (nextToken && summaries.length < maxPipelines);
+			} while (nextToken && summaries.length < maxListedPipelines);
 
 			const stale = summaries.filter((summary) => {
 				const known = latest.get(summary.name);
@@ -77,7 +79,7 @@ export function createPipelineListPoller(
 					const execution = latest.get(pipeline.name)?.execution;
 					return execution ? {pipeline, latestExecution: execution} : {pipeline};
 				});
-			return {data: {pipelines: rows}, final: false};
+			return {data: {pipelines: rows, more: nextToken !== undefined}, final: false};
 		},
 	});
 }

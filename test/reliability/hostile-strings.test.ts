@@ -7,55 +7,16 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {cliPath, ensureBuilt, projectRoot, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
+import {hostile, hostileMarkers, pipelineWithHostileText} from './hostile-text.js';
 import {abaloneDefinition, createPipeline, eventually, startExecution} from './pipelines.js';
 import {type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
 import {openTerminal} from './tmux-terminal.js';
-
-/** Every kind of sequence a terminal acts on, each wrapped in visible words to find it on screen. */
-const hostile = [
-	'clip\u001B]52;c;cm0gLXJmIH4=\u0007',
-	'title\u001B]2;pwned\u0007',
-	'clear\u001B[2J\u001B[H',
-	'up\u001B[5A',
-	'bell\u0007',
-	'alt\u001B[?1049h',
-	'hide\u001B[?25l',
-	'c1\u009B31m\u009D2;c1-title\u009C',
-	'bidi\u202Eevil',
-	'cr\rover',
-].join(' ');
-
-/** Names the service refuses, so only a rewriting endpoint can send them. */
-const markers = {HostilePipeline: hostile, HostileRun: `run ${hostile}`};
-const asJson = (text: string) => JSON.stringify(text).slice(1, -1);
 
 let emulator: RunningEmulator;
 let client: SageMakerClient;
 let proxy: RecordingProxy;
 let failedStepArn: string;
 let failStepArn: string;
-
-function withHostileText(): Record<string, unknown> {
-	const definition = abaloneDefinition({
-		AbaloneEval: {
-			propertyFiles: {
-				EvaluationReport: {
-					regression_metrics: {mse: {value: 9.5, standard_deviation: 1}},
-					note: hostile,
-					[hostile]: 'key',
-				},
-			},
-		},
-	} as Record<string, object>);
-	const steps = definition.Steps as Array<Record<string, unknown>>;
-	const condition = steps.find((step) => step.Name === 'AbaloneMSECond')!;
-	// mse 9.5 > 6: the condition takes its Else branch, a Fail step with a hostile message.
-	(condition.Arguments as {ElseSteps: unknown[]}).ElseSteps = [
-		{Name: 'AbaloneMSEFail', Type: 'Fail', Arguments: {ErrorMessage: `Fail: ${hostile}`}},
-	];
-	(definition.Parameters as unknown[]).push({Name: 'Note', Type: 'String', DefaultValue: hostile});
-	return definition;
-}
 
 async function finished(executionArn: string): Promise<void> {
 	await eventually('the execution to end', async () => {
@@ -71,12 +32,9 @@ beforeAll(async () => {
 	emulator = await startTestEmulator({timeScale: 5000, demo: false});
 	client = sageMakerClientFor(emulator);
 	proxy = await startRecordingProxy(emulator.url, {
-		rewriteResponse: (body) =>
-			Object.entries(markers).reduce((text, [marker, value]) => text.replaceAll(marker, asJson(value)), body),
-		rewriteRequest: (body) =>
-			Object.entries(markers).reduce((text, [marker, value]) => text.replaceAll(asJson(value), marker), body),
+		...hostileMarkers,
 	});
-	await createPipeline(client, 'HostilePipeline', withHostileText(), {PipelineDescription: hostile});
+	await createPipeline(client, 'HostilePipeline', pipelineWithHostileText(), {PipelineDescription: hostile});
 	await createPipeline(client, 'TrainFails', abaloneDefinition({AbaloneTrain: {fail: `OOM ${hostile}`}}));
 	failStepArn = await startExecution(client, 'HostilePipeline', {
 		PipelineExecutionDescription: hostile,

@@ -39,7 +39,7 @@ export type ProxyOptions = {
 	/** Lets the server act on this request, then drops the connection before sagemon gets the answer. */
 	loseAnswer?: (request: RecordedRequest) => boolean;
 	/** Applied to SageMaker response bodies (JSON text) before sagemon sees them. */
-	rewriteResponse?: (body: string) => string;
+	rewriteResponse?: (body: string, request: RecordedRequest) => string;
 	/** Applied to SageMaker request bodies before the emulator sees them. */
 	rewriteRequest?: (body: string) => string;
 };
@@ -109,7 +109,7 @@ export async function startRecordingProxy(
 							const original = answerBody.toString('utf8');
 							if ((answer.statusCode ?? 500) >= 400) record.errorType = errorTypeOf(original);
 							const text = Buffer.from(
-								options.rewriteResponse ? options.rewriteResponse(original) : original,
+								options.rewriteResponse ? options.rewriteResponse(original, record) : original,
 							);
 							record.responseBytes = text.length;
 							if (options.loseAnswer?.(record)) {

@@ -9,7 +9,7 @@ import {openTerminal, type Terminal} from './tmux-terminal.js';
 export type Tui = Terminal & {
 	/** `:pipeline NAME`, then waits for its executions. */
 	openPipeline(name: string): Promise<string>;
-	/** Moves the selection down to the row that shows `text` (within `limit` rows). */
+	/** Moves the selection down to the row that shows `text`, from the first row (Home) if it is above. */
 	select(text: string, limit?: number): Promise<string>;
 	/** The line of the screen that holds the selection marker `›`. */
 	selectedLine(): Promise<string>;
@@ -42,15 +42,30 @@ export async function openTui(
 			return terminal.waitFor(new RegExp(`Pipelines › ${name}[\\s\\S]*executions? · newest first`));
 		},
 		selectedLine,
-		async select(text, limit = 50) {
-			for (let moves = 0; moves <= limit; moves++) {
-				const line = await selectedLine();
-				if (line.includes(text)) return line;
-				await terminal.press('j');
-				// Wait for the selection to move (it stays put on the last row).
-				await terminal
-					.waitFor((screen) => (screen.split('\n').find((row) => row.startsWith('›')) ?? '') !== line, 2000)
-					.catch(() => {});
+		async select(text, limit = 60) {
+			const selectedNow = async () => selectedLine();
+			const moved = (from: string) =>
+				terminal
+					.waitFor((screen) => (screen.split('\n').find((row) => row.startsWith('›')) ?? '') !== from, 1500)
+					.then(
+						() => true,
+						() => false,
+					);
+			// Down from where the selection is; from the first row (Home) when the row was above it.
+			for (const fromTop of [false, true]) {
+				let line = await selectedNow();
+				if (fromTop) {
+					await terminal.press('Home');
+					await moved(line);
+				}
+
+				for (let moves = 0; moves <= limit; moves++) {
+					line = await selectedNow();
+					if (line.includes(text)) return line;
+					await terminal.press('j');
+					// The selection stays put on the last row.
+					if (!(await moved(line))) break;
+				}
 			}
 
 			throw new Error(`No row shows ${text}:\n${await terminal.screen()}`);

@@ -2,7 +2,11 @@
 // latest execution) fresh while the screen is shown.
 import {useEffect, useState} from 'react';
 import type {PipelineSummary} from '../../pipeline/model.js';
-import {createPipelineListPoller, type PipelineRow} from '../../watch/pipeline-list-poller.js';
+import {
+	createPipelineListPoller,
+	maxListedPipelines,
+	type PipelineRow,
+} from '../../watch/pipeline-list-poller.js';
 import {useSession} from '../app-context.js';
 import {usePoller} from './use-poller.js';
 
@@ -33,7 +37,7 @@ export function usePipelines() {
 				items.push(...page.items);
 				nextToken = page.nextToken;
 				setFirstPages({items: [...items], more: nextToken !== undefined});
-			} while (nextToken && !cancelled);
+			} while (nextToken && !cancelled && items.length < maxListedPipelines);
 		})().catch(() => {
 			// The poller reports the same failure (and retries); the first pages only make the wait shorter.
 			if (!cancelled) setFirstPages((current) => ({...current, more: false}));
@@ -47,9 +51,11 @@ export function usePipelines() {
 	return {
 		rows,
 		/** True until every page has been listed at least once. */
-		loading: !polled && firstPages.more,
+		loading: !polled && firstPages.more && firstPages.items.length < maxListedPipelines,
 		/** True until the latest executions are known. */
 		detailsPending: !polled,
+		/** The account has more pipelines than are listed (only the newest `maxListedPipelines`). */
+		capped: polled ? snapshot.more : firstPages.items.length >= maxListedPipelines && firstPages.more,
 		snapshot,
 		refresh: () => poller.refreshNow(),
 	};

@@ -33,7 +33,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	const session = useSession();
 	const navigation = useNavigation();
 	const shell = useShell();
-	const {rows, loading, detailsPending, snapshot, refresh} = usePipelines();
+	const {rows, loading, detailsPending, capped, snapshot, refresh} = usePipelines();
 	const filter = useListFilter(active);
 	const [sort, setSort] = useState<PipelineSort>('created');
 	const [selectedName, setSelectedName] = useState<string | undefined>(route.selected);
@@ -121,6 +121,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 		// While retrying, why comes first: the line is cut at the window's width.
 		snapshot.phase === 'retrying' && snapshot.error ? sanitizeText(snapshot.error.message) : undefined,
 		loading ? `${count} so far, loading more…` : count,
+		capped ? `the newest ${rows.length} of more (:pipeline NAME opens any)` : undefined,
 		`sorted ${sortLabels[sort]} (o)`,
 		detailsPending && rows.length > 0 ? 'looking up latest runs…' : undefined,
 	]
