@@ -1,29 +1,15 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import {AwsError} from '../../source/aws/types.js';
 import dag from '../../source/commands/dag.js';
 import {UsageError} from '../../source/commands/report-error.js';
 import {createFakeContext, defaultFlags} from '../helpers/fake-command-context.js';
+import {scratchDirectory} from '../helpers/scratch-directory.js';
 import {fixtureNames, fixturePath, readFixture} from '../helpers/fixtures.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
 
-let directory: string;
-const write = (name: string, text: string) => {
-	const path = join(directory, name);
-	writeFileSync(path, text);
-	return path;
-};
-
-beforeAll(() => {
-	directory = mkdtempSync(join(tmpdir(), 'sagemon-dag-'));
-});
-
-afterAll(() => {
-	rmSync(directory, {recursive: true, force: true});
-});
+const scratch = scratchDirectory('sagemon-dag-');
+const write = scratch.write;
 
 type RunOptions = {
 	json?: boolean;
@@ -149,7 +135,7 @@ describe('sagemon dag picture', () => {
 		await expect(run([])).rejects.toThrow(
 			new UsageError('dag needs a definition file or a pipeline name: sagemon dag DEF.json'),
 		);
-		const missing = join(directory, 'nope.json');
+		const missing = scratch.path('nope.json');
 		await expect(run([missing])).rejects.toThrow(
 			new UsageError(`Cannot read ${missing}: there is no such file.`),
 		);

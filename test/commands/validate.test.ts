@@ -1,26 +1,12 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {UsageError} from '../../source/commands/report-error.js';
 import validate from '../../source/commands/validate.js';
 import {createFakeContext} from '../helpers/fake-command-context.js';
+import {scratchDirectory} from '../helpers/scratch-directory.js';
 import {fixtureNames, fixturePath} from '../helpers/fixtures.js';
 
-let directory: string;
-const write = (name: string, text: string) => {
-	const path = join(directory, name);
-	writeFileSync(path, text);
-	return path;
-};
-
-beforeAll(() => {
-	directory = mkdtempSync(join(tmpdir(), 'sagemon-validate-'));
-});
-
-afterAll(() => {
-	rmSync(directory, {recursive: true, force: true});
-});
+const scratch = scratchDirectory('sagemon-validate-');
+const write = scratch.write;
 
 async function run(args: string[], json = false) {
 	const context = createFakeContext({args, flags: {json}});
@@ -116,11 +102,11 @@ describe('sagemon validate', () => {
 	});
 
 	test('a missing file, a directory, or no argument: one clear sentence as a usage error', async () => {
-		await expect(run([join(directory, 'nope.json')])).rejects.toThrow(
-			new UsageError(`Cannot read ${join(directory, 'nope.json')}: there is no such file.`),
+		await expect(run([scratch.path('nope.json')])).rejects.toThrow(
+			new UsageError(`Cannot read ${scratch.path('nope.json')}: there is no such file.`),
 		);
-		await expect(run([directory])).rejects.toThrow(
-			new UsageError(`${directory} is a directory, not a definition file.`),
+		await expect(run([scratch.directory])).rejects.toThrow(
+			new UsageError(`${scratch.directory} is a directory, not a definition file.`),
 		);
 		await expect(run([])).rejects.toThrow(
 			new UsageError('validate needs a definition file: sagemon validate DEF.json'),
