@@ -2,34 +2,21 @@
 // backs off while throttled, never overlaps polls when the server is slow, and recovers when the server returns.
 import {connect as connectSocket, createServer, type Server, type Socket} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
+import type {AwsConnection} from '../../source/aws/connect.js';
 import type {PipelinesApi} from '../../source/aws/types.js';
-import type {GlobalFlags} from '../../source/commands/context.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {createExecutionPoller, type ExecutionSnapshot} from '../../source/watch/execution-poller.js';
-import type {PollingStore} from '../../source/watch/polling-store.js';
+import {createExecutionPoller} from '../../source/watch/execution-poller.js';
 import {systemTimers, type Timers} from '../../source/watch/timers.js';
-import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
+import {connectTryingOnce, startWatchEmulator, waitForSnapshot} from './watch-harness.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
-const flags: GlobalFlags = {
-	local: false,
-	readOnly: false,
-	interval: 2,
-	json: false,
-	color: false,
-	plain: true,
-};
-
 let emulator: RunningEmulator;
 let aws: AwsConnection;
 
 beforeAll(async () => {
-	process.env.AWS_ACCESS_KEY_ID = testCredentials.accessKeyId;
-	process.env.AWS_SECRET_ACCESS_KEY = testCredentials.secretAccessKey;
-	emulator = await startTestEmulator({timeScale: 200, demo: false});
-	aws = await connect(emulator.url);
+	emulator = await startWatchEmulator(200);
+	aws = await connectTryingOnce(emulator.url);
 	const definition = (processSeconds: number) => {
 		const value = JSON.parse(readFixture('abalone-tutorial.json'));
 		const steps: Record<string, {durationSeconds: number}> = {
@@ -57,39 +44,6 @@ afterAll(async () => {
 	await emulator?.close();
 });
 
-/** Each SDK call tries once, so a throttled poll is one request and the poller's own backoff is what we see. */
-function connect(endpointUrl: string): Promise<AwsConnection> {
-	return connectAws({flags: {...flags, endpointUrl, region: 'us-east-1'}, env: {AWS_MAX_ATTEMPTS: '1'}});
-}
-
-function waitFor(
-	poller: PollingStore<ExecutionSnapshot>,
-	predicate: (snapshot: ExecutionSnapshot) => boolean,
-	timeoutMs = 10_000,
-): Promise<ExecutionSnapshot> {
-	return new Promise((resolve, reject) => {
-		const check = () => {
-			const snapshot = poller.getSnapshot();
-			if (!predicate(snapshot)) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve(snapshot);
-		};
-		const timer = setTimeout(() => {
-			unsubscribe();
-			reject(new Error(`condition not met; last snapshot: ${JSON.stringify(poller.getSnapshot())}`));
-		}, timeoutMs);
-		// Conditions on counters change without a new snapshot, so they are checked on a short beat as well.
-		const beat = setInterval(check, 5);
-		const unsubscribeSnapshots = poller.subscribe(check);
-		const unsubscribe = () => {
-			clearInterval(beat);
-			unsubscribeSnapshots();
-		};
-		check();
-	});
-}
-
 /** Timers that remember every delay the poller asks for. */
 function recordingTimers(): Timers & {delays: number[]} {
 	const delays: number[] = [];
@@ -110,9 +64,9 @@ describe('createExecutionPoller', () => {
 		const poller = createExecutionPoller({pipelines: aws.pipelines, executionArn, intervalMs: 20});
 		poller.start();
 		try {
-			const live = await waitFor(poller, (snapshot) => snapshot.phase === 'live');
+			const live = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
 			expect(live.execution).toMatchObject({arn: executionArn, status: 'Executing'});
-			const done = await waitFor(poller, (snapshot) => snapshot.phase === 'done');
+			const done = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'done');
 			expect(done.execution?.status).toBe('Succeeded');
 			expect(done.steps.map((step) => step.name)).toContain('AbaloneTransform');
 			expect(done.steps.every((step) => step.status === 'Succeeded')).toBe(true);
@@ -140,17 +94,17 @@ describe('createExecutionPoller', () => {
 		});
 		poller.start();
 		try {
-			await waitFor(poller, (snapshot) => snapshot.phase === 'live');
+			await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
 			emulator.setFaults({throttleRate: 1});
 			timers.delays.length = 0;
-			const retrying = await waitFor(poller, (snapshot) => snapshot.phase === 'retrying');
+			const retrying = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'retrying');
 			expect(retrying.error).toMatchObject({kind: 'Throttled'});
 			expect(retrying.execution?.status).toBe('Executing');
-			await waitFor(poller, () => timers.delays.filter((delay) => delay > 20).length >= 5);
+			await waitForSnapshot(poller, () => timers.delays.filter((delay) => delay > 20).length >= 5);
 			expect(timers.delays.filter((delay) => delay > 20).slice(0, 5)).toEqual([40, 80, 160, 160, 160]);
 
 			emulator.setFaults({});
-			const recovered = await waitFor(poller, (snapshot) => snapshot.phase === 'live');
+			const recovered = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
 			expect(recovered.error).toBeUndefined();
 			expect(recovered.nextRetryAt).toBeUndefined();
 		} finally {
@@ -184,7 +138,7 @@ describe('createExecutionPoller', () => {
 		const poller = createExecutionPoller({pipelines: measured, executionArn, intervalMs: 1});
 		poller.start();
 		try {
-			await waitFor(poller, () => {
+			await waitForSnapshot(poller, () => {
 				poller.refreshNow();
 				return calls >= 8;
 			});
@@ -199,7 +153,7 @@ describe('createExecutionPoller', () => {
 	it('keeps retrying while the server is away and resumes when it comes back', async () => {
 		const executionArn = await aws.pipelines.startExecution({pipelineName: 'Endless', parameters: []});
 		const proxy = await startProxy(emulator.port);
-		const viaProxy = await connect(`http://127.0.0.1:${proxy.port}`);
+		const viaProxy = await connectTryingOnce(`http://127.0.0.1:${proxy.port}`);
 		const poller = createExecutionPoller({
 			pipelines: viaProxy.pipelines,
 			executionArn,
@@ -208,14 +162,14 @@ describe('createExecutionPoller', () => {
 		});
 		poller.start();
 		try {
-			await waitFor(poller, (snapshot) => snapshot.phase === 'live');
+			await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
 			await proxy.stop();
-			const away = await waitFor(poller, (snapshot) => snapshot.phase === 'retrying');
+			const away = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'retrying');
 			expect(away.error).toMatchObject({kind: 'Network'});
 			expect(away.execution?.arn).toBe(executionArn);
 
 			await proxy.restart();
-			const back = await waitFor(poller, (snapshot) => snapshot.phase === 'live');
+			const back = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
 			expect(back.error).toBeUndefined();
 			expect(back.execution?.status).toBe('Executing');
 		} finally {

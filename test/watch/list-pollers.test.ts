@@ -1,14 +1,13 @@
 // The stores behind the TUI's Pipelines and Executions screens, against the emulator: what they list, and that an
 // idle account costs one call per tick.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
+import type {AwsConnection} from '../../source/aws/connect.js';
 import type {PipelinesApi} from '../../source/aws/types.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {createExecutionListPoller} from '../../source/watch/execution-list-poller.js';
 import {createPipelineListPoller} from '../../source/watch/pipeline-list-poller.js';
-import type {PollingStore} from '../../source/watch/polling-store.js';
-import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
+import {connectTryingOnce, startWatchEmulator, waitForSnapshot} from './watch-harness.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
 
@@ -16,29 +15,12 @@ let emulator: RunningEmulator;
 let finishedArn: string;
 
 beforeAll(async () => {
-	process.env.AWS_ACCESS_KEY_ID = testCredentials.accessKeyId;
-	process.env.AWS_SECRET_ACCESS_KEY = testCredentials.secretAccessKey;
-	emulator = await startTestEmulator({timeScale: 1000, demo: false});
+	emulator = await startWatchEmulator(1000);
 });
 
 afterAll(async () => {
 	await emulator?.close();
 });
-
-function connectToEmulator(): Promise<AwsConnection> {
-	return connectAws({
-		flags: {
-			local: false,
-			readOnly: false,
-			interval: 2,
-			json: false,
-			color: false,
-			plain: true,
-			endpointUrl: emulator.url,
-		},
-		env: {AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1'},
-	});
-}
 
 /** The gateway, counting calls per method. */
 function counted(pipelines: PipelinesApi): {pipelines: PipelinesApi; calls: Record<string, number>} {
@@ -57,37 +39,11 @@ function counted(pipelines: PipelinesApi): {pipelines: PipelinesApi; calls: Reco
 	return {pipelines: proxy, calls};
 }
 
-function waitFor<S>(
-	store: PollingStore<S>,
-	predicate: (snapshot: S) => boolean,
-	timeoutMs = 10_000,
-): Promise<S> {
-	return new Promise((resolve, reject) => {
-		const check = () => {
-			if (!predicate(store.getSnapshot())) return;
-			stop();
-			resolve(store.getSnapshot());
-		};
-		const beat = setInterval(check, 5);
-		const timer = setTimeout(() => {
-			stop();
-			reject(new Error(`condition not met; last snapshot: ${JSON.stringify(store.getSnapshot())}`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(check);
-		const stop = () => {
-			clearInterval(beat);
-			clearTimeout(timer);
-			unsubscribe();
-		};
-		check();
-	});
-}
-
 describe('list pollers', () => {
 	let connection: AwsConnection;
 
 	beforeAll(async () => {
-		connection = await connectToEmulator();
+		connection = await connectTryingOnce(emulator.url);
 		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
 		const steps = Object.fromEntries(
 			[
@@ -126,7 +82,7 @@ describe('list pollers', () => {
 		const poller = createPipelineListPoller({pipelines, intervalMs: 10});
 		poller.start();
 		try {
-			const settled = await waitFor(
+			const settled = await waitForSnapshot(
 				poller,
 				(snapshot) =>
 					snapshot.pipelines.find((row) => row.pipeline.name === 'Listed')?.latestExecution?.status ===
@@ -143,7 +99,7 @@ describe('list pollers', () => {
 
 			const lookups = calls.listExecutions ?? 0;
 			const lists = calls.listPipelines ?? 0;
-			await waitFor(poller, () => (calls.listPipelines ?? 0) >= lists + 5);
+			await waitForSnapshot(poller, () => (calls.listPipelines ?? 0) >= lists + 5);
 			expect(calls.listExecutions ?? 0).toBe(lookups);
 			expect(poller.getSnapshot()).toBe(settled);
 		} finally {
@@ -164,11 +120,11 @@ describe('list pollers', () => {
 		});
 		poller.start();
 		try {
-			const listed = await waitFor(poller, (snapshot) => snapshot.executions.length === 2);
+			const listed = await waitForSnapshot(poller, (snapshot) => snapshot.executions.length === 2);
 			expect(listed.executions.map((execution) => execution.arn)).toEqual([second, finishedArn]);
-			await waitFor(poller, (snapshot) => snapshot.executions[0]?.status === 'Succeeded');
+			await waitForSnapshot(poller, (snapshot) => snapshot.executions[0]?.status === 'Succeeded');
 			await connection.pipelines.deletePipeline('Listed');
-			const gone = await waitFor(poller, (snapshot) => snapshot.phase === 'gone');
+			const gone = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'gone');
 			expect(gone.error).toMatchObject({kind: 'NotFound'});
 		} finally {
 			poller.stop();
