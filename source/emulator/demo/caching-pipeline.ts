@@ -8,6 +8,8 @@ import {
 	parameter,
 	processingStep,
 	trainingStep,
+	processingOutput,
+	modelArtifacts,
 } from './step-builders.js';
 
 const clickstream = 'ClickstreamFeatures';
@@ -37,28 +39,20 @@ export const cachingDemo: DemoPipeline = {
 				'BuildFeatures',
 				'build_features.py',
 				{
-					inputs: [
-						[
-							'sessions',
-							get("Steps.SessionizeEvents.ProcessingOutputConfig.Outputs['sessions'].S3Output.S3Uri"),
-						],
-					],
+					inputs: [['sessions', processingOutput('SessionizeEvents', 'sessions')]],
 					outputs: [['features', outputUri(clickstream, 'features')]],
 				},
 				{cache: '30d'},
 			),
 			trainingStep(
 				'TrainRanker',
-				[['train', get("Steps.BuildFeatures.ProcessingOutputConfig.Outputs['features'].S3Output.S3Uri")]],
+				[['train', processingOutput('BuildFeatures', 'features')]],
 				{objective: 'rank:pairwise', num_round: '150'},
 				{outputPath: `${demoBucket}/${clickstream}/models`, cache: '30d'},
 			),
-			lambdaStep(
-				'PublishFeatures',
-				'publish-feature-group',
-				{model: get('Steps.TrainRanker.ModelArtifacts.S3ModelArtifacts')},
-				[['feature_group_version', 'String']],
-			),
+			lambdaStep('PublishFeatures', 'publish-feature-group', {model: modelArtifacts('TrainRanker')}, [
+				['feature_group_version', 'String'],
+			]),
 		],
 	),
 };

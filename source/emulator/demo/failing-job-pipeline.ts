@@ -9,6 +9,8 @@ import {
 	processingStep,
 	registerModelStep,
 	trainingStep,
+	processingOutput,
+	modelArtifacts,
 } from './step-builders.js';
 
 const fraud = 'FraudDetectionTraining';
@@ -49,12 +51,7 @@ export const failingJobDemo: DemoPipeline = {
 				'FraudDataQualityReport',
 				'data_quality.py',
 				{
-					inputs: [
-						[
-							'features',
-							get("Steps.FraudFeatureEngineering.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"),
-						],
-					],
+					inputs: [['features', processingOutput('FraudFeatureEngineering', 'train')]],
 					outputs: [['report', outputUri(fraud, 'data-quality')]],
 				},
 				{description: 'Profiles the engineered features; runs beside training'},
@@ -62,14 +59,8 @@ export const failingJobDemo: DemoPipeline = {
 			trainingStep(
 				'FraudTrain',
 				[
-					[
-						'train',
-						get("Steps.FraudFeatureEngineering.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri"),
-					],
-					[
-						'validation',
-						get("Steps.FraudFeatureEngineering.ProcessingOutputConfig.Outputs['validation'].S3Output.S3Uri"),
-					],
+					['train', processingOutput('FraudFeatureEngineering', 'train')],
+					['validation', processingOutput('FraudFeatureEngineering', 'validation')],
 				],
 				{objective: 'binary:logistic', eval_metric: 'auc', scale_pos_weight: '28', num_round: '400'},
 				{outputPath: `${demoBucket}/${fraud}/models`, instanceType: get('Parameters.TrainingInstanceType')},
@@ -78,7 +69,7 @@ export const failingJobDemo: DemoPipeline = {
 				'FraudEvaluate',
 				'evaluate.py',
 				{
-					inputs: [['model', get('Steps.FraudTrain.ModelArtifacts.S3ModelArtifacts')]],
+					inputs: [['model', modelArtifacts('FraudTrain')]],
 					outputs: [['evaluation', outputUri(fraud, 'evaluation')]],
 				},
 				{propertyFiles: [{name: 'FraudMetrics', output: 'evaluation', path: 'evaluation.json'}]},
@@ -101,7 +92,7 @@ export const failingJobDemo: DemoPipeline = {
 					registerModelStep(
 						'FraudRegister',
 						'FraudModels',
-						get('Steps.FraudTrain.ModelArtifacts.S3ModelArtifacts'),
+						modelArtifacts('FraudTrain'),
 						'PendingManualApproval',
 					),
 				],

@@ -9,12 +9,13 @@ import {
 	processingStep,
 	registerModelStep,
 	trainingStep,
+	processingOutput,
+	modelArtifacts,
 } from './step-builders.js';
 
 const churn = 'ChurnModelSelection';
 const candidates = ['XGBoost', 'LinearLearner', 'RandomForest', 'LightGBM'];
-const prepared = (output: string) =>
-	get(`Steps.PrepareChurnData.ProcessingOutputConfig.Outputs['${output}'].S3Output.S3Uri`);
+const prepared = (output: string) => processingOutput('PrepareChurnData', output);
 
 export const fanOutDemo: DemoPipeline = {
 	name: churn,
@@ -56,7 +57,7 @@ export const fanOutDemo: DemoPipeline = {
 					inputs: [
 						...candidates.map((candidate): [string, unknown] => [
 							candidate.toLowerCase(),
-							get(`Steps.Train${candidate}.ModelArtifacts.S3ModelArtifacts`),
+							modelArtifacts(`Train${candidate}`),
 						]),
 						['test', prepared('test')],
 					],
@@ -71,10 +72,7 @@ export const fanOutDemo: DemoPipeline = {
 					report: {
 						'Std:Join': {
 							On: '/',
-							Values: [
-								get("Steps.EvaluateCandidates.ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri"),
-								'candidates.json',
-							],
+							Values: [processingOutput('EvaluateCandidates', 'evaluation'), 'candidates.json'],
 						},
 					},
 					best_auc: {
@@ -92,7 +90,7 @@ export const fanOutDemo: DemoPipeline = {
 			registerModelStep(
 				'RegisterChampion',
 				'ChurnModels',
-				get('Steps.TrainXGBoost.ModelArtifacts.S3ModelArtifacts'),
+				modelArtifacts('TrainXGBoost'),
 				get('Parameters.ModelApprovalStatus'),
 				{dependsOn: ['SelectBestModel']},
 			),

@@ -9,6 +9,8 @@ import {
 	parameter,
 	processingStep,
 	trainingStep,
+	processingOutput,
+	modelArtifacts,
 } from './step-builders.js';
 
 const name = 'RegionalDemandForecast';
@@ -57,18 +59,18 @@ const regions = [
 
 const regionSteps = regions.flatMap((region) => [
 	processingStep('Prepare-' + region, 'prepare_region.py', {
-		inputs: [['sales', get("Steps.ExtractSales.ProcessingOutputConfig.Outputs['sales'].S3Output.S3Uri")]],
+		inputs: [['sales', processingOutput('ExtractSales', 'sales')]],
 		outputs: [['series', outputUri(name, `series/${region}`)]],
 		arguments: ['--region', region, '--horizon-days', get('Parameters.HorizonDays')],
 	}),
 	trainingStep(
 		'Train-' + region,
-		[['train', get(`Steps.Prepare-${region}.ProcessingOutputConfig.Outputs['series'].S3Output.S3Uri`)]],
+		[['train', processingOutput(`Prepare-${region}`, 'series')]],
 		{objective: 'reg:tweedie', num_round: '120', region: region.toLowerCase()},
 		{outputPath: `${demoBucket}/${name}/models/${region}`},
 	),
 	processingStep('Backtest-' + region, 'backtest.py', {
-		inputs: [['model', get(`Steps.Train-${region}.ModelArtifacts.S3ModelArtifacts`)]],
+		inputs: [['model', modelArtifacts(`Train-${region}`)]],
 		outputs: [['backtest', outputUri(name, `backtest/${region}`)]],
 	}),
 ]);

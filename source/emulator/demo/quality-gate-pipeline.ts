@@ -10,6 +10,8 @@ import {
 	processingStep,
 	registerModelStep,
 	trainingStep,
+	processingOutput,
+	modelArtifacts,
 } from './step-builders.js';
 
 const credit = 'CreditRiskQualityGate';
@@ -48,7 +50,7 @@ export const failStepDemo: DemoPipeline = {
 			}),
 			trainingStep(
 				'CreditTrain',
-				[['train', get("Steps.CreditPreprocess.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri")]],
+				[['train', processingOutput('CreditPreprocess', 'train')]],
 				{objective: 'binary:logistic', max_depth: '6', eta: '0.1', num_round: '300'},
 				{outputPath: `${demoBucket}/${credit}/models`},
 			),
@@ -57,8 +59,8 @@ export const failStepDemo: DemoPipeline = {
 				'evaluate_credit.py',
 				{
 					inputs: [
-						['model', get('Steps.CreditTrain.ModelArtifacts.S3ModelArtifacts')],
-						['test', get("Steps.CreditPreprocess.ProcessingOutputConfig.Outputs['test'].S3Output.S3Uri")],
+						['model', modelArtifacts('CreditTrain')],
+						['test', processingOutput('CreditPreprocess', 'test')],
 					],
 					outputs: [['evaluation', outputUri(credit, 'evaluation')]],
 				},
@@ -77,7 +79,7 @@ export const failStepDemo: DemoPipeline = {
 					registerModelStep(
 						'CreditRegister',
 						'CreditRiskModels',
-						get('Steps.CreditTrain.ModelArtifacts.S3ModelArtifacts'),
+						modelArtifacts('CreditTrain'),
 						get('Parameters.ModelApprovalStatus'),
 					),
 				],

@@ -9,6 +9,11 @@ const xgboostImage = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgb
 export const get = (path: string) => ({Get: path});
 export const join = (...values: unknown[]) => ({'Std:Join': {On: '/', Values: values}});
 export const executionId = get('Execution.PipelineExecutionId');
+/** Where a Processing step wrote one of its outputs. */
+export const processingOutput = (step: string, output: string) =>
+	get(`Steps.${step}.ProcessingOutputConfig.Outputs['${output}'].S3Output.S3Uri`);
+/** The model a Training step wrote. */
+export const modelArtifacts = (step: string) => get(`Steps.${step}.ModelArtifacts.S3ModelArtifacts`);
 
 /** An S3 prefix unique to the execution: `s3://bucket/<pipeline>/<execution id>/<name>`. */
 export const outputUri = (pipeline: string, name: string) => join(demoBucket, pipeline, executionId, name);
