@@ -7,9 +7,11 @@ SCRIPT_JSON is a list of actions:
                                     ("fresh": true looks only at output written after the wait began)
   {"keys": "abc\r"}                 write bytes to the terminal
   {"sleep": 1.5}                    let it run, reading output
-  {"mark": "NAME"}                  record the child's CPU seconds and peak RSS at this point
+  {"mark": "NAME"}                  record the child's CPU seconds (user + system, each, and per thread name),
+                                    peak RSS, and the bytes and frames (synchronized updates) written so far
 Every event also carries "epochMs" (wall clock), to line it up with other processes' records. A wait that times
 out stops the script and its event holds "screenTail", the last output (ANSI stripped), to show what was there.
+With PTY_PROBE_LOG=FILE in the environment, everything the child wrote is saved to FILE (for debugging).
 Prints one JSON object: {"events": [...], "exitCode": N} (exitCode is null when the child was still running and
 had to be stopped). Always stops the child.
 """
@@ -33,15 +35,31 @@ def proc_stats(pid):
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
-        cpu = (int(fields[11]) + int(fields[12])) / ticks
+        user, system = int(fields[11]) / ticks, int(fields[12]) / ticks
         rss = 0
         with open(f"/proc/{pid}/status") as f:
             for line in f:
                 if line.startswith("VmHWM:"):
                     rss = int(line.split()[1]) * 1024
-        return {"cpuSeconds": cpu, "peakRssBytes": rss}
+        threads = {}
+        for task in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{task}/comm") as f:
+                    name = f.read().strip()
+                with open(f"/proc/{pid}/task/{task}/stat") as f:
+                    task_fields = f.read().rsplit(")", 1)[1].split()
+                threads[name] = threads.get(name, 0) + (int(task_fields[11]) + int(task_fields[12])) / ticks
+            except OSError:
+                pass
+        return {
+            "cpuSeconds": user + system,
+            "userSeconds": user,
+            "systemSeconds": system,
+            "threadCpuSeconds": threads,
+            "peakRssBytes": rss,
+        }
     except OSError:
-        return {"cpuSeconds": None, "peakRssBytes": None}
+        return {"cpuSeconds": None, "userSeconds": None, "systemSeconds": None, "peakRssBytes": None}
 
 
 def stamp(start):
@@ -112,7 +130,16 @@ def main():
             elif "sleep" in action:
                 pump(action["sleep"])
             elif "mark" in action:
-                events.append({"mark": action["mark"], **stamp(start), **proc_stats(pid)})
+                events.append(
+                    {
+                        "mark": action["mark"],
+                        **stamp(start),
+                        **proc_stats(pid),
+                        "outputBytes": len(output),
+                        # Ink wraps each frame it draws in a synchronized update (DEC mode 2026).
+                        "frames": output.count(b"\x1b[?2026h"),
+                    }
+                )
     finally:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
@@ -128,6 +155,9 @@ def main():
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
         os.close(fd)
+    if os.environ.get("PTY_PROBE_LOG"):
+        with open(os.environ["PTY_PROBE_LOG"], "wb") as log:
+            log.write(bytes(output))
     print(json.dumps({"events": events, "exitCode": exit_code}))
 
 
