@@ -67,6 +67,12 @@ export async function measureWatching({cli, env, caller, proxy, columns, rows}) 
 	const pagesPerTick = listCalls / ticks.length;
 	const allowedPerTick = 2 + Math.max(0, Math.ceil(pagesPerTick) - 1);
 	const cpuShare = ((end.cpuSeconds - start.cpuSeconds) / ((end.ms - start.ms) / 1000)) * 100;
+	const threads = Object.entries(end.threadCpuSeconds ?? {})
+		.map(([name, seconds]) => `${name} ${(seconds - (start.threadCpuSeconds?.[name] ?? 0)).toFixed(2)} s`)
+		.join(', ');
+	console.error(
+		`bench:   while watching: ${end.frames - start.frames} frames (${Math.round((end.outputBytes - start.outputBytes) / 1024)} KB); CPU by thread: ${threads}`,
+	);
 
 	const terminal = proxy.calls.find(
 		(call) =>
