@@ -2,6 +2,59 @@
 // RegisterModel + CreateModel → Transform), with the tutorial's parameters and its EvaluationReport property file.
 import {type DemoPipeline, day, hour, minute} from './demo-pipeline.js';
 
+/** A processing output under `s3://<bucket>/AbalonePipeline/<execution id>/<name>`, as the SDK writes it. */
+const executionOutput = (name: string) => ({
+	OutputName: name,
+	AppManaged: false,
+	S3Output: {
+		S3Uri: {
+			'Std:Join': {
+				On: '/',
+				Values: [
+					's3://sagemaker-us-east-1-000000000000',
+					'AbalonePipeline',
+					{
+						Get: 'Execution.PipelineExecutionId',
+					},
+					name,
+				],
+			},
+		},
+		LocalPath: `/opt/ml/processing/${name}`,
+		S3UploadMode: 'EndOfJob',
+	},
+});
+
+/** A processing input read from the `Get` reference `uri` into `localPath`. */
+const processingInput = (name: string, uri: string, localPath: string) => ({
+	InputName: name,
+	AppManaged: false,
+	S3Input: {
+		S3Uri: {
+			Get: uri,
+		},
+		LocalPath: localPath,
+		S3DataType: 'S3Prefix',
+		S3InputMode: 'File',
+		S3DataDistributionType: 'FullyReplicated',
+	},
+});
+
+/** A training channel fed by the AbaloneProcess output of the same name. */
+const csvChannel = (name: string) => ({
+	DataSource: {
+		S3DataSource: {
+			S3DataType: 'S3Prefix',
+			S3Uri: {
+				Get: `Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['${name}'].S3Output.S3Uri`,
+			},
+			S3DataDistributionType: 'FullyReplicated',
+		},
+	},
+	ContentType: 'text/csv',
+	ChannelName: name,
+});
+
 const definition = {
 	Version: '2020-12-01',
 	Metadata: {},
@@ -66,87 +119,9 @@ const definition = {
 					ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/preprocessing.py'],
 				},
 				RoleArn: 'arn:aws:iam::000000000000:role/SageMakerExecutionRole',
-				ProcessingInputs: [
-					{
-						InputName: 'input-1',
-						AppManaged: false,
-						S3Input: {
-							S3Uri: {
-								Get: 'Parameters.InputData',
-							},
-							LocalPath: '/opt/ml/processing/input',
-							S3DataType: 'S3Prefix',
-							S3InputMode: 'File',
-							S3DataDistributionType: 'FullyReplicated',
-						},
-					},
-				],
+				ProcessingInputs: [processingInput('input-1', 'Parameters.InputData', '/opt/ml/processing/input')],
 				ProcessingOutputConfig: {
-					Outputs: [
-						{
-							OutputName: 'train',
-							AppManaged: false,
-							S3Output: {
-								S3Uri: {
-									'Std:Join': {
-										On: '/',
-										Values: [
-											's3://sagemaker-us-east-1-000000000000',
-											'AbalonePipeline',
-											{
-												Get: 'Execution.PipelineExecutionId',
-											},
-											'train',
-										],
-									},
-								},
-								LocalPath: '/opt/ml/processing/train',
-								S3UploadMode: 'EndOfJob',
-							},
-						},
-						{
-							OutputName: 'validation',
-							AppManaged: false,
-							S3Output: {
-								S3Uri: {
-									'Std:Join': {
-										On: '/',
-										Values: [
-											's3://sagemaker-us-east-1-000000000000',
-											'AbalonePipeline',
-											{
-												Get: 'Execution.PipelineExecutionId',
-											},
-											'validation',
-										],
-									},
-								},
-								LocalPath: '/opt/ml/processing/validation',
-								S3UploadMode: 'EndOfJob',
-							},
-						},
-						{
-							OutputName: 'test',
-							AppManaged: false,
-							S3Output: {
-								S3Uri: {
-									'Std:Join': {
-										On: '/',
-										Values: [
-											's3://sagemaker-us-east-1-000000000000',
-											'AbalonePipeline',
-											{
-												Get: 'Execution.PipelineExecutionId',
-											},
-											'test',
-										],
-									},
-								},
-								LocalPath: '/opt/ml/processing/test',
-								S3UploadMode: 'EndOfJob',
-							},
-						},
-					],
+					Outputs: [executionOutput('train'), executionOutput('validation'), executionOutput('test')],
 				},
 			},
 		},
@@ -172,34 +147,7 @@ const definition = {
 					VolumeSizeInGB: 30,
 				},
 				RoleArn: 'arn:aws:iam::000000000000:role/SageMakerExecutionRole',
-				InputDataConfig: [
-					{
-						DataSource: {
-							S3DataSource: {
-								S3DataType: 'S3Prefix',
-								S3Uri: {
-									Get: "Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri",
-								},
-								S3DataDistributionType: 'FullyReplicated',
-							},
-						},
-						ContentType: 'text/csv',
-						ChannelName: 'train',
-					},
-					{
-						DataSource: {
-							S3DataSource: {
-								S3DataType: 'S3Prefix',
-								S3Uri: {
-									Get: "Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['validation'].S3Output.S3Uri",
-								},
-								S3DataDistributionType: 'FullyReplicated',
-							},
-						},
-						ContentType: 'text/csv',
-						ChannelName: 'validation',
-					},
-				],
+				InputDataConfig: [csvChannel('train'), csvChannel('validation')],
 				HyperParameters: {
 					objective: 'reg:linear',
 					num_round: '50',
@@ -231,57 +179,19 @@ const definition = {
 				},
 				RoleArn: 'arn:aws:iam::000000000000:role/SageMakerExecutionRole',
 				ProcessingInputs: [
-					{
-						InputName: 'input-1',
-						AppManaged: false,
-						S3Input: {
-							S3Uri: {
-								Get: 'Steps.AbaloneTrain.ModelArtifacts.S3ModelArtifacts',
-							},
-							LocalPath: '/opt/ml/processing/model',
-							S3DataType: 'S3Prefix',
-							S3InputMode: 'File',
-							S3DataDistributionType: 'FullyReplicated',
-						},
-					},
-					{
-						InputName: 'input-2',
-						AppManaged: false,
-						S3Input: {
-							S3Uri: {
-								Get: "Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['test'].S3Output.S3Uri",
-							},
-							LocalPath: '/opt/ml/processing/test',
-							S3DataType: 'S3Prefix',
-							S3InputMode: 'File',
-							S3DataDistributionType: 'FullyReplicated',
-						},
-					},
+					processingInput(
+						'input-1',
+						'Steps.AbaloneTrain.ModelArtifacts.S3ModelArtifacts',
+						'/opt/ml/processing/model',
+					),
+					processingInput(
+						'input-2',
+						"Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['test'].S3Output.S3Uri",
+						'/opt/ml/processing/test',
+					),
 				],
 				ProcessingOutputConfig: {
-					Outputs: [
-						{
-							OutputName: 'evaluation',
-							AppManaged: false,
-							S3Output: {
-								S3Uri: {
-									'Std:Join': {
-										On: '/',
-										Values: [
-											's3://sagemaker-us-east-1-000000000000',
-											'AbalonePipeline',
-											{
-												Get: 'Execution.PipelineExecutionId',
-											},
-											'evaluation',
-										],
-									},
-								},
-								LocalPath: '/opt/ml/processing/evaluation',
-								S3UploadMode: 'EndOfJob',
-							},
-						},
-					],
+					Outputs: [executionOutput('evaluation')],
 				},
 			},
 			PropertyFiles: [
