@@ -15,13 +15,7 @@ const maximumRunningExecutions = 20;
 
 export const startPipelineExecution: Operation = ({input, region, time, caller, state, timeScale}) => {
 	const pipeline = state.store.requirePipeline(String(input.PipelineName), region);
-	const versionId = typeof input.PipelineVersionId === 'number' ? input.PipelineVersionId : undefined;
-	const version =
-		versionId === undefined
-			? state.store.latestVersion(pipeline)
-			: pipeline.versions.find((candidate) => candidate.id === versionId);
-	if (!version)
-		throw notFoundError(`Pipeline version ${versionId} of pipeline '${pipeline.arn}' does not exist.`);
+	const version = state.store.requireVersion(pipeline, input.PipelineVersionId);
 	const running = state.store.runningExecutions().length;
 	if (running >= maximumRunningExecutions) {
 		throw new ServiceError(

@@ -41,18 +41,7 @@ export const listPipelines: Operation = ({input, state}) => {
 
 export const describePipeline: Operation = ({input, region, state}) => {
 	const pipeline = state.store.requirePipeline(String(input.PipelineName), region);
-	const versionId = typeof input.PipelineVersionId === 'number' ? input.PipelineVersionId : undefined;
-	const version =
-		versionId === undefined
-			? state.store.latestVersion(pipeline)
-			: pipeline.versions.find((candidate) => candidate.id === versionId);
-	if (!version) {
-		throw new ServiceError(
-			'ResourceNotFound',
-			`Pipeline version ${versionId} of pipeline '${pipeline.arn}' does not exist.`,
-		);
-	}
-
+	const version = state.store.requireVersion(pipeline, input.PipelineVersionId);
 	return defined({
 		PipelineArn: pipeline.arn,
 		PipelineName: pipeline.name,

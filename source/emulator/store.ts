@@ -66,6 +66,15 @@ export class PipelineStore {
 		return pipeline.versions.at(-1)!;
 	}
 
+	/** The version a request's PipelineVersionId names, or the latest when it names none. */
+	requireVersion(pipeline: PipelineRecord, versionId: unknown): PipelineVersion {
+		if (typeof versionId !== 'number') return this.latestVersion(pipeline);
+		const version = pipeline.versions.find((candidate) => candidate.id === versionId);
+		if (!version)
+			throw notFoundError(`Pipeline version ${versionId} of pipeline '${pipeline.arn}' does not exist.`);
+		return version;
+	}
+
 	/** Executions still running: they count against the account's concurrency quota and block DeletePipeline. */
 	runningExecutions(pipeline?: PipelineRecord): ExecutionState[] {
 		const source = pipeline ? pipeline.executions : [...this.executions.values()];
