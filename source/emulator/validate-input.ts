@@ -46,18 +46,7 @@ function check(value: unknown, shape: Shape, path: string, failures: string[]): 
 	switch (shape.type) {
 		case 'string': {
 			if (typeof value !== 'string') throw typeMismatch(path, 'a string');
-			const length = [...value].length;
-			if (shape.min !== undefined && length < shape.min) {
-				failures.push(
-					`${quote(value, path)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
-				);
-			}
-
-			if (shape.max !== undefined && length > shape.max) {
-				failures.push(
-					`${quote(value, path)} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
-				);
-			}
+			checkRange(quote(value, path), 'length', [...value].length, shape, failures);
 
 			if (shape.pattern !== undefined && !fullMatch(shape.pattern).test(value)) {
 				failures.push(
@@ -77,18 +66,7 @@ function check(value: unknown, shape: Shape, path: string, failures: string[]): 
 		case 'integer':
 		case 'long': {
 			if (typeof value !== 'number' || !Number.isInteger(value)) throw typeMismatch(path, 'an integer');
-			if (shape.min !== undefined && value < shape.min) {
-				failures.push(
-					`${quote(value, path)} failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`,
-				);
-			}
-
-			if (shape.max !== undefined && value > shape.max) {
-				failures.push(
-					`${quote(value, path)} failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`,
-				);
-			}
-
+			checkRange(quote(value, path), 'value', value, shape, failures);
 			return;
 		}
 
@@ -100,17 +78,7 @@ function check(value: unknown, shape: Shape, path: string, failures: string[]): 
 			return;
 		case 'list': {
 			if (!Array.isArray(value)) throw typeMismatch(path, 'a list');
-			if (shape.min !== undefined && value.length < shape.min) {
-				failures.push(
-					`Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
-				);
-			}
-
-			if (shape.max !== undefined && value.length > shape.max) {
-				failures.push(
-					`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
-				);
-			}
+			checkRange(`Value at '${path}'`, 'length', value.length, shape, failures);
 
 			value.forEach((item, index) => {
 				if (item === null || item === undefined) {
@@ -127,11 +95,7 @@ function check(value: unknown, shape: Shape, path: string, failures: string[]): 
 		case 'map': {
 			if (!isObject(value)) throw typeMismatch(path, 'a map');
 			const entries = Object.entries(value);
-			if (shape.max !== undefined && entries.length > shape.max) {
-				failures.push(
-					`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
-				);
-			}
+			checkRange(`Value at '${path}'`, 'length', entries.length, shape, failures);
 
 			for (const [key, item] of entries) check(item, shape.value, `${path}.${key}`, failures);
 			return;
@@ -140,6 +104,27 @@ function check(value: unknown, shape: Shape, path: string, failures: string[]): 
 		case 'structure':
 			if (!isObject(value)) throw typeMismatch(path, 'a structure');
 			checkStructure(value, shape, path, failures);
+	}
+}
+
+/** The min/max failures of a string's or a list's length, or of a number's value. */
+function checkRange(
+	subject: string,
+	measure: 'length' | 'value',
+	amount: number,
+	limits: {min?: number; max?: number},
+	failures: string[],
+): void {
+	if (limits.min !== undefined && amount < limits.min) {
+		failures.push(
+			`${subject} failed to satisfy constraint: Member must have ${measure} greater than or equal to ${limits.min}`,
+		);
+	}
+
+	if (limits.max !== undefined && amount > limits.max) {
+		failures.push(
+			`${subject} failed to satisfy constraint: Member must have ${measure} less than or equal to ${limits.max}`,
+		);
 	}
 }
 
