@@ -102,16 +102,12 @@ describe('S3 objects', () => {
 });
 
 describe('S3 listings', () => {
+	/** In key order. */
+	const listingKeys = ['a/1.json', 'a/2.json', 'b/1.json', 'b/deep/2.json', 'top.json', 'with space/x.json'];
+
 	beforeAll(async () => {
 		await s3.send(new CreateBucketCommand({Bucket: 'listing'}));
-		for (const key of [
-			'a/1.json',
-			'a/2.json',
-			'b/1.json',
-			'b/deep/2.json',
-			'top.json',
-			'with space/x.json',
-		]) {
+		for (const key of listingKeys) {
 			await s3.send(new PutObjectCommand({Bucket: 'listing', Key: key, Body: key}));
 		}
 	});
@@ -142,14 +138,7 @@ describe('S3 listings', () => {
 			pages++;
 		} while (token);
 		expect(pages).toBe(2);
-		expect(keys).toEqual([
-			'a/1.json',
-			'a/2.json',
-			'b/1.json',
-			'b/deep/2.json',
-			'top.json',
-			'with space/x.json',
-		]);
+		expect(keys).toEqual(listingKeys);
 	});
 
 	it('lists buckets', async () => {
