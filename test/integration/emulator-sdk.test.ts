@@ -21,7 +21,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {s3ClientFor, sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
-import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
+import {abaloneTutorialParameterNames, abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerExecutionRole';
 const terminal = new Set(['Succeeded', 'Failed', 'Stopped']);
@@ -144,14 +144,7 @@ describe('the tutorial flow through the JavaScript SDK', () => {
 			new ListPipelineParametersForExecutionCommand({PipelineExecutionArn: arn}),
 		);
 		expect(parameters).toContainEqual({Name: 'ModelApprovalStatus', Value: 'Approved'});
-		expect(parameters.map((parameter) => parameter.Name)).toEqual([
-			'ProcessingInstanceType',
-			'ProcessingInstanceCount',
-			'TrainingInstanceType',
-			'ModelApprovalStatus',
-			'InputData',
-			'BatchData',
-		]);
+		expect(parameters.map((parameter) => parameter.Name)).toEqual(abaloneTutorialParameterNames);
 	});
 
 	it('stops a running execution', async () => {
