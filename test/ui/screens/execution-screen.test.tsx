@@ -13,19 +13,27 @@ import {
 const backend = backendForFile({timeScale: 600, demo: false});
 let app: RenderedApp | undefined;
 
-function routesTo(pipelineName: string, executionArn: string): Route[] {
-	return [
-		{kind: 'pipelines'},
-		{kind: 'executions', pipelineName},
-		{kind: 'execution', pipelineName, executionArn},
-	];
-}
-
-async function start(
+/**
+ * Creates the pipeline from the abalone tutorial (its steps tuned by `steps`), starts an execution of it, and
+ * returns the execution's ARN and the routes that open it with the list screens behind it.
+ */
+async function startExecution(
 	pipelineName: string,
-	parameters: Array<{name: string; value: string}> = [],
-): Promise<string> {
-	return backend.aws.pipelines.startExecution({pipelineName, parameters});
+	options: {steps?: Record<string, unknown>; parameters?: Array<{name: string; value: string}>} = {},
+): Promise<{arn: string; routes: Route[]}> {
+	await createPipeline(backend.aws, pipelineName, {steps: options.steps});
+	const arn = await backend.aws.pipelines.startExecution({
+		pipelineName,
+		parameters: options.parameters ?? [],
+	});
+	return {
+		arn,
+		routes: [
+			{kind: 'pipelines'},
+			{kind: 'executions', pipelineName},
+			{kind: 'execution', pipelineName, executionArn: arn},
+		],
+	};
 }
 
 function line(screen: string, text: string): string {
@@ -34,11 +42,10 @@ function line(screen: string, text: string): string {
 
 describe('the execution screen', () => {
 	test('the live panel moves every step from not started through executing to succeeded', async () => {
-		await createPipeline(backend.aws, 'LiveAbalone', {
+		const {routes} = await startExecution('LiveAbalone', {
 			steps: {AbaloneProcess: {durationSeconds: 1500}, AbaloneTrain: {durationSeconds: 1500}},
 		});
-		const arn = await start('LiveAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('LiveAbalone', arn)});
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('● EXECUTING');
 		await app.press('g', 'DAG [list] timeline');
 		await app.waitFor(/AbaloneProcess\s+Processing\s+● executing/);
@@ -61,11 +68,10 @@ describe('the execution screen', () => {
 	});
 
 	test('a failed step shows in red words and icon, with the reason in the header and in the details', async () => {
-		await createPipeline(backend.aws, 'FailingAbalone', {
+		const {routes} = await startExecution('FailingAbalone', {
 			steps: {AbaloneTrain: {fail: 'ClientError: the training image crashed\nat line 2', failAttempts: 1}},
 		});
-		const arn = await start('FailingAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('FailingAbalone', arn)});
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✖ FAILED', 20_000);
 		expect(app.screen()).toContain('Failure: Step failure: One or multiple steps failed.');
 		await app.press('g', 'DAG [list] timeline');
@@ -85,9 +91,8 @@ describe('the execution screen', () => {
 	});
 
 	test('g cycles DAG, list and timeline', async () => {
-		await createPipeline(backend.aws, 'ViewsAbalone');
-		const arn = await start('ViewsAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('ViewsAbalone', arn)});
+		const {routes} = await startExecution('ViewsAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await app.waitFor('[DAG] list timeline');
 		expect(app.screen()).toMatch(/┏━+┓/);
@@ -99,9 +104,8 @@ describe('the execution screen', () => {
 	});
 
 	test('arrows move the selection along the graph', async () => {
-		await createPipeline(backend.aws, 'MoveAbalone');
-		const arn = await start('MoveAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('MoveAbalone', arn)});
+		const {routes} = await startExecution('MoveAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await app.waitFor('› AbaloneProcess');
 		await app.press('j', /› Abalone(Train|Eval) /);
@@ -111,11 +115,11 @@ describe('the execution screen', () => {
 	});
 
 	test('e shows AbaloneEval’s evaluation.json from S3, and P the parameters it ran with', async () => {
-		await createPipeline(backend.aws, 'ReportAbalone', {
+		const {routes} = await startExecution('ReportAbalone', {
 			steps: {AbaloneEval: {propertyFiles: {EvaluationReport: {regression_metrics: {mse: {value: 4.5}}}}}},
+			parameters: [{name: 'ModelApprovalStatus', value: 'Approved'}],
 		});
-		const arn = await start('ReportAbalone', [{name: 'ModelApprovalStatus', value: 'Approved'}]);
-		app = renderApp(backend.aws, {initialRoutes: routesTo('ReportAbalone', arn)});
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await app.press('g', '[list]');
 		await app.press('jj', '› AbaloneEval ');
@@ -135,10 +139,11 @@ describe('the execution screen', () => {
 	});
 
 	test('x stops the execution after y, with exactly one call however often y is pressed', async () => {
-		await createPipeline(backend.aws, 'StopAbalone', {steps: {AbaloneProcess: {durationSeconds: 60_000}}});
-		const arn = await start('StopAbalone');
+		const {routes} = await startExecution('StopAbalone', {
+			steps: {AbaloneProcess: {durationSeconds: 60_000}},
+		});
 		const {access, calls} = countCalls(backend.aws);
-		app = renderApp(access, {initialRoutes: routesTo('StopAbalone', arn)});
+		app = renderApp(access, {initialRoutes: routes});
 		await app.waitFor('● EXECUTING');
 		await app.press('x', 'Stop execution');
 		await app.press('n');
@@ -151,9 +156,10 @@ describe('the execution screen', () => {
 	});
 
 	test('p pauses and resumes refreshing; read-only refuses x', async () => {
-		await createPipeline(backend.aws, 'PauseAbalone', {steps: {AbaloneProcess: {durationSeconds: 60_000}}});
-		const arn = await start('PauseAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('PauseAbalone', arn), readOnly: true});
+		const {arn, routes} = await startExecution('PauseAbalone', {
+			steps: {AbaloneProcess: {durationSeconds: 60_000}},
+		});
+		app = renderApp(backend.aws, {initialRoutes: routes, readOnly: true});
 		await app.waitFor('● EXECUTING');
 		await app.press('p', 'refresh paused');
 		expect(app.screen()).toContain('paused (p resumes)');
@@ -164,9 +170,8 @@ describe('the execution screen', () => {
 	});
 
 	test('a pipeline deleted by someone else sends the user back to the list', async () => {
-		await createPipeline(backend.aws, 'GoneAbalone');
-		const arn = await start('GoneAbalone');
-		app = renderApp(backend.aws, {initialRoutes: routesTo('GoneAbalone', arn)});
+		const {routes} = await startExecution('GoneAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await backend.aws.pipelines.deletePipeline('GoneAbalone');
 		await app.press('r', 'Pipeline GoneAbalone no longer exists');
