@@ -4,7 +4,8 @@
 Usage: pty_probe.py COLS ROWS SCRIPT_JSON -- COMMAND ARGS...
 SCRIPT_JSON is a list of actions:
   {"wait": "TEXT", "timeout": 20}   wait until TEXT appears in the output (ANSI stripped); records ms since start
-                                    ("fresh": true looks only at output written after the wait began)
+                                    ("fresh": true looks only at output written after the wait began;
+                                    "regex": true takes TEXT as a Python regular expression)
   {"keys": "abc\r"}                 write bytes to the terminal
   {"sleep": 1.5}                    let it run, reading output
   {"mark": "NAME"}                  record the child's CPU seconds (user + system, each, and per thread name),
@@ -106,14 +107,14 @@ def main():
     try:
         for action in script:
             if "wait" in action:
-                needle = action["wait"].encode()
+                pattern = re.compile(action["wait"].encode() if action.get("regex") else re.escape(action["wait"].encode()))
                 deadline = time.monotonic() + action.get("timeout", 20)
                 found = False
                 floor = len(output) if action.get("fresh") else 0
                 checked = floor
                 while True:
                     # Re-read a little before the last position: the text may have arrived split across reads.
-                    if needle in ANSI.sub(b"", bytes(output[max(floor, checked - 4096):])):
+                    if pattern.search(ANSI.sub(b"", bytes(output[max(floor, checked - 4096):]))):
                         found = True
                         break
                     if closed or time.monotonic() >= deadline:

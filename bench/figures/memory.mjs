@@ -19,8 +19,9 @@ export async function measureMemory({
 		columns,
 		rows,
 		script: [
-			// The caption reads "N pipelines · sorted …" once every page is listed ("so far, loading more…" before).
-			{wait: 'pipelines · sorted', timeout: 60},
+			// Once every page is listed the caption reads "N pipelines · sorted …" (or "· the newest N of more" when
+			// the list is capped); before, "N pipelines so far, loading more…".
+			{wait: 'pipelines · (sorted|the newest)', regex: true, timeout: 60},
 			{sleep: 2},
 			{keys: `:pipeline ${target.pipelineName}\r`},
 			{wait: executionId, fresh: true, timeout: 20},
