@@ -48,11 +48,20 @@ export function App(props: AppProps) {
 
 /** Shown instead of the app below 40×10. */
 export function TooSmall({columns, rows}: TerminalSize) {
+	const height = Math.max(1, rows - 1);
+	const full = `sagemon needs at least 40×10; this terminal is ${columns}×${rows}. Make it larger (q quits).`;
+	const short = `sagemon needs 40×10 (this is ${columns}×${rows}); q quits`;
+	// Text taller than the box is centred off the screen and nothing shows: use the short form, from the top.
+	const fits = (text: string) => Math.ceil(text.length / Math.max(1, columns - 2)) + 1 <= height;
+	const text = fits(full) ? full : short;
 	return (
-		<Box width={columns} height={Math.max(1, rows - 1)} alignItems="center" justifyContent="center">
-			<Text wrap="wrap">
-				sagemon needs at least 40×10; this terminal is {columns}×{rows}. Make it larger (q quits).
-			</Text>
+		<Box
+			width={columns}
+			height={height}
+			alignItems="center"
+			justifyContent={fits(text) ? 'center' : 'flex-start'}
+		>
+			<Text wrap="wrap">{text}</Text>
 		</Box>
 	);
 }

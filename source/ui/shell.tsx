@@ -43,7 +43,16 @@ const systemNow = () => Date.now();
 export function Shell(props: AppProps) {
 	const {exit} = useApp();
 	const theme = useTheme();
-	const size = useTerminalSize(props.size);
+	const terminalSize = useTerminalSize(props.size);
+	const tooSmall = terminalSize.columns < minimumSize.columns || terminalSize.rows < minimumSize.rows;
+	// While the window is too small the screens stay mounted, hidden and deaf, at the last size that fitted, so
+	// they come back as they were (view, selection, scroll) instead of starting over.
+	const lastFit = useRef({
+		columns: Math.max(terminalSize.columns, minimumSize.columns),
+		rows: Math.max(terminalSize.rows, minimumSize.rows),
+	});
+	if (!tooSmall) lastFit.current = terminalSize;
+	const size = tooSmall ? lastFit.current : terminalSize;
 	const now = props.now ?? systemNow;
 	const [connection, setConnection] = useState<Connection>({state: 'connecting', generation: 0});
 	const [stack, setStack] = useState<Route[]>(() => props.initialRoutes ?? [{kind: 'pipelines'}]);
@@ -193,6 +202,15 @@ export function Shell(props: AppProps) {
 		{priority: 1000},
 	);
 
+	// Too small to show anything: only q (quit, as the message says) does something; no key acts unseen.
+	useKeyLayer(
+		(press) => {
+			if (press.name === 'q') exit();
+			return true;
+		},
+		{priority: 998, active: tooSmall},
+	);
+
 	// Any key clears the last message; the key still does its job.
 	useKeyLayer(
 		() => {
@@ -261,86 +279,87 @@ export function Shell(props: AppProps) {
 	);
 	const settings = connection.state === 'ready' ? connection.aws.settings : undefined;
 
-	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return <TooSmall {...size} />;
-
 	const top = stack.at(-1) ?? {kind: 'pipelines'};
 	const height = size.rows - 1;
 	const dialogHeight = dialog ? confirmDialogHeight(dialog) : 0;
 	const bodyHeight = height - 3 - dialogHeight;
 	const crumbs = stack.map((route, index) => titleOfRoute(route, stack[index - 1]));
 	return (
-		<Box flexDirection="column" width={size.columns} height={height}>
-			<Header
-				crumbs={crumbs}
-				region={settings?.region}
-				label={settings?.label ?? ''}
-				readOnly={props.readOnly}
-				refresh={refresh}
-				now={now}
-				width={size.columns}
-			/>
-			<Box height={bodyHeight} flexDirection="column">
-				{overlay === 'help' ? (
-					<HelpOverlay
-						title={crumbs.at(-1) ?? 'sagemon'}
+		<>
+			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={size.columns} height={height}>
+				<Header
+					crumbs={crumbs}
+					region={settings?.region}
+					label={settings?.label ?? ''}
+					readOnly={props.readOnly}
+					refresh={refresh}
+					now={now}
+					width={size.columns}
+				/>
+				<Box height={bodyHeight} flexDirection="column">
+					{overlay === 'help' ? (
+						<HelpOverlay
+							title={crumbs.at(-1) ?? 'sagemon'}
+							keymap={keymap}
+							readOnly={props.readOnly}
+							width={size.columns}
+							height={bodyHeight}
+							offset={helpOffset}
+						/>
+					) : null}
+					<Box display={overlay === 'help' ? 'none' : 'flex'} flexDirection="column" height={bodyHeight}>
+						{connection.state === 'ready' && session ? (
+							<SessionContext.Provider value={session}>
+								<NavigationContext.Provider value={navigation}>
+									<ShellContext.Provider value={shell}>
+										<ScreenForRoute
+											key={`${connection.generation}:${stack.length}:${top.kind}`}
+											route={top}
+											width={size.columns}
+											height={bodyHeight}
+											active={!tooSmall && overlay === undefined && dialog === undefined}
+										/>
+									</ShellContext.Provider>
+								</NavigationContext.Provider>
+							</SessionContext.Provider>
+						) : connection.state === 'failed' ? (
+							<Box flexDirection="column" paddingX={1}>
+								<Text color={theme.colorOf('danger')}>Could not connect: {connection.message}</Text>
+								<Text color={theme.colorOf('muted')}>
+									Use :region R or :profile P to try other settings, or q to quit.
+								</Text>
+							</Box>
+						) : (
+							<Text color={theme.colorOf('muted')}> Connecting…</Text>
+						)}
+					</Box>
+				</Box>
+				{dialog ? <ConfirmDialog state={dialog} width={size.columns} /> : null}
+				{overlay === 'command' ? (
+					<Box flexDirection="column">
+						<Text>
+							<Text bold color={theme.colorOf('accent')}>
+								:
+							</Text>
+							<TextField value={command} editing width={size.columns - 2} />
+						</Text>
+						<Text color={theme.colorOf('muted')} wrap="truncate-end">
+							:pipeline NAME · :region R · :profile P · :q — enter runs, esc cancels
+						</Text>
+					</Box>
+				) : (
+					<Footer
 						keymap={keymap}
 						readOnly={props.readOnly}
 						width={size.columns}
-						height={bodyHeight}
-						offset={helpOffset}
+						canGoBack={stack.length > 1}
+						typing={keys.typing}
+						message={message}
 					/>
-				) : null}
-				<Box display={overlay === 'help' ? 'none' : 'flex'} flexDirection="column" height={bodyHeight}>
-					{connection.state === 'ready' && session ? (
-						<SessionContext.Provider value={session}>
-							<NavigationContext.Provider value={navigation}>
-								<ShellContext.Provider value={shell}>
-									<ScreenForRoute
-										key={`${connection.generation}:${stack.length}:${top.kind}`}
-										route={top}
-										width={size.columns}
-										height={bodyHeight}
-										active={overlay === undefined && dialog === undefined}
-									/>
-								</ShellContext.Provider>
-							</NavigationContext.Provider>
-						</SessionContext.Provider>
-					) : connection.state === 'failed' ? (
-						<Box flexDirection="column" paddingX={1}>
-							<Text color={theme.colorOf('danger')}>Could not connect: {connection.message}</Text>
-							<Text color={theme.colorOf('muted')}>
-								Use :region R or :profile P to try other settings, or q to quit.
-							</Text>
-						</Box>
-					) : (
-						<Text color={theme.colorOf('muted')}> Connecting…</Text>
-					)}
-				</Box>
+				)}
 			</Box>
-			{dialog ? <ConfirmDialog state={dialog} width={size.columns} /> : null}
-			{overlay === 'command' ? (
-				<Box flexDirection="column">
-					<Text>
-						<Text bold color={theme.colorOf('accent')}>
-							:
-						</Text>
-						<TextField value={command} editing width={size.columns - 2} />
-					</Text>
-					<Text color={theme.colorOf('muted')} wrap="truncate-end">
-						:pipeline NAME · :region R · :profile P · :q — enter runs, esc cancels
-					</Text>
-				</Box>
-			) : (
-				<Footer
-					keymap={keymap}
-					readOnly={props.readOnly}
-					width={size.columns}
-					canGoBack={stack.length > 1}
-					typing={keys.typing}
-					message={message}
-				/>
-			)}
-		</Box>
+			{tooSmall ? <TooSmall {...terminalSize} /> : null}
+		</>
 	);
 }
 
