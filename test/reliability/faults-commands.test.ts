@@ -112,6 +112,23 @@ describe('credentials and region', () => {
 
 		// Only the expired-token round reached the server, and nothing it was asked to change was changed.
 		expect(proxy.requests.slice(since).filter((request) => request.status === 200)).toEqual([]);
+
+		// Whatever goes wrong, the credentials in use are never printed.
+		const secret = {
+			AWS_ACCESS_KEY_ID: 'AKIASAGEMONKEEPOUT01',
+			AWS_SECRET_ACCESS_KEY: 'sagemon/keep-out+secret',
+		};
+		for (const failWith of ['UnrecognizedClientException', 'AccessDeniedException', undefined] as const) {
+			emulator.setFaults(failWith ? {failWith} : {});
+			for (const args of [
+				['describe', finishedArn],
+				['describe', finishedArn, '--json'],
+				['report', finishedArn],
+			]) {
+				const result = await sagemon(args, testAwsEnv(secret));
+				expect(`${result.stdout}${result.stderr}`).not.toMatch(/AKIASAGEMONKEEPOUT01|keep-out/);
+			}
+		}
 	});
 });
 
