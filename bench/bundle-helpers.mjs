@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {inkFrameCaches} from '../scripts/ink-frame-caches.mjs';
+import {stringWidthFastPath} from '../scripts/string-width-fast-path.mjs';
 import {yogaWithoutFetch} from '../scripts/yoga-without-fetch.mjs';
 
 const stubDevtools = {
@@ -42,7 +43,7 @@ export async function bundleHelpers(root) {
 			banner: {
 				js: "import {createRequire as __benchCreateRequire} from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
 			},
-			plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch],
+			plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch, stringWidthFastPath],
 			logLevel: 'warning',
 		});
 	} catch (error) {

@@ -4,6 +4,7 @@ import {mkdir, rename, rm, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {inkFrameCaches} from './ink-frame-caches.mjs';
+import {stringWidthFastPath} from './string-width-fast-path.mjs';
 import {yogaWithoutFetch} from './yoga-without-fetch.mjs';
 
 // Build beside dist/ and swap it in with renames, so a CLI that is running (e.g. in another test) never sees
@@ -45,7 +46,7 @@ const result = await build({
 	minifyWhitespace: true,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch],
+	plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch, stringWidthFastPath],
 	logLevel: 'warning',
 });
 
