@@ -33,7 +33,7 @@ export type Terminal = {
 	waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Types text literally. */
 	type(text: string): Promise<void>;
-	/** tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ... */
+	/** tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ... (Escape is sent on its own, as a person types it). */
 	press(...keys: string[]): Promise<void>;
 	resize(columns: number, rows: number): Promise<void>;
 	state(): Promise<TerminalState>;
@@ -142,7 +142,22 @@ export async function openTerminal(
 			await tmux('send-keys', '-l', text);
 		},
 		async press(...keys) {
-			await tmux('send-keys', ...keys);
+			// A lone ESC byte followed at once by more bytes reads as one sequence (Alt+key): a person's Esc is
+			// never that close to the next key, so leave it a moment alone.
+			let batch: string[] = [];
+			for (const key of keys) {
+				if (key !== 'Escape') {
+					batch.push(key);
+					continue;
+				}
+
+				if (batch.length > 0) await tmux('send-keys', ...batch);
+				batch = [];
+				await tmux('send-keys', 'Escape');
+				await new Promise((resolve) => setTimeout(resolve, 60));
+			}
+
+			if (batch.length > 0) await tmux('send-keys', ...batch);
 		},
 		async resize(columns, rows) {
 			await tmux('resize-window', '-x', String(columns), '-y', String(rows));

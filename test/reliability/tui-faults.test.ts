@@ -163,6 +163,8 @@ describe('the UI on a flaky link', () => {
 		tui = screen;
 		await screen.openPipeline('Gated');
 		emulator.setFaults({failWith: 'ExpiredTokenException'});
+		// Lists refresh every 5 s on their own; r refreshes now.
+		await screen.press('r');
 		await screen.waitFor(
 			'Your AWS credentials have expired: refresh them (aws sso login) and try again.',
 			20_000,
@@ -170,6 +172,7 @@ describe('the UI on a flaky link', () => {
 		await screen.press('?');
 		await screen.waitFor('Everywhere');
 		await screen.press('Escape');
+		await screen.waitFor((shown) => !shown.includes('Everywhere'));
 		emulator.setFaults({});
 		await screen.press('r');
 		await screen.waitFor(/updated (just now|\d+s ago)/, 20_000);
@@ -218,9 +221,11 @@ describe('the UI on a flaky link', () => {
 		);
 		expect(denied).not.toContain('Access denied: Access denied');
 		await screen.press('Escape');
+		await screen.waitFor((shown) => !shown.includes('Reports of AbaloneEval'));
 		await screen.press('P');
 		await screen.waitFor(/ModelApprovalStatus\s+PendingManualApproval/);
 		await screen.press('Escape');
+		await screen.waitFor((shown) => !shown.includes('Parameters this execution ran with'));
 		await screen.press('g');
 		await screen.waitFor('DAG list [timeline]');
 		expect(screen.running()).toBe(true);
