@@ -9,7 +9,11 @@ const run = (command) => execSync(command, {cwd: root, stdio: 'inherit'});
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 	console.error('sagemon: installing dependencies (first run)…');
-	run(existsSync(join(root, 'package-lock.json')) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
+	run(
+		existsSync(join(root, 'package-lock.json'))
+			? 'npm ci --no-audit --no-fund'
+			: 'npm install --no-audit --no-fund',
+	);
 }
 
 const bundle = join(root, 'dist', 'cli.js');
