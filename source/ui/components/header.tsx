@@ -28,9 +28,11 @@ export const Header = memo(function Header({
 	const theme = useTheme();
 	const compact = width < 72;
 	const place = (compact ? [label] : [region, label]).filter(Boolean).join(' · ');
-	const state = useSyncExternalStore(refresh.subscribe, refresh.get);
-	const status = describeRefresh(state, now());
-	const statusWidth = !status.text || (compact && status.tone === 'muted') ? 0 : status.text.length + 3;
+	// Only the status's width matters here, so a poll that leaves it as it was re-renders nothing.
+	const statusWidth = useSyncExternalStore(refresh.subscribe, () => {
+		const status = describeRefresh(refresh.get(), now());
+		return !status.text || (compact && status.tone === 'muted') ? 0 : status.text.length + 3;
+	});
 	// The right side keeps its room; the breadcrumb gives way, dropping its first crumbs before truncating.
 	const rightWidth = place.length + (readOnly ? 12 : 0) + Math.max(statusWidth, compact ? 0 : 24);
 	const crumbText = fitCrumbs(crumbs, Math.max(8, width - rightWidth - 10), theme.glyphs.breadcrumb);

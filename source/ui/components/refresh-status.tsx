@@ -16,10 +16,16 @@ export type RefreshStatusProps = {
 };
 
 export function RefreshStatus({store, now, suffix = '', onlyProblems = false}: RefreshStatusProps) {
-	const state = useSyncExternalStore(store.subscribe, store.get);
 	const theme = useTheme();
-	const text = useTicking(() => describeRefresh(state, now()).text, tickPeriod(state, now()));
-	const {tone} = describeRefresh(state, now());
+	// Re-render when what is shown changes, not on every store update: each poll that changes data sets a new
+	// updatedAt, and "updated just now" usually stays "updated just now".
+	useSyncExternalStore(store.subscribe, () => {
+		const look = describeRefresh(store.get(), now());
+		return `${look.tone}:${look.text}`;
+	});
+	const period = useSyncExternalStore(store.subscribe, () => tickPeriod(store.get(), now()));
+	useTicking(() => describeRefresh(store.get(), now()).text, period);
+	const {text, tone} = describeRefresh(store.get(), now());
 	if (!text || (onlyProblems && tone === 'muted')) return null;
 	return (
 		<Text color={theme.colorOf(tone)}>
