@@ -13,7 +13,7 @@ const session = `tui-${process.pid}`;
 const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-e2e-'));
 
 function tmux(...args: string[]): string {
-	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 }
 
 function screen(): string {
