@@ -39,7 +39,7 @@ describe('formatStepsTable', () => {
 
 	it('cuts the failure reason to the terminal width', () => {
 		const table = formatStepsTable(steps, {types: new Map(), now: start, width: 100});
-		expect(table.split('\n')[2]).toMatch(/  ClientError: \^\[\[31mred.*…$/);
+		expect(table.split('\n')[2]).toMatch(/ {2}ClientError: \^\[\[31mred.*…$/);
 		expect(table.split('\n').every((line) => line.length <= 100)).toBe(true);
 	});
 });
