@@ -7,3 +7,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const {runProgram} = await import('./program.js');
 process.exitCode = await runProgram(process.argv.slice(2));
+// Once the command has its outcome nothing else matters: an AWS call abandoned on a slow or dead link (Ctrl+C
+// during a watch) would otherwise hold the process until it times out. Leave as soon as the output is written.
+const written = (stream: NodeJS.WriteStream) =>
+	new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([written(process.stdout), written(process.stderr)]);
+process.exit();

@@ -117,9 +117,9 @@ describe('the UI on a flaky link', () => {
 		await screen.waitFor('✔ SUCCEEDED', 20_000);
 		expectPollerContract(proxy, executionArn, since, 500);
 
-		// Done means done: no more polls for the execution (absence takes time to show: three intervals).
+		// Done means done: no more polls for the execution (absence takes time to show: two intervals).
 		const polls = pollRequests(proxy, executionArn).length;
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(pollRequests(proxy, executionArn).length).toBe(polls);
 		expect(screen.running()).toBe(true);
 	});
