@@ -120,12 +120,14 @@ describe('credentials and region', () => {
 		};
 		for (const failWith of ['UnrecognizedClientException', 'AccessDeniedException', undefined] as const) {
 			emulator.setFaults(failWith ? {failWith} : {});
-			for (const args of [
-				['describe', finishedArn],
-				['describe', finishedArn, '--json'],
-				['report', finishedArn],
-			]) {
-				const result = await sagemon(args, testAwsEnv(secret));
+			const said = await Promise.all(
+				[
+					['describe', finishedArn],
+					['describe', finishedArn, '--json'],
+					['report', finishedArn],
+				].map((args) => sagemon(args, testAwsEnv(secret))),
+			);
+			for (const result of said) {
 				expect(`${result.stdout}${result.stderr}`).not.toMatch(/AKIASAGEMONKEEPOUT01|keep-out/);
 			}
 		}
@@ -160,21 +162,27 @@ describe('a pipeline deleted by someone else', () => {
 		expect((await sagemon(['describe', executionArn])).code).toBe(0);
 		await client.send(new DeletePipelineCommand({PipelineName: 'Doomed', ClientRequestToken: randomUUID()}));
 
-		for (const command of ['describe', 'steps', 'wait', 'watch', 'report']) {
-			const result = await sagemon([command, executionArn]);
-			expect({command, ...result}).toMatchObject({command, code: 3, stdout: ''});
+		const commands = ['describe', 'steps', 'wait', 'watch', 'report'];
+		const results = await Promise.all(commands.map((command) => sagemon([command, executionArn])));
+		results.forEach((result, index) => {
+			expect({command: commands[index], ...result}).toMatchObject({
+				command: commands[index],
+				code: 3,
+				stdout: '',
+			});
 			expect(result.stderr).toMatch(/^sagemon: .*does not exist\.\n$/);
-		}
+		});
 
-		for (const args of [
+		const pipelineCommands = [
 			['start', 'Doomed'],
 			['dag', 'Doomed'],
 			['delete', 'Doomed', '--yes'],
-		]) {
-			const result = await sagemon(args);
-			expect(result.code, args.join(' ')).toBe(3);
+		];
+		const gone = await Promise.all(pipelineCommands.map((args) => sagemon(args)));
+		gone.forEach((result, index) => {
+			expect(result.code, pipelineCommands[index]!.join(' ')).toBe(3);
 			expect(result.stderr).toMatch(/^sagemon: .*Doomed.* does not exist\.\n$/i);
-		}
+		});
 	});
 });
 
