@@ -51,7 +51,6 @@ const config = [
 	'set -g history-limit 2000',
 ].join('\n');
 
-let terminals = 0;
 const finishedPattern = /\[exited (\d+), terminal (restored|changed)\]/;
 
 /**
@@ -66,9 +65,10 @@ export async function openTerminal(
 	const directory = mkdtempSync(join(tmpdir(), 'sagemon-tmux-'));
 	const configPath = join(directory, 'tmux.conf');
 	writeFileSync(configPath, `${config}\n`);
-	const socket = `sagemon-rel-${process.pid}-${terminals++}`;
+	// The server's socket lives in the directory removed on close, so nothing is left behind.
+	const socket = join(directory, 'socket');
 	const tmux = (...args: string[]) =>
-		run('tmux', ['-L', socket, '-f', configPath, ...args], {env: {...options.env, TMUX: ''}});
+		run('tmux', ['-S', socket, '-f', configPath, ...args], {env: {...options.env, TMUX: ''}});
 	const command = [
 		'trap : INT TERM',
 		'before=$(stty -g)',
@@ -92,7 +92,11 @@ export async function openTerminal(
 	);
 	const display = async (format: string) => (await tmux('display-message', '-p', format)).stdout.trim();
 	const shell = Number(await display('#{pane_pid}'));
-	const pid = await commandOf(shell);
+	const pid = await commandOf(shell).catch(async (error: unknown) => {
+		await tmux('kill-server').catch(() => {});
+		rmSync(directory, {recursive: true, force: true});
+		throw error;
+	});
 
 	const screen = async (options: {history?: boolean} = {}) =>
 		(await tmux('capture-pane', '-p', '-J', ...(options.history ? ['-S', '-'] : []))).stdout
