@@ -5,27 +5,14 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
-import {inkFrameCaches} from '../scripts/ink-frame-caches.mjs';
-import {stringWidthFastPath} from '../scripts/string-width-fast-path.mjs';
-import {yogaWithoutFetch} from '../scripts/yoga-without-fetch.mjs';
-
-const stubDevtools = {
-	name: 'stub-react-devtools',
-	setup(builder) {
-		// Ink imports react-devtools-core only when DEV is set; it is not installed.
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({
-			path: 'react-devtools-core',
-			namespace: 'stub',
-		}));
-		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
-	},
-};
+import {nodeBundleOptions} from '../scripts/bundle-options.mjs';
 
 /** Returns {directory, frameScript, workloadModule, emulatorScript, remove()}; `root` is the project directory. */
 export async function bundleHelpers(root) {
 	const directory = await mkdtemp(join(tmpdir(), 'sagemon-bench-'));
 	try {
 		await build({
+			...nodeBundleOptions,
 			absWorkingDir: root,
 			entryPoints: {
 				frame: 'bench/frame.tsx',
@@ -34,16 +21,6 @@ export async function bundleHelpers(root) {
 			},
 			outdir: directory,
 			outExtension: {'.js': '.mjs'},
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			mainFields: ['module', 'main'],
-			define: {'process.env.NODE_ENV': '"production"'},
-			banner: {
-				js: "import {createRequire as __benchCreateRequire} from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-			},
-			plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch, stringWidthFastPath],
 			logLevel: 'warning',
 		});
 	} catch (error) {

@@ -8,45 +8,17 @@ import {join} from 'node:path';
 import {ListPipelinesCommand, SageMakerClient} from '@aws-sdk/client-sagemaker';
 import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {cliBundleOptions} from '../../scripts/bundle-options.mjs';
 import {testCredentials} from '../helpers/emulator.js';
 
 let outdir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-	// A private bundle of the CLI, built like scripts/build.mjs builds dist/, so no other test's build can
+	// A private bundle of the CLI, built with the options scripts/build.mjs builds dist/ with, so no other test's build can
 	// replace it while this one runs.
 	outdir = mkdtempSync(join(tmpdir(), 'sagemon-cli-'));
-	await build({
-		entryPoints: {cli: 'source/cli.ts'},
-		outdir,
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		mainFields: ['module', 'main'],
-		define: {'process.env.NODE_ENV': '"production"'},
-		banner: {
-			js: "import {createRequire as __sagemonCreateRequire} from 'node:module'; const require = __sagemonCreateRequire(import.meta.url);",
-		},
-		logLevel: 'silent',
-		plugins: [
-			{
-				name: 'stub-react-devtools',
-				setup(builder) {
-					builder.onResolve({filter: /^react-devtools-core$/}, () => ({
-						path: 'react-devtools-core',
-						namespace: 'stub',
-					}));
-					builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
-						contents: 'export default {};',
-						loader: 'js',
-					}));
-				},
-			},
-		],
-	});
+	await build({...cliBundleOptions(outdir), logLevel: 'silent'});
 }, 120_000);
 
 afterAll(() => {

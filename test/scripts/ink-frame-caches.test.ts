@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 import {afterAll, describe, expect, it} from 'vitest';
+import {stubDevtools} from '../../scripts/bundle-options.mjs';
 import {inkFrameCaches} from '../../scripts/ink-frame-caches.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -57,15 +58,6 @@ export async function frames() {
 	return stdout.writes;
 }
 `;
-
-// Ink imports react-devtools-core only in development; it is not installed.
-const stubDevtools: Plugin = {
-	name: 'stub-react-devtools',
-	setup(builder) {
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools', namespace: 'stub'}));
-		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
-	},
-};
 
 async function bundleApp(name: string, plugins: Plugin[]): Promise<{frames(): Promise<string[]>}> {
 	const outfile = join(directory, `${name}.mjs`);

@@ -1,0 +1,41 @@
+// The esbuild settings every sagemon bundle shares (dist/, the benchmark's helpers, tests that need a private
+// bundle): ESM for Node 20, production React, a `require` for CommonJS dependencies, and the bundle-time patches.
+import {inkFrameCaches} from './ink-frame-caches.mjs';
+import {stringWidthFastPath} from './string-width-fast-path.mjs';
+import {yogaWithoutFetch} from './yoga-without-fetch.mjs';
+
+/** Ink imports react-devtools-core only when DEV is set; it is not installed, so the bundle gets an empty module. */
+export const stubDevtools = {
+	name: 'stub-react-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'react-devtools-core',
+			namespace: 'stub',
+		}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {};', loader: 'js'}));
+	},
+};
+
+export const nodeBundleOptions = {
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	mainFields: ['module', 'main'],
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {
+		js: "import {createRequire as __sagemonCreateRequire} from 'node:module'; const require = __sagemonCreateRequire(import.meta.url);",
+	},
+	plugins: [stubDevtools, inkFrameCaches, yogaWithoutFetch, stringWidthFastPath],
+};
+
+/** The options scripts/build.mjs bundles the CLI with, into `outdir`. */
+export function cliBundleOptions(outdir) {
+	return {
+		...nodeBundleOptions,
+		entryPoints: {cli: 'source/cli.ts'},
+		outdir,
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
+	};
+}
