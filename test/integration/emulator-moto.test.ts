@@ -3,10 +3,10 @@
 // departs from the real service, the test names the case and checks both sides of the difference.
 import {type ChildProcess, spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {createServer} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
+import {freePort} from '../helpers/emulator-process.js';
 import {readFixture} from '../helpers/fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as plain JSON.
@@ -21,17 +21,6 @@ let emulator: RunningEmulator;
 let moto: ChildProcess | undefined;
 let sagemon: Server;
 let motoServer: Server;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const {port} = probe.address() as {port: number};
-			probe.close(() => resolve(port));
-		});
-	});
-}
 
 /** A JSON 1.1 caller; the Authorization header carries the region as the SDKs sign it (neither server checks it). */
 function serverAt(url: string): Server {

@@ -1,13 +1,13 @@
 // Matrix rows for a flaky link while `sagemon watch` follows an execution on a real terminal: throttling,
 // latency, the server killed and restarted, the pipeline deleted. Calls are counted at the wire (a recording
 // proxy), the screen is read from tmux, and the execution waits on a Callback step the test releases.
-import {type ChildProcess, spawn} from 'node:child_process';
-import {createServer} from 'node:net';
+import type {ChildProcess} from 'node:child_process';
 import {ListPipelineExecutionsCommand, type SageMakerClient} from '@aws-sdk/client-sagemaker';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
+import {freePort, spawnEmulatorProcess} from '../helpers/emulator-process.js';
 import {
 	createPipeline,
 	eventually,
@@ -153,24 +153,7 @@ describe('the emulator process killed mid-watch', () => {
 	let port: number;
 
 	const startServer = async (): Promise<void> => {
-		const child = spawn(
-			process.execPath,
-			[cliPath, 'emulator', '--port', String(port), '--time-scale', '1'],
-			{
-				cwd: projectRoot,
-				env: testAwsEnv(),
-				stdio: ['ignore', 'pipe', 'pipe'],
-			},
-		);
-		server = child;
-		await new Promise<void>((resolve, reject) => {
-			let output = '';
-			child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-				output += chunk;
-				if (output.includes('listening on')) resolve();
-			});
-			child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening`)));
-		});
+		server = await spawnEmulatorProcess(port);
 	};
 
 	afterAll(() => {
@@ -217,12 +200,3 @@ describe('the emulator process killed mid-watch', () => {
 		}
 	});
 });
-
-async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const address = probe.address();
-	await new Promise<void>((resolve) => probe.close(() => resolve()));
-	if (address === null || typeof address === 'string') throw new Error('no free port');
-	return address.port;
-}

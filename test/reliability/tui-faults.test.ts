@@ -1,9 +1,8 @@
 // Matrix rows for the full-screen UI on a flaky link, driven from the keyboard on a real terminal (tmux) with the
 // built CLI: throttling, latency, the emulator killed and restarted, expired or missing credentials, S3 access
 // denied, a pipeline deleted underneath, and stop pressed twice while a refresh is in flight.
-import {type ChildProcess, spawn} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {createServer} from 'node:net';
 import {
 	DeletePipelineCommand,
 	DescribePipelineExecutionCommand,
@@ -12,8 +11,9 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {cleanEnv, cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
+import {cleanEnv, ensureBuilt, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
+import {freePort, spawnEmulatorProcess} from '../helpers/emulator-process.js';
 import {
 	abaloneDefinition,
 	createPipeline,
@@ -293,25 +293,8 @@ describe('the emulator process killed under the UI', () => {
 
 	it('matrix: emulator killed mid-watch, restarted later [TUI] — "offline, retrying in Ns", then the same screen and selection', async () => {
 		const port = await freePort();
-		const startServer = async () => {
-			const child = spawn(
-				process.execPath,
-				[cliPath, 'emulator', '--port', String(port), '--time-scale', '1'],
-				{
-					cwd: projectRoot,
-					env: testAwsEnv(),
-					stdio: ['ignore', 'pipe', 'pipe'],
-				},
-			);
-			server = child;
-			await new Promise<void>((resolve, reject) => {
-				let output = '';
-				child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-					output += chunk;
-					if (output.includes('listening on')) resolve();
-				});
-				child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening`)));
-			});
+		const startServer = async (): Promise<void> => {
+			server = await spawnEmulatorProcess(port);
 		};
 
 		await startServer();
@@ -352,12 +335,3 @@ describe('the emulator process killed under the UI', () => {
 		server!.kill('SIGKILL');
 	});
 });
-
-async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const address = probe.address();
-	await new Promise<void>((resolve) => probe.close(() => resolve()));
-	if (address === null || typeof address === 'string') throw new Error('no free port');
-	return address.port;
-}
