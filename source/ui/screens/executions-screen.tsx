@@ -1,11 +1,12 @@
 // Executions of one pipeline, newest first: open, start another, stop, retry.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useState} from 'react';
 import {formatDuration, formatRelativeTime, formatTimestamp} from '../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {useNavigation, useSession, useShell} from '../app-context.js';
 import {ListCaption} from '../components/list-caption.js';
+import {ListLoadError} from '../components/list-load-error.js';
 import {statusCell} from '../components/status-text.js';
 import {type Column, Table} from '../components/table.js';
 import {retryConfirmation, stopConfirmation, whyNotRetry, whyNotStop} from '../execution-actions.js';
@@ -118,14 +119,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		.join(' · ');
 
 	if (snapshot.phase === 'retrying' && executions.length === 0) {
-		return (
-			<Box flexDirection="column" paddingX={1}>
-				<Text color={theme.colorOf('danger')}>
-					Could not list executions: {sanitizeText(snapshot.error?.message ?? '')}
-				</Text>
-				<Text color={theme.colorOf('muted')}>Retrying on its own; r retries now.</Text>
-			</Box>
-		);
+		return <ListLoadError what="executions" message={snapshot.error?.message} />;
 	}
 
 	return (

@@ -1,11 +1,12 @@
 // Pipelines: every pipeline with its latest execution; sort, filter, open, start, delete.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useState} from 'react';
 import {formatDuration, formatRelativeTime, formatTimestamp} from '../../pipeline/format.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import type {PipelineRow} from '../../watch/pipeline-list-poller.js';
 import {useNavigation, useSession, useShell} from '../app-context.js';
 import {ListCaption} from '../components/list-caption.js';
+import {ListLoadError} from '../components/list-load-error.js';
 import {statusCell} from '../components/status-text.js';
 import {type Column, Table} from '../components/table.js';
 import {executionDuration, useExecutionDetails} from '../hooks/use-execution-details.js';
@@ -129,14 +130,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 		.join(' · ');
 
 	if (snapshot.phase === 'retrying' && rows.length === 0) {
-		return (
-			<Box flexDirection="column" paddingX={1}>
-				<Text color={theme.colorOf('danger')}>
-					Could not list pipelines: {sanitizeText(snapshot.error?.message ?? '')}
-				</Text>
-				<Text color={theme.colorOf('muted')}>Retrying on its own; r retries now.</Text>
-			</Box>
-		);
+		return <ListLoadError what="pipelines" message={snapshot.error?.message} />;
 	}
 
 	return (
