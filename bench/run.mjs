@@ -22,7 +22,7 @@ import {largeStepCount, seedEmulator, startLiveExecution} from './seed-emulator.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
-const fixturesDirectory = join(root, '..', 'shared', 'fixtures');
+const fixturesDirectory = join(root, 'test', 'fixtures');
 const fillerPipelines = 5000;
 // The terminal the TUI figures run in: large enough for the 300-step DAG to be drawn as a graph.
 const terminal = {columns: 160, rows: 50};

@@ -58,7 +58,7 @@ export type CommandContext = {
 	interrupted: Promise<void>;
 };
 
-/** Exit codes of the CLI contract (DESIGN §3). */
+/** Exit codes of the CLI contract, as readme.md lists them. */
 export const ExitCode = {
 	ok: 0,
 	executionFailed: 1,

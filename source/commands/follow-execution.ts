@@ -84,7 +84,7 @@ export function followExecution(options: {
 	});
 }
 
-/** 0 for Succeeded, 1 for Failed or Stopped (DESIGN §3). */
+/** 0 for Succeeded, 1 for Failed or Stopped: the exit code of `wait` and `start --wait`. */
 export function outcomeExitCode(execution: ExecutionDetails): number {
 	return execution.status === 'Succeeded' ? ExitCode.ok : ExitCode.executionFailed;
 }

@@ -1,4 +1,4 @@
-// The local SageMaker Pipelines + S3 emulator: `startEmulator` serves it on one loopback port (DESIGN §4).
+// The local SageMaker Pipelines + S3 emulator: `startEmulator` serves it on one loopback port (readme.md, "The emulator").
 // Definitions can tune how their steps behave through `Metadata["sagemon.emulator"]` (see engine/tuning.ts).
 import type {AddressInfo} from 'node:net';
 import {systemClock} from './clock.js';

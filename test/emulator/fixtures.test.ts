@@ -1,4 +1,4 @@
-// Every real pipeline definition in ../shared/fixtures runs to a terminal status in the emulator.
+// Every real pipeline definition in test/fixtures/definitions runs to a terminal status in the emulator.
 import {describe, expect, it} from 'vitest';
 import {fixtureNames, readFixture} from '../helpers/fixtures.js';
 import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';

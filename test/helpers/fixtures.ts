@@ -1,9 +1,9 @@
-// Real pipeline definitions from public projects live in ../shared/fixtures/definitions (see its SOURCES.md).
+// Real pipeline definitions from public projects, kept in test/fixtures/definitions (see its SOURCES.md).
 import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 export const fixtureDirectory = fileURLToPath(
-	new URL('../../../shared/fixtures/definitions/', import.meta.url),
+	new URL('../fixtures/definitions/', import.meta.url),
 );
 
 export const fixtureNames: string[] = readdirSync(fixtureDirectory)
