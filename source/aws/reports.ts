@@ -1,6 +1,7 @@
 // Finds a step's reports (property files such as evaluation.json) and reads them from S3. Shared by the `report`
 // command and the TUI's report pane. The path follows the service: the execution's own definition names the
 // property files, the step's processing job names the output, the output's S3 URI + FilePath is the object.
+import {lastSegmentOf} from '../pipeline/arn.js';
 import {parseDefinition} from '../pipeline/definition.js';
 import type {PropertyFileDefinition, StepDefinition, StepRecord} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
@@ -189,7 +190,7 @@ async function locate(
 		);
 	}
 
-	const jobName = jobArn.split('/').pop() ?? jobArn;
+	const jobName = lastSegmentOf(jobArn);
 	const outputs = await pipelines.describeProcessingJobOutputs(jobName);
 	return {step, record, jobName, outputs};
 }

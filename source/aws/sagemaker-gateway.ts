@@ -30,6 +30,7 @@ import type {
 	StepRecord,
 	StepStatus,
 } from '../pipeline/model.js';
+import {lastSegmentOf} from '../pipeline/arn.js';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
 import {AwsError, type PipelinesApi} from './types.js';
 
@@ -265,7 +266,7 @@ function isAlreadyExists(error: unknown): boolean {
 
 function toPipelineSummary(summary: SdkPipelineSummary): PipelineSummary {
 	return compact<PipelineSummary>({
-		name: summary.PipelineName ?? nameFromArn(summary.PipelineArn),
+		name: summary.PipelineName ?? lastSegmentOf(summary.PipelineArn ?? ''),
 		arn: summary.PipelineArn ?? '',
 		displayName: text(summary.PipelineDisplayName),
 		description: text(summary.PipelineDescription),
@@ -319,10 +320,6 @@ function stepStatus(status: string | undefined): StepStatus {
 function describeUser(user: UserContext | undefined): string | undefined {
 	if (!user) return undefined;
 	return text(user.UserProfileName) ?? text(user.IamIdentity?.Arn) ?? text(user.UserProfileArn);
-}
-
-function nameFromArn(arn: string | undefined): string {
-	return arn?.split('/').pop() ?? '';
 }
 
 function epoch(date: Date | undefined): number | undefined {

@@ -1,12 +1,12 @@
 // Checks shared by the AWS commands: positional arguments, ARNs, names, --read-only, --interval and --timeout.
 import {endpointProblem} from '../aws/connect.js';
+import {isExecutionArn} from '../pipeline/arn.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './report-error.js';
 
 /** Pipeline names as the service accepts them (no underscores). */
 const pipelineNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
-const executionArnPattern = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:pipeline\/[^/]+\/execution\/[^/]+$/i;
 
 /** The one positional argument `command` takes; a UsageError showing the usage line otherwise. */
 export function singleArgument(context: CommandContext, usage: string): string {
@@ -24,7 +24,7 @@ export function singleArgument(context: CommandContext, usage: string): string {
 }
 
 export function requireExecutionArn(value: string): string {
-	if (!executionArnPattern.test(value)) {
+	if (!isExecutionArn(value)) {
 		throw new UsageError(
 			`"${sanitizeText(value)}" is not a pipeline execution ARN ` +
 				'(arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, as printed by sagemon start).',

@@ -6,7 +6,7 @@ import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {executionElapsed} from './follow-execution.js';
-import {pipelineNameOf} from './step-progress.js';
+import {pipelineNameOfExecution} from './step-progress.js';
 
 const usage = 'describe ARN [--json]';
 
@@ -30,7 +30,7 @@ export function formatExecution(
 	now: number,
 ): string {
 	const rows: Array<[string, string | undefined]> = [
-		['Pipeline', pipelineNameOf(execution)],
+		['Pipeline', pipelineNameOfExecution(execution)],
 		['Execution', execution.arn],
 		['Display name', execution.displayName],
 		['Description', execution.description],

@@ -9,7 +9,7 @@ import type {ExecutionSnapshot} from '../watch/execution-poller.js';
 import type {Output} from './context.js';
 import {executionElapsed} from './follow-execution.js';
 import {inStartOrder, stepDuration} from './print-steps.js';
-import {pipelineNameOf} from './step-progress.js';
+import {pipelineNameOfExecution} from './step-progress.js';
 
 const icons: Record<StepStatus, string> = {
 	Starting: figures.circle,
@@ -56,7 +56,7 @@ function renderLines(
 	const {execution} = snapshot;
 	if (!execution) return [truncateEnd('Loading the execution…', width)];
 	const parts = [
-		pipelineNameOf(execution),
+		pipelineNameOfExecution(execution),
 		execution.displayName,
 		execution.status,
 		executionElapsed(execution, now),

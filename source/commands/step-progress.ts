@@ -1,5 +1,6 @@
 // Turns successive execution snapshots into one plain line per change ("Succeeded  AbaloneTrain (3m 10s)"), the
 // `gh run watch` style used by `wait`, `watch --plain` and any output that is not a terminal.
+import {pipelineNameOf} from '../pipeline/arn.js';
 import type {ExecutionDetails, StepRecord, StepStatus} from '../pipeline/model.js';
 import {terminalExecutionStatuses} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
@@ -50,7 +51,7 @@ export function executionStartLine(execution: ExecutionDetails, now: number): st
 	const name = execution.displayName ? ` ${sanitizeText(execution.displayName)}` : '';
 	const elapsed = executionElapsed(execution, now);
 	const since = elapsed && !terminalExecutionStatuses.has(execution.status) ? `, running for ${elapsed}` : '';
-	return `Execution${name} of ${sanitizeText(pipelineNameOf(execution))} (${execution.status}${since})`;
+	return `Execution${name} of ${sanitizeText(pipelineNameOfExecution(execution))} (${execution.status}${since})`;
 }
 
 export function executionLine(execution: ExecutionDetails, now: number): string {
@@ -61,9 +62,9 @@ export function executionLine(execution: ExecutionDetails, now: number): string 
 }
 
 /** The pipeline's name from the execution's pipeline ARN (…:pipeline/NAME). */
-export function pipelineNameOf(execution: ExecutionDetails): string {
-	const fromPipeline = /:pipeline\/([^/]+)/.exec(execution.pipelineArn)?.[1];
-	return fromPipeline ?? /:pipeline\/([^/]+)/.exec(execution.arn)?.[1] ?? execution.pipelineArn;
+export function pipelineNameOfExecution(execution: ExecutionDetails): string {
+	const fromPipeline = pipelineNameOf(execution.pipelineArn);
+	return fromPipeline === execution.pipelineArn ? pipelineNameOf(execution.arn) : fromPipeline;
 }
 
 function conditionOutcome(step: StepRecord): string | undefined {

@@ -30,21 +30,6 @@ export function modelPackageArn(region: string, group: string, version: number):
 	return `arn:aws:sagemaker:${region}:${accountId}:model-package/${group.toLowerCase()}/${version}`;
 }
 
-/** The pipeline name of a pipeline ARN, or the input itself when it is a bare name. */
-export function pipelineNameOf(nameOrArn: string): string {
-	const match = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:(?:\d{12}|aws):pipeline\/([^/]+)/.exec(nameOrArn);
-	return match?.[1] ?? nameOrArn;
-}
-
-/** Splits `...:pipeline/<name>/execution/<id>`; undefined when the text is not an execution ARN. */
-export function parseExecutionArn(arn: string): {pipelineName: string; executionId: string} | undefined {
-	const match = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:\d{12}:pipeline\/([^/]+)\/execution\/([^/]+)$/.exec(
-		arn,
-	);
-	if (!match) return undefined;
-	return {pipelineName: match[1]!, executionId: match[2]!};
-}
-
 /**
  * Job names as pipelines create them: `pipelines-<executionId>-<stepName[:20]>-<10 random>`, made to fit the
  * job-name pattern `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`.

@@ -1,6 +1,6 @@
 // The emulated account's pipelines (with their versions) and executions, and the lookups every operation
 // shares: by name or ARN, case-insensitively as the service matches pipeline ARNs.
-import {parseExecutionArn, pipelineNameOf} from './arns.js';
+import {parseExecutionArn, pipelineNameOf} from '../pipeline/arn.js';
 import type {ExecutionState, UserContext} from './engine/execution-state.js';
 import type {PreparedDefinition} from './engine/prepared-definition.js';
 import {notFoundError} from './service-error.js';

@@ -1,4 +1,5 @@
 // Which screen draws which route, and how each route is named in the breadcrumb.
+import {executionIdOf} from '../pipeline/arn.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {Route} from './app-context.js';
 import {ExecutionScreen} from './screens/execution-screen.js';
@@ -45,6 +46,3 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 }
 
 /** The last part of an execution ARN (`…/execution/d84ewltjmxhe` → `d84ewltjmxhe`). */
-export function executionIdOf(arn: string): string {
-	return arn.split('/').pop() ?? arn;
-}

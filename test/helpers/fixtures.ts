@@ -2,9 +2,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-export const fixtureDirectory = fileURLToPath(
-	new URL('../fixtures/definitions/', import.meta.url),
-);
+export const fixtureDirectory = fileURLToPath(new URL('../fixtures/definitions/', import.meta.url));
 
 export const fixtureNames: string[] = readdirSync(fixtureDirectory)
 	.filter((name) => name.endsWith('.json'))

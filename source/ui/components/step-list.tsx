@@ -4,7 +4,7 @@ import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import type {StepDefinition} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
-import {executionIdOf} from '../screen-for-route.js';
+import {executionIdOf} from '../../pipeline/arn.js';
 import {stepDuration} from '../step-look.js';
 import {type Theme, useTheme} from '../theme.js';
 import {statusCell} from './status-text.js';

@@ -16,7 +16,8 @@ import {useListFilter} from '../hooks/use-list-filter.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {executionsKeymap} from '../keymap.js';
 import {listMoveIntents, moveSelection} from '../list-navigation.js';
-import {executionIdOf, type ScreenProps} from '../screen-for-route.js';
+import {executionIdOf} from '../../pipeline/arn.js';
+import type {ScreenProps} from '../screen-for-route.js';
 import {type Theme, useTheme} from '../theme.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
