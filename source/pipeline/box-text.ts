@@ -66,3 +66,50 @@ function takeWithin(graphemes: Array<{text: string; width: number}>, budget: num
 	}
 	return taken.flatMap(toCells);
 }
+
+/**
+ * The text each box shows for its name, so that boxes stay distinguishable when names are cut: names whose
+ * middle-cut labels would look alike (`Sha…ge0` for `Shard-012-Stage0` and `Shard-013-Stage0`) show the part in
+ * which they differ instead, with an ellipsis on each cut side. Names that fit, or that already differ, are kept.
+ */
+export function distinguishingLabels(boxes: ReadonlyArray<{name: string; cells: number}>): string[] {
+	const labels = boxes.map((box) => box.name);
+	const alike = new Map<string, number[]>();
+	boxes.forEach(({name, cells}, index) => {
+		const characters = [...name];
+		if (characters.length <= cells) return;
+		const tail = Math.floor((cells - 1) / 2);
+		const shown = `${characters.slice(0, cells - 1 - tail).join('')}…${characters.slice(characters.length - tail).join('')}`;
+		alike.set(shown, [...(alike.get(shown) ?? []), index]);
+	});
+	for (const indexes of alike.values()) {
+		const names = [...new Set(indexes.map((index) => boxes[index]!.name))];
+		if (names.length < 2) continue;
+		const prefix = commonLength(names.map((name) => [...name]));
+		for (const index of indexes) {
+			labels[index] = differingWindow([...boxes[index]!.name], prefix, boxes[index]!.cells);
+		}
+	}
+	return labels;
+}
+
+/** `name` cut to at most `cells` characters from just before `from`, where it starts to differ from its look-alikes. */
+function differingWindow(name: string[], from: number, cells: number): string {
+	if (name.length <= cells || cells < 3) return name.join('');
+	// Keep a little context before the difference (a separator, the digit before it) when there is room.
+	const start = Math.max(0, Math.min(from - 1, name.length - (cells - 1)));
+	const cutsStart = start > 0;
+	let room = cells - (cutsStart ? 1 : 0);
+	const end = Math.min(name.length, start + room);
+	const cutsEnd = end < name.length;
+	if (cutsEnd) room -= 1;
+	const shown = name.slice(start, start + room);
+	return `${cutsStart ? '…' : ''}${shown.join('')}${cutsEnd ? '…' : ''}`;
+}
+
+function commonLength(names: string[][]): number {
+	const shortest = Math.min(...names.map((name) => name.length));
+	let length = 0;
+	while (length < shortest && names.every((name) => name[length] === names[0]![length])) length++;
+	return length;
+}

@@ -1,6 +1,6 @@
 // Paints the parts of a DAG picture that do not change while it is watched (edges, borders, names) onto a grid.
 import {type Glyphs, asciiGlyphs, down, left, right, unicodeGlyphs, up} from './box-glyphs.js';
-import {labelCells} from './box-text.js';
+import {distinguishingLabels, labelCells} from './box-text.js';
 import type {DagLayout} from './layout-dag.js';
 
 /** Who a cell belongs to: nobody, an edge, or the box with this index in `layout.boxes`. */
@@ -73,6 +73,7 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 	};
 
 	const detailRows = new Map<number, number[]>();
+	const names = distinguishingLabels(layout.boxes.map((box) => ({name: box.name, cells: box.width - 4})));
 	layout.boxes.forEach((box, index) => {
 		const {x, y, width: w, height: h} = box;
 		const right = x + w - 1;
@@ -93,7 +94,7 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 			);
 			for (let row = y + 1; row < bottom; row++) put(column, row, edgeOfBox ? glyphs.vertical : ' ', index);
 		}
-		labelCells(box.name, w - 4, ascii).forEach((text, offset) => {
+		labelCells(names[index]!, w - 4, ascii).forEach((text, offset) => {
 			put(x + 2 + offset, y + 1, text, index);
 		});
 		if (h > 3) detailRows.set(y + 2, [...(detailRows.get(y + 2) ?? []), index]);

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {generateDag} from '../../bench/layout.js';
+import {distinguishingLabels} from '../../source/pipeline/box-text.js';
 import {buildDag} from '../../source/pipeline/dag.js';
 import {parseDefinition} from '../../source/pipeline/definition.js';
 import {drawDag, drawDagText} from '../../source/pipeline/draw-dag.js';
@@ -320,5 +321,35 @@ describe('drawDag', () => {
 		drawDag(layout, {decorations: new Map([['AbaloneTrain', {icon: '✔', detail: '9s'}]]), ascii: true});
 		expect(drawDagText(layout)).toBe(first);
 		expect(drawDagText(fitted(fixtureDag('abalone-tutorial.json')))).toBe(first);
+	});
+});
+
+describe('box names cut to what tells them apart', () => {
+	it('shows the differing part of names that would otherwise look alike', () => {
+		const labels = distinguishingLabels(
+			['Shard-012-Stage0', 'Shard-013-Stage0', 'Shard-104-Stage0', 'Train'].map((name) => ({name, cells: 8})),
+		);
+		expect(labels).toEqual(['…-012-S…', '…-013-S…', '…-104-S…', 'Train']);
+		expect(new Set(labels).size).toBe(4);
+	});
+
+	it('keeps names that fit, and names whose cut labels already differ', () => {
+		const boxes = ['PreprocessAbaloneData', 'TrainAbaloneModel', 'Eval'].map((name) => ({name, cells: 10}));
+		expect(distinguishingLabels(boxes)).toEqual(['PreprocessAbaloneData', 'TrainAbaloneModel', 'Eval']);
+	});
+
+	it('draws a wide fan-out of look-alike names as distinguishable boxes', () => {
+		const steps = Array.from({length: 12}, (_, shard) => `Shard-${String(shard).padStart(3, '0')}-Stage0`);
+		const parsed = parseDefinition(
+			JSON.stringify({
+				Version: '2020-12-01',
+				Steps: steps.map((Name) => ({Name, Type: 'Processing', Arguments: {}})),
+			}),
+		);
+		const dag = buildDag(parsed.definition!).dag;
+		const layout = layoutDag(dag, {maxWidth: 80, boxWidth: 11});
+		if (!layout.fits) throw new Error(layout.reason);
+		const text = drawDagText(layout);
+		for (const shard of ['000', '005', '011']) expect(text).toContain(shard);
 	});
 });
