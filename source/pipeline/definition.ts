@@ -1,5 +1,6 @@
 // Parses a pipeline definition (JSON text or an already-parsed value) into plain data, listing every structural problem.
 import {parseParameters, describeJsonType, shorten} from './definition-parameters.js';
+import {intendedStepType} from './step-types.js';
 import {isRecord} from './expressions.js';
 import {indexPath, memberPath} from './json-path.js';
 import type {DefinitionProblem, PipelineDefinition, PropertyFileDefinition, StepDefinition} from './model.js';
@@ -181,6 +182,14 @@ function parseStep(
 	if (typeof type !== 'string' || type === '') {
 		report('Type', `Step '${shorten(name)}' has no Type (such as "Training" or "Processing")`);
 		type = 'Unknown';
+	} else {
+		const intended = intendedStepType(type);
+		if (intended !== undefined) {
+			report(
+				'Type',
+				`Step '${shorten(name)}' has Type ${JSON.stringify(shorten(type))}; did you mean "${intended}"?`,
+			);
+		}
 	}
 
 	const step: StepDefinition = {

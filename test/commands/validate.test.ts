@@ -36,6 +36,18 @@ describe('sagemon validate', () => {
 		expect(JSON.parse(out)).toEqual({valid: true, steps: 8, parameters: 6, edges: 11, problems: []});
 	});
 
+	test('a misspelt step type: exit 2, naming the step and the type it was likely meant to be', async () => {
+		const path = write(
+			'misspelt.json',
+			JSON.stringify({Version: '2020-12-01', Steps: [{Name: 'Prep', Type: 'Proccessing', Arguments: {}}]}),
+		);
+		expect(await run([path])).toEqual({
+			code: 2,
+			out: '',
+			err: `${path}: 1 problem\n  Steps[0].Type: Step 'Prep' has Type "Proccessing"; did you mean "Processing"?\n`,
+		});
+	});
+
 	test('a bad definition: exit 2 and every problem, one per line with its path', async () => {
 		const path = write(
 			'bad.json',
