@@ -1,4 +1,5 @@
 // `sagemon dag DEF.json|PIPELINE [--json]`: prints a definition's step graph, drawn to fit the terminal or as JSON.
+import {supportsUnicode} from '../pipeline/terminal-charset.js';
 import {indexDag, topologicalOrder, validateDefinition} from '../pipeline/dag.js';
 import {drawDagText} from '../pipeline/draw-dag.js';
 import {layoutDag} from '../pipeline/layout-dag.js';
@@ -59,7 +60,7 @@ const defaultWidth = 100;
 /** Draws the graph to fit the terminal (100 columns off a terminal); a numbered list when it cannot fit. */
 function writePicture(context: Pick<CommandContext, 'stdout' | 'stderr' | 'env'>, dag: Dag): void {
 	const width = context.stdout.isTTY ? (context.stdout.columns ?? defaultWidth) : defaultWidth;
-	const ascii = context.env.TERM === 'dumb';
+	const ascii = !supportsUnicode(context.env);
 	const layout = layoutDag(dag, {maxWidth: width, ascii});
 	if (layout.fits) {
 		if (layout.boxes.length > 0) context.stdout.write(`${drawDagText(layout, {ascii})}\n`);

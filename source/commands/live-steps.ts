@@ -1,8 +1,9 @@
 // The compact live view `sagemon watch` redraws on a terminal: a header line and one line per started step,
 // rewritten in place (never taller than the window, never wider than a line, so nothing scrolls or wraps).
-import figures from 'figures';
+import {mainSymbols} from 'figures';
 import stringWidth from 'string-width';
 import {truncateEnd} from '../pipeline/format.js';
+import {asciiOnly} from '../pipeline/terminal-charset.js';
 import type {StepStatus} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
@@ -11,13 +12,26 @@ import {executionElapsed} from './follow-execution.js';
 import {inStartOrder, stepDuration} from './print-steps.js';
 import {pipelineNameOfExecution} from './step-progress.js';
 
-const icons: Record<StepStatus, string> = {
-	Starting: figures.circle,
-	Executing: figures.circleFilled,
-	Stopping: figures.squareSmallFilled,
-	Stopped: figures.squareSmallFilled,
-	Failed: figures.cross,
-	Succeeded: figures.tick,
+type Icons = Record<StepStatus | 'ellipsis', string>;
+
+const unicodeIcons: Icons = {
+	ellipsis: mainSymbols.ellipsis,
+	Starting: mainSymbols.circle,
+	Executing: mainSymbols.circleFilled,
+	Stopping: mainSymbols.squareSmallFilled,
+	Stopped: mainSymbols.squareSmallFilled,
+	Failed: mainSymbols.cross,
+	Succeeded: mainSymbols.tick,
+};
+/** Plain ASCII, the TUI's icons, for terminals whose locale is not UTF-8 (figures' own fallbacks still use … and √). */
+const asciiIcons: Icons = {
+	ellipsis: '...',
+	Starting: '>',
+	Executing: '*',
+	Stopping: '!',
+	Stopped: '#',
+	Failed: 'x',
+	Succeeded: 'v',
 };
 const colors: Record<StepStatus | 'Executing', number> = {
 	Starting: 2,
@@ -28,8 +42,12 @@ const colors: Record<StepStatus | 'Executing', number> = {
 	Succeeded: 32,
 };
 
-export function createLiveSteps(stdout: Output, options: {color: boolean; now?: () => number}) {
+export function createLiveSteps(
+	stdout: Output,
+	options: {color: boolean; unicode: boolean; now?: () => number},
+) {
 	const now = options.now ?? Date.now;
+	const icons = options.unicode ? unicodeIcons : asciiIcons;
 	let drawn = 0;
 	const paint = (status: StepStatus, text: string) =>
 		options.color ? `\u001B[${colors[status]}m${text}\u001B[39m` : text;
@@ -38,7 +56,8 @@ export function createLiveSteps(stdout: Output, options: {color: boolean; now?: 
 		draw(snapshot: ExecutionSnapshot) {
 			const width = Math.max(20, (stdout.columns || 80) - 1);
 			const height = Math.max(3, (stdout.rows || 24) - 1);
-			const lines = renderLines(snapshot, now(), width, height, paint);
+			const drawnLines = renderLines(snapshot, now(), width, height, paint, icons);
+			const lines = options.unicode ? drawnLines : drawnLines.map(asciiOnly);
 			// Back to the first line of the previous frame, clear to the end of the screen, write the new frame.
 			stdout.write(`${drawn > 0 ? `\u001B[${drawn}F\u001B[0J` : ''}${lines.join('\n')}\n`);
 			drawn = lines.length;
@@ -52,6 +71,7 @@ function renderLines(
 	width: number,
 	height: number,
 	paint: (status: StepStatus, text: string) => string,
+	icons: Icons,
 ): string[] {
 	const {execution} = snapshot;
 	if (!execution) return [truncateEnd('Loading the execution…', width)];
@@ -72,7 +92,7 @@ function renderLines(
 	const nameWidth = Math.min(40, Math.max(0, ...steps.map((step) => stringWidth(sanitizeText(step.name)))));
 	const room = height - lines.length;
 	const hidden = steps.length > room ? steps.length - room + 1 : 0;
-	if (hidden > 0) lines.push(`  ${figures.ellipsis} ${hidden} earlier step${hidden === 1 ? '' : 's'}`);
+	if (hidden > 0) lines.push(`  ${icons.ellipsis} ${hidden} earlier step${hidden === 1 ? '' : 's'}`);
 	for (const step of steps.slice(hidden)) {
 		const name = truncateEnd(sanitizeText(step.name), nameWidth);
 		const text = `${name}${' '.repeat(nameWidth - stringWidth(name))}  ${step.status.padEnd(9)}  ${stepDuration(step, now)}`;

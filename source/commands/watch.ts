@@ -1,5 +1,6 @@
 // `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
 // without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
+import {supportsUnicode} from '../pipeline/terminal-charset.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
@@ -20,7 +21,10 @@ export default async function watch(context: CommandContext): Promise<number> {
 	let onUpdate: (snapshot: ExecutionSnapshot) => void;
 	let ticker: ReturnType<typeof setInterval> | undefined;
 	if (live) {
-		const view = createLiveSteps(context.stdout, {color: context.flags.color && !context.env.NO_COLOR});
+		const view = createLiveSteps(context.stdout, {
+			color: context.flags.color && !context.env.NO_COLOR,
+			unicode: supportsUnicode(context.env),
+		});
 		let latest: ExecutionSnapshot | undefined;
 		onUpdate = (snapshot) => {
 			latest = snapshot;

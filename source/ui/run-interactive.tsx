@@ -6,7 +6,8 @@ import type {AwsAccess, CommandContext} from '../commands/context.js';
 import {ExitCode} from '../commands/context.js';
 import {App, type Reconnect} from './app.js';
 import {enterFullScreen} from './terminal-session.js';
-import {detectColor, detectUnicode} from './theme.js';
+import {supportsUnicode} from '../pipeline/terminal-charset.js';
+import {detectColor} from './theme.js';
 
 export const noTerminalMessage = `sagemon: the interactive UI needs a terminal, but stdin or stdout is not one (piped or redirected).
 Use the scriptable commands instead, for example:
@@ -66,7 +67,7 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 				readOnly={flags.readOnly}
 				intervalMs={Math.max(0.5, flags.interval) * 1000}
 				configDirectory={env.SAGEMON_CONFIG_DIR || envPaths('sagemon', {suffix: ''}).config}
-				unicode={detectUnicode(env)}
+				unicode={supportsUnicode(env)}
 				color={detectColor(env, flags.color)}
 				escapeDelayMs={env.SSH_TTY || env.SSH_CONNECTION ? 80 : 0}
 			/>,

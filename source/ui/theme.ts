@@ -114,14 +114,6 @@ export function createTheme(options: {unicode: boolean; color: boolean}): Theme 
 	};
 }
 
-/** The Linux console and a few others cannot draw the icons; SAGEMON_ASCII=1 forces the fallback anywhere. */
-export function detectUnicode(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
-	if (env.SAGEMON_ASCII === '1') return false;
-	if (env.TERM === 'dumb' || env.TERM === 'linux') return false;
-	if (platform !== 'win32') return true;
-	return Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode' || env.TERM === 'xterm-256color';
-}
-
 export function detectColor(env: NodeJS.ProcessEnv, colorFlag: boolean): boolean {
 	if (!colorFlag) return false;
 	if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

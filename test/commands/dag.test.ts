@@ -87,6 +87,12 @@ describe('sagemon dag picture', () => {
 		expect(out).toMatch(/^[\x20-\x7e\n]+$/);
 	});
 
+	test('a locale that is not UTF-8 (LANG=C) draws with ASCII only', async () => {
+		const {out} = await run([fixturePath('abalone-examples-notebook.json')], {env: {LANG: 'C', LC_ALL: 'C'}});
+		expect(out).toContain('AbaloneMSECond');
+		expect(out).toMatch(/^[\x20-\x7e\n]+$/);
+	});
+
 	test('when the picture cannot fit it lists the steps in run order with their parents, and says so', async () => {
 		const {code, out, err} = await run([fixturePath('abalone-examples-notebook.json')], {
 			isTTY: true,
