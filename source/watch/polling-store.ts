@@ -56,8 +56,14 @@ export type FetchResult<Data> = {data: Data; final: boolean};
 /** Wraps one API call so the store can count it. */
 export type Track = <Result>(call: Promise<Result>) => Promise<Result>;
 
+/** Shows what a first load has so far (pages as they arrive); ignored once the store has loaded. */
+export type Progress<Data> = (partial: Data) => void;
+
 export function createPollingStore<Data extends object>(
-	options: PollerOptions & {initial: Data; fetch: (track: Track) => Promise<FetchResult<Data>>},
+	options: PollerOptions & {
+		initial: Data;
+		fetch: (track: Track, progress: Progress<Data>) => Promise<FetchResult<Data>>;
+	},
 ): PollingStore<Data & PollStatus> {
 	const timers = options.timers ?? systemTimers;
 	const random = options.random ?? Math.random;
@@ -81,6 +87,12 @@ export function createPollingStore<Data extends object>(
 	const track: Track = (call) => {
 		calls++;
 		return call;
+	};
+	const progress: Progress<Data> = (partial) => {
+		if (!running || loaded) return;
+		data = partial;
+		snapshot = {...partial, phase: 'loading', calls};
+		for (const listener of [...listeners]) listener();
 	};
 
 	function publish(nextData: Data, status: Omit<PollStatus, 'calls' | 'updatedAt'>): void {
@@ -128,7 +140,7 @@ export function createPollingStore<Data extends object>(
 		refreshRequested = false;
 		let delay = intervalMs;
 		try {
-			const result = await options.fetch(track);
+			const result = await options.fetch(track, progress);
 			if (!running) return;
 			failures = 0;
 			loaded = true;

@@ -131,3 +131,55 @@ describe('list pollers', () => {
 		}
 	});
 });
+
+describe('the pipelines poller with many pipelines', () => {
+	let connection: AwsConnection;
+	const fleet = Array.from({length: 130}, (_, index) => `Fleet-${String(index).padStart(3, '0')}`);
+
+	beforeAll(async () => {
+		connection = await connectTryingOnce(emulator.url);
+		const definition = readFixture('abalone-tutorial.json');
+		for (const name of fleet) await connection.pipelines.upsertPipeline({name, definition, roleArn});
+	});
+
+	afterAll(async () => {
+		await connection?.close();
+	});
+
+	it('looks up latest runs only for the rows on screen, and for rows as they come into view', async () => {
+		const {pipelines, calls} = counted(connection.pipelines);
+		const poller = createPipelineListPoller({pipelines, intervalMs: 60_000, visibleRows: 20});
+		const partial: number[] = [];
+		poller.subscribe(() => {
+			const snapshot = poller.getSnapshot();
+			if (snapshot.phase === 'loading') partial.push(snapshot.pipelines.length);
+		});
+		poller.start();
+		try {
+			const first = await waitForSnapshot(poller, (snapshot) => snapshot.phase === 'live');
+			// Pages show as they arrive, before the latest runs are looked up.
+			expect(partial).toEqual([100]);
+			expect(first.pipelines.length).toBeGreaterThanOrEqual(130);
+			expect(calls.listPipelines).toBe(2);
+			expect(calls.listExecutions).toBe(20);
+			expect(first.pipelines.slice(0, 20).every((row) => row.latestPending === undefined)).toBe(true);
+			expect(first.pipelines.slice(20).every((row) => row.latestPending === true)).toBe(true);
+
+			const scrolledTo = first.pipelines.slice(100, 120).map((row) => row.pipeline.name);
+			poller.showRows(scrolledTo);
+			const scrolled = await waitForSnapshot(poller, (snapshot) =>
+				snapshot.pipelines.slice(100, 120).every((row) => row.latestPending === undefined),
+			);
+			expect(calls.listPipelines).toBe(2);
+			expect(calls.listExecutions).toBe(40);
+			expect(scrolled.pipelines[50]?.latestPending).toBe(true);
+
+			// Rows already known cost nothing when they come back into view.
+			poller.showRows(first.pipelines.slice(0, 20).map((row) => row.pipeline.name));
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(calls.listExecutions).toBe(40);
+		} finally {
+			poller.stop();
+		}
+	});
+});

@@ -1,62 +1,32 @@
-// The pipelines list: pages appear as they arrive on first load, then the list poller keeps every row (with its
-// latest execution) fresh while the screen is shown.
-import {useEffect, useState} from 'react';
-import type {PipelineSummary} from '../../pipeline/model.js';
-import {
-	createPipelineListPoller,
-	maxListedPipelines,
-	type PipelineRow,
-} from '../../watch/pipeline-list-poller.js';
+// The pipelines list: pages appear as they arrive on first load, then the list poller keeps every row fresh while
+// the screen is shown, looking up the latest execution only of the rows on screen.
+import {createPipelineListPoller, maxListedPipelines} from '../../watch/pipeline-list-poller.js';
 import {useSession} from '../app-context.js';
 import {usePoller} from './use-poller.js';
 
-export function usePipelines() {
+export function usePipelines(options: {visibleRows: number}) {
 	const {aws, listIntervalMs} = useSession();
 	const {poller, snapshot} = usePoller(
 		() =>
 			createPipelineListPoller({
 				pipelines: aws.pipelines,
 				intervalMs: listIntervalMs,
+				visibleRows: options.visibleRows,
 			}),
 		[aws, listIntervalMs],
 	);
-	const [firstPages, setFirstPages] = useState<{items: PipelineSummary[]; more: boolean}>({
-		items: [],
-		more: true,
-	});
-	const polled = snapshot.phase !== 'loading';
-
-	useEffect(() => {
-		let cancelled = false;
-		(async () => {
-			const items: PipelineSummary[] = [];
-			let nextToken: string | undefined;
-			do {
-				const page = await aws.pipelines.listPipelines(nextToken ? {nextToken} : {});
-				if (cancelled) return;
-				items.push(...page.items);
-				nextToken = page.nextToken;
-				setFirstPages({items: [...items], more: nextToken !== undefined});
-			} while (nextToken && !cancelled && items.length < maxListedPipelines);
-		})().catch(() => {
-			// The poller reports the same failure (and retries); the first pages only make the wait shorter.
-			if (!cancelled) setFirstPages((current) => ({...current, more: false}));
-		});
-		return () => {
-			cancelled = true;
-		};
-	}, [aws]);
-
-	const rows: PipelineRow[] = polled ? snapshot.pipelines : firstPages.items.map((pipeline) => ({pipeline}));
+	const loaded = snapshot.phase !== 'loading';
 	return {
-		rows,
-		/** True until every page has been listed at least once. */
-		loading: !polled && firstPages.more && firstPages.items.length < maxListedPipelines,
-		/** True until the latest executions are known. */
-		detailsPending: !polled,
+		rows: snapshot.pipelines,
+		/** True until every page has been listed at least once (pages show as they arrive). */
+		loading: !loaded,
+		/** True while rows on screen wait for their latest execution. */
+		detailsPending: !loaded || snapshot.pipelines.some((row) => row.latestPending),
 		/** The account has more pipelines than are listed (only the newest `maxListedPipelines`). */
-		capped: polled ? snapshot.more : firstPages.items.length >= maxListedPipelines && firstPages.more,
+		capped: snapshot.more && snapshot.pipelines.length >= maxListedPipelines,
 		snapshot,
 		refresh: () => poller.refreshNow(),
+		/** Tells the poller which pipelines are on screen, so only theirs are looked up. */
+		showRows: (names: readonly string[]) => poller.showRows(names),
 	};
 }

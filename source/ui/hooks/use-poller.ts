@@ -4,11 +4,11 @@ import type {PollingStore, PollStatus} from '../../watch/polling-store.js';
 import {useShell} from '../app-context.js';
 import type {RefreshPhase} from '../refresh-store.js';
 
-export function usePoller<Snapshot extends PollStatus>(
-	create: () => PollingStore<Snapshot>,
+export function usePoller<Poller extends PollingStore<PollStatus>>(
+	create: () => Poller,
 	deps: readonly unknown[],
 	options: {reportToHeader?: boolean} = {},
-): {poller: PollingStore<Snapshot>; snapshot: Snapshot} {
+): {poller: Poller; snapshot: ReturnType<Poller['getSnapshot']>} {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the poller depends on
 	const poller = useMemo(create, deps);
 	const shell = useShell();
@@ -19,7 +19,9 @@ export function usePoller<Snapshot extends PollStatus>(
 			shell.refresh.set({phase: 'idle'});
 		};
 	}, [poller, shell]);
-	const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
+	const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot) as ReturnType<
+		Poller['getSnapshot']
+	>;
 	const polledAt = useCallback(() => poller.getStats().lastPolledAt, [poller]);
 	const report = options.reportToHeader ?? true;
 	useEffect(() => {

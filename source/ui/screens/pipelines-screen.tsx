@@ -1,6 +1,6 @@
 // Pipelines: every pipeline with its latest execution; sort, filter, open, start, delete.
 import {Box} from 'ink';
-import {useState} from 'react';
+import {useEffect, useState} from 'react';
 import {formatDuration, formatRelativeTime, formatTimestamp} from '../../pipeline/format.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import type {PipelineRow} from '../../watch/pipeline-list-poller.js';
@@ -34,7 +34,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	const session = useSession();
 	const navigation = useNavigation();
 	const shell = useShell();
-	const {rows, loading, detailsPending, capped, snapshot, refresh} = usePipelines();
+	const {rows, loading, capped, snapshot, refresh, showRows} = usePipelines({visibleRows: height});
 	const filter = useListFilter(active);
 	const [sort, setSort] = useState<PipelineSort>('created');
 	const [selectedName, setSelectedName] = useState<string | undefined>(route.selected);
@@ -51,6 +51,14 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	const selected = found === -1 ? 0 : found;
 	const current = shown[selected];
 	const tableHeight = Math.max(2, height - 1);
+	// Whatever the table's scroll position, the rows on screen lie within a screen's height of the selection.
+	const nearby = shown.slice(Math.max(0, selected - tableHeight), selected + tableHeight);
+	const nearbyKey = nearby.map((row) => row.pipeline.name).join('\n');
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the names (nearbyKey) are what the poller needs
+	useEffect(() => {
+		if (nearbyKey !== '') showRows(nearbyKey.split('\n'));
+	}, [nearbyKey]);
+	const detailsPending = nearby.some((row) => row.latestPending);
 
 	const select = (index: number) => {
 		const name = shown[index]?.pipeline.name;
@@ -181,7 +189,11 @@ function pipelineColumns(
 ): Column<PipelineRow>[] {
 	const columns: Column<PipelineRow>[] = [
 		{title: 'PIPELINE', cell: (row) => ({text: sanitizeText(row.pipeline.name), bold: true})},
-		{title: 'LAST RUN', width: 13, cell: (row) => statusCell(theme, row.latestExecution?.status, '—')},
+		{
+			title: 'LAST RUN',
+			width: 13,
+			cell: (row) => statusCell(theme, row.latestExecution?.status, row.latestPending ? '…' : '—'),
+		},
 	];
 	if (width >= 60) {
 		columns.push({
