@@ -117,11 +117,9 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	);
 
 	const now = session.now();
-	const visibleExecutions = shown
-		.slice(0, 200)
-		.flatMap((row) =>
-			row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],
-		);
+	const visibleExecutions = nearby.flatMap((row) =>
+		row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],
+	);
 	const details = useExecutionDetails(visibleExecutions);
 	const columns = pipelineColumns(theme, width, now, details);
 
