@@ -3,7 +3,8 @@
 import {pipelineNameOf, regionOfArn} from './arn.js';
 import {type EvaluationContext, evaluate, findReferences, isRecord, joinValue} from './expressions.js';
 import type {StepView} from './execution-state.js';
-import {effectiveParameters, parameterTypes, parameterValues} from './execution-parameters.js';
+import {executionContext} from './execution-context.js';
+import {effectiveParameters} from './execution-parameters.js';
 import {classifyFailure, type FailureKind} from './failure-kind.js';
 import {describeGate, type GateCondition} from './gate-condition.js';
 import {selectLogExcerpt} from './log-excerpt.js';
@@ -74,7 +75,7 @@ export const defaultLogLines = 20;
 export function triageExecution(input: TriageInput): Triage {
 	const {execution} = input;
 	const pipelineName = pipelineNameOf(execution.pipelineArn || execution.arn);
-	const context = evaluationContext(input, pipelineName);
+	const context = executionContext(input);
 	const failedSteps = input.steps
 		.filter((view) => view.state === 'failed' || view.state === 'stopped' || view.state === 'stopping')
 		.map((view) => triageStep(view, input, context, pipelineName));
@@ -207,23 +208,6 @@ function evaluatedMessage(argumentsValue: unknown, context: EvaluationContext): 
 	} catch {
 		return undefined;
 	}
-}
-
-function evaluationContext(input: TriageInput, pipelineName: string): EvaluationContext {
-	const declared = input.definition?.parameters ?? [];
-	const {execution} = input;
-	return {
-		parameters: parameterValues(effectiveParameters(declared, input.parameters ?? [])),
-		parameterTypes: parameterTypes(declared),
-		execution: {
-			PipelineExecutionArn: execution.arn,
-			PipelineExecutionId: execution.arn.split('/').pop() ?? execution.arn,
-			PipelineName: pipelineName,
-			PipelineArn: execution.pipelineArn,
-		},
-		stepProperty: input.stepProperty ?? (() => undefined),
-		readPropertyFile: input.readPropertyFile ?? (() => undefined),
-	};
 }
 
 /** A word the shell reads as one argument: left alone when it only has safe characters, else single-quoted. */
