@@ -89,7 +89,13 @@ export function diffSteps(a: StepsSide, b: StepsSide): StepDiffRow[] {
 				if (large && Math.abs(deltaMs) >= 1000) row.changes.push('duration');
 			}
 
-			for (const aspect of ['attempts', 'cache', 'instanceType', 'instanceCount'] as const) {
+			// Attempts and cache use only differ when both ran; a step that ran in one only is a state change.
+			for (const aspect of ['attempts', 'cache'] as const) {
+				const [one, two] = [sideA[aspect], sideB[aspect]];
+				if (one !== null && two !== null && one !== two) row.changes.push(aspect);
+			}
+
+			for (const aspect of ['instanceType', 'instanceCount'] as const) {
 				if (sideA[aspect] !== sideB[aspect]) row.changes.push(aspect);
 			}
 		}
