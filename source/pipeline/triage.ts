@@ -9,6 +9,7 @@ import {classifyFailure, type FailureKind} from './failure-kind.js';
 import {describeGate, type GateCondition} from './gate-condition.js';
 import {selectLogExcerpt} from './log-excerpt.js';
 import type {ExecutionDetails, ParameterAssignment, PipelineDefinition, StepRecord} from './model.js';
+import {terminalExecutionStatuses} from './model.js';
 
 /** What the job behind a step says about its failure (DescribeProcessingJob/TrainingJob/TransformJob). */
 export type JobFailureDetails = {
@@ -135,6 +136,9 @@ function triageStep(
 	}
 
 	const action = nextActionOf(step, input, pipelineName);
+	// Retry and selective re-runs need an execution that has ended.
+	if (!terminalExecutionStatuses.has(input.execution.status))
+		action.advice += ' The execution is still running: do this once it has ended.';
 	step.advice = action.advice;
 	step.nextAction = action.command;
 	return step;
@@ -149,15 +153,28 @@ function nextActionOf(
 	const region = regionOfArn(arn);
 	const retry = `aws sagemaker retry-pipeline-execution --pipeline-execution-arn ${arn}${region ? ` --region ${region}` : ''}`;
 	const start = `sagemon start ${pipelineName} --from-execution ${arn}`;
+	// The service refuses RetryPipelineExecution for an execution that reached a Fail step: start a new one instead.
+	const retryable = !input.steps.some((view) => view.type === 'Fail' && view.state === 'failed');
+	const rerun = `${start} --steps ${step.name}`;
 	switch (step.kind) {
 		case 'transient':
-			return {advice: 'A transient failure: retry the execution (R in the TUI).', command: retry};
+			return retryable
+				? {advice: 'A transient failure: retry the execution (R in the TUI).', command: retry}
+				: {
+						advice: `A transient failure, but the execution reached a Fail step and cannot be retried: re-run ${step.name} in a new execution.`,
+						command: rerun,
+					};
 		case 'stopped': {
 			const by = input.execution.lastModifiedBy;
-			return {
-				advice: `Stopped${by ? ` by ${by}` : ''}: resume the execution (R in the TUI) to run it again.`,
-				command: retry,
-			};
+			return retryable
+				? {
+						advice: `Stopped${by ? ` by ${by}` : ''}: resume the execution (R in the TUI) to run it again.`,
+						command: retry,
+					}
+				: {
+						advice: `Stopped${by ? ` by ${by}` : ''}: re-run ${step.name} in a new execution.`,
+						command: rerun,
+					};
 		}
 
 		case 'gate': {
@@ -175,10 +192,7 @@ function nextActionOf(
 		}
 
 		default:
-			return {
-				advice: `Read the log, fix the code or data, then re-run from ${step.name}.`,
-				command: `${start} --steps ${step.name}`,
-			};
+			return {advice: `Read the log, fix the code or data, then re-run from ${step.name}.`, command: rerun};
 	}
 }
 

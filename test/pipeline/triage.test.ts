@@ -227,6 +227,28 @@ describe('transient failures: capacity, limits, throttling, internal errors', ()
 	});
 });
 
+test('a transient failure next to a reached Fail step is re-run in a new execution, since retry is refused', () => {
+	const triage = triageExecution(
+		input('Failed', [
+			process(),
+			train(),
+			evaluation(),
+			condition('False'),
+			{name: 'AbaloneMSEFail', status: 'Failed', startedAt: at(19), endedAt: at(19)},
+			{name: 'Extra', status: 'Failed', startedAt: at(19), failureReason: 'CapacityError: Please retry.'},
+		]),
+	);
+	expect(triage.failedSteps.map((step) => [step.name, step.kind])).toEqual([
+		['AbaloneMSEFail', 'gate'],
+		['Extra', 'transient'],
+	]);
+	expect(triage.failedSteps[1]).toMatchObject({
+		advice:
+			'A transient failure, but the execution reached a Fail step and cannot be retried: re-run Extra in a new execution.',
+		nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps Extra`,
+	});
+});
+
 describe('a gate: the MSE condition sent the execution to its Fail step', () => {
 	const failStep = (metadata?: Record<string, unknown>): StepRecord => ({
 		name: 'AbaloneMSEFail',
@@ -359,6 +381,9 @@ describe('executions with nothing to triage, or still running', () => {
 			input('Executing', [process({status: 'Failed', failureReason: 'AlgorithmError: exit code 1'})]),
 		);
 		expect(triage.failedSteps.map((step) => [step.name, step.kind])).toEqual([['AbaloneProcess', 'code']]);
+		expect(triage.failedSteps[0]?.advice).toBe(
+			'Read the log, fix the code or data, then re-run from AbaloneProcess. The execution is still running: do this once it has ended.',
+		);
 		expect(triageLines(triage)[0]).toBe('Execution Executing');
 	});
 
