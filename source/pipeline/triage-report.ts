@@ -99,7 +99,7 @@ function stepLines(step: TriagedStep): string[] {
 		for (const line of step.logExcerpt) lines.push(`    ${clean(line)}`);
 	}
 
-	lines.push(`  next: ${step.advice}`);
+	lines.push(`  next: ${clean(step.advice)}`);
 	lines.push(`    ${clean(step.nextAction)}`);
 	return lines;
 }

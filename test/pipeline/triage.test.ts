@@ -366,6 +366,22 @@ describe('a stopped execution', () => {
 	});
 });
 
+test('who stopped it is remote text: printable in every line', () => {
+	const triage = triageExecution(
+		input(
+			'Stopped',
+			[process(), train({status: 'Stopped'})],
+			{},
+			{lastModifiedBy: 'mallory\u001b]0;owned\u0007', modifiedAt: at(9)},
+		),
+	);
+	const lines = triageLines(triage);
+	expect(lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+	expect(lines).toContain(
+		'  next: Stopped by mallory^[]0;owned^G: resume the execution (R in the TUI) to run it again.',
+	);
+});
+
 describe('executions with nothing to triage, or still running', () => {
 	test('a succeeded execution says nothing failed', () => {
 		const triage = triageExecution(
