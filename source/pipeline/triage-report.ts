@@ -90,8 +90,9 @@ function stepLines(step: TriagedStep): string[] {
 
 	field('message', step.failMessage);
 	field('condition', step.gate?.text);
-	field('step reason', step.reason);
-	field('job reason', step.jobReason);
+	// The service often repeats one text as the Fail message, the step's reason and the job's: show it once.
+	if (step.reason !== step.failMessage) field('step reason', step.reason);
+	if (step.jobReason !== step.reason) field('job reason', step.jobReason);
 	field('exit message', step.exitMessage);
 	field('last status', step.lastStatusMessage);
 	if (step.logExcerpt.length > 0) {

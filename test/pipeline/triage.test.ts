@@ -150,13 +150,12 @@ describe('a code failure: the training job raised', () => {
 		});
 	});
 
-	test('the text names the step, the reasons, the traceback and the command', () => {
+	test('the text names the step, its reason once, the traceback and the command', () => {
 		expect(triageLines(triage)).toEqual([
 			'Execution Failed: Step failure: One or multiple steps failed.',
 			'',
 			'AbaloneTrain (Training): code',
 			'  step reason: AlgorithmError: See job logs for more information',
-			'  job reason: AlgorithmError: See job logs for more information',
 			'  last status: Training job failed',
 			'  log:',
 			'    Traceback (most recent call last):',
@@ -302,7 +301,6 @@ describe('a gate: the MSE condition sent the execution to its Fail step', () => 
 			'AbaloneMSEFail (Fail): gate',
 			'  message: Execution failed due to MSE > 6.0',
 			"  condition: AbaloneMSECond: regression_metrics.mse.value 7.2 > MseThreshold 6.0 (from AbaloneEval's evaluation.json)",
-			'  step reason: Execution failed due to MSE > 6.0',
 			'  next: The condition AbaloneMSECond sent the execution to this Fail step, which cannot be retried: improve the model or change the threshold, then start again.',
 			`    sagemon start abalone-pipeline --from-execution ${arn} -p MseThreshold=6.0`,
 		]);
