@@ -3,8 +3,14 @@ import {parseParameters, describeJsonType, shorten} from './definition-parameter
 import {intendedStepType} from './step-types.js';
 import {isRecord} from './expressions.js';
 import {indexPath, memberPath} from './json-path.js';
-import type {DefinitionProblem, PipelineDefinition, PropertyFileDefinition, StepDefinition} from './model.js';
+import type {DefinitionProblem, PipelineDefinition, StepDefinition} from './model.js';
 import {parseJson} from './parse-json.js';
+import {
+	checkConditionArguments,
+	parseCacheConfig,
+	parseDependsOn,
+	parsePropertyFiles,
+} from './step-members.js';
 
 export type ParsedDefinition = {definition?: PipelineDefinition; problems: DefinitionProblem[]};
 
@@ -214,90 +220,4 @@ function parseStep(
 	if (cacheConfig) step.cacheConfig = cacheConfig;
 	if (step.type === 'Condition') checkConditionArguments(value.Arguments, report);
 	return step;
-}
-
-function parseDependsOn(value: unknown, step: string, path: string, problems: DefinitionProblem[]): string[] {
-	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) {
-		problems.push({path, step, message: `DependsOn of '${shorten(step)}' must be a list of step names`});
-		return [];
-	}
-
-	const names: string[] = [];
-	value.forEach((item, index) => {
-		if (typeof item === 'string' && item !== '') names.push(item);
-		else
-			problems.push({
-				path: indexPath(path, index),
-				step,
-				message: `DependsOn entries must be step names, got ${describeJsonType(item)}`,
-			});
-	});
-	return names;
-}
-
-function parsePropertyFiles(
-	value: unknown,
-	step: string,
-	path: string,
-	problems: DefinitionProblem[],
-): PropertyFileDefinition[] {
-	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) {
-		problems.push({path, step, message: `PropertyFiles of '${shorten(step)}' must be a list`});
-		return [];
-	}
-
-	const files: PropertyFileDefinition[] = [];
-	value.forEach((item, index) => {
-		const itemPath = indexPath(path, index);
-		if (
-			!isRecord(item) ||
-			typeof item.PropertyFileName !== 'string' ||
-			typeof item.OutputName !== 'string' ||
-			typeof item.FilePath !== 'string'
-		) {
-			problems.push({
-				path: itemPath,
-				step,
-				message: 'A property file needs PropertyFileName, OutputName and FilePath texts',
-			});
-			return;
-		}
-
-		files.push({name: item.PropertyFileName, outputName: item.OutputName, filePath: item.FilePath});
-	});
-	return files;
-}
-
-function parseCacheConfig(
-	value: unknown,
-	report: (member: string, message: string) => void,
-): StepDefinition['cacheConfig'] {
-	if (value === undefined || value === null) return undefined;
-	if (!isRecord(value) || typeof value.Enabled !== 'boolean') {
-		report('CacheConfig', 'CacheConfig must be {"Enabled": true|false, "ExpireAfter"?: "30d"}');
-		return undefined;
-	}
-
-	const config: NonNullable<StepDefinition['cacheConfig']> = {enabled: value.Enabled};
-	if (typeof value.ExpireAfter === 'string') config.expireAfter = value.ExpireAfter;
-	else if (value.ExpireAfter !== undefined && value.ExpireAfter !== null) {
-		report(
-			'CacheConfig.ExpireAfter',
-			'CacheConfig.ExpireAfter must be a duration text such as "30d" or "PT1H"',
-		);
-	}
-
-	return config;
-}
-
-function checkConditionArguments(value: unknown, report: (member: string, message: string) => void): void {
-	if (!isRecord(value)) {
-		report('Arguments', 'A Condition step needs Arguments with Conditions, IfSteps and ElseSteps');
-		return;
-	}
-
-	if (!Array.isArray(value.Conditions))
-		report('Arguments.Conditions', 'A Condition step needs a Conditions list');
 }
