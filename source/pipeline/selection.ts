@@ -10,6 +10,24 @@ const list = (names: string[]) => `[${names.join(', ')}]`;
 
 /** The first problem with the selection, or undefined when the service would accept it. */
 export function selectionProblem(dag: Dag, selected: string[], source?: SelectionSource): string | undefined {
+	const problem = selectionShapeProblem(dag, selected);
+	if (problem !== undefined) return problem;
+	const reused = reusedSteps(dag, selected);
+	if (reused.length > 0 && !source) {
+		const chosen = new Set(selected);
+		const ordered = dag.nodes.map((node) => node.name).filter((name) => chosen.has(name));
+		return `The selected steps ${list(ordered)} need the results of ${list(reused)}: choose a source execution to reuse them from.`;
+	}
+
+	if (source && source.status !== 'Succeeded' && source.status !== 'Failed') {
+		return `The source execution is ${source.status}: only an execution that Succeeded or Failed can be the source of a selective execution.`;
+	}
+
+	return undefined;
+}
+
+/** The problem with the selected steps themselves (unknown, not path-closed, not connected), if any. */
+export function selectionShapeProblem(dag: Dag, selected: string[]): string | undefined {
 	const names = dag.nodes.map((node) => node.name);
 	const chosen = new Set(selected);
 	if (chosen.size === 0) return 'Select at least one step to run.';
@@ -33,15 +51,6 @@ export function selectionProblem(dag: Dag, selected: string[], source?: Selectio
 	const groups = components(chosen, parents, children, names);
 	if (groups.length > 1) {
 		return `The selected steps are not connected: ${groups.map(list).join(' and ')} have no path between them.`;
-	}
-
-	const reused = reusedSteps(dag, selected);
-	if (reused.length > 0 && !source) {
-		return `The selected steps ${list(orderOf(names, chosen))} need the results of ${list(reused)}: choose a source execution to reuse them from.`;
-	}
-
-	if (source && source.status !== 'Succeeded' && source.status !== 'Failed') {
-		return `The source execution is ${source.status}: only an execution that Succeeded or Failed can be the source of a selective execution.`;
 	}
 
 	return undefined;
@@ -97,8 +106,4 @@ function components(
 	}
 
 	return Array.from({length: count}, (_, index) => names.filter((name) => group.get(name) === index));
-}
-
-function orderOf(names: string[], chosen: Set<string>): string[] {
-	return names.filter((name) => chosen.has(name));
 }
