@@ -78,14 +78,21 @@ export function planStep(
 		if (hit) return {kind: 'cached', hit};
 	}
 
-	const prepared = prepareStep(identity, resolved, (request) =>
-		dependencies.registry.register({
-			...request,
-			createdBy: execution.createdBy,
-			// The service names the execution that registered a version in its MetadataProperties.
-			metadataProperties: {...request.metadataProperties, GeneratedBy: execution.arn},
-		}),
-	);
+	let prepared: PreparedStep;
+	try {
+		prepared = prepareStep(identity, resolved, (request) =>
+			dependencies.registry.register({
+				...request,
+				createdBy: execution.createdBy,
+				// The service names the execution that registered a version in its MetadataProperties.
+				metadataProperties: {...request.metadataProperties, GeneratedBy: execution.arn},
+			}),
+		);
+	} catch (error) {
+		// What the step's own request is refused for (a RegisterModel step's ModelApprovalStatus) fails the step.
+		return {kind: 'unresolvable', reason: messageOf(error)};
+	}
+
 	const tuned = execution.tuning.steps[step.name]?.durationSeconds;
 	const jitter =
 		0.85 +

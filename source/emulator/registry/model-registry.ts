@@ -129,6 +129,13 @@ export class ModelRegistry {
 
 	/** Records the next version of the request's group, creating the group when it does not exist. */
 	register(request: ModelPackageRequest): ModelPackageRecord {
+		const status = approvalStatuses.find((status) => status === request.approvalStatus);
+		if (request.approvalStatus !== undefined && !status) {
+			throw validationError(
+				`1 validation error detected: Value '${request.approvalStatus}' at 'modelApprovalStatus' failed to satisfy constraint: Member must satisfy enum value set: [${approvalStatuses.join(', ')}]`,
+			);
+		}
+
 		const group =
 			this.findGroup(request.groupName) ??
 			this.createGroup({
@@ -138,13 +145,6 @@ export class ModelRegistry {
 				createdBy: request.createdBy,
 			});
 		const version = group.packages.length + 1;
-		const status = approvalStatuses.find((status) => status === request.approvalStatus);
-		if (request.approvalStatus !== undefined && !status) {
-			throw validationError(
-				`1 validation error detected: Value '${request.approvalStatus}' at 'modelApprovalStatus' failed to satisfy constraint: Member must satisfy enum value set: [${approvalStatuses.join(', ')}]`,
-			);
-		}
-
 		const record: ModelPackageRecord = {
 			groupName: group.name,
 			version,
