@@ -344,6 +344,19 @@ describe('responses match the botocore model', () => {
 			}
 		}
 
+		// The demo's RegisterModel steps registered versions: every group and version reads back per the model.
+		const {ModelPackageGroupSummaryList: groups} = await call('ListModelPackageGroups', {MaxResults: 100});
+		expect(groups.length).toBeGreaterThan(0);
+		for (const group of groups) {
+			await call('DescribeModelPackageGroup', {ModelPackageGroupName: group.ModelPackageGroupName});
+			const {ModelPackageSummaryList: versions} = await call('ListModelPackages', {
+				ModelPackageGroupName: group.ModelPackageGroupName,
+				MaxResults: 100,
+			});
+			for (const version of versions)
+				await call('DescribeModelPackage', {ModelPackageName: version.ModelPackageArn});
+		}
+
 		expect(checked).toBeGreaterThan(200);
 	});
 });
