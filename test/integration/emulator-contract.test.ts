@@ -147,6 +147,18 @@ describe('responses match the botocore model', () => {
 		});
 		await waitFor(selective);
 		await call('ListPipelineExecutionSteps', {PipelineExecutionArn: selective});
+		await call(
+			'StartPipelineExecution',
+			{
+				PipelineName: 'AbaloneTutorial',
+				SelectiveExecutionConfig: {
+					SourcePipelineExecutionArn: first,
+					SelectedSteps: [{StepName: 'AbaloneTrain'}, {StepName: 'AbaloneMSECond'}],
+				},
+				ClientRequestToken: randomUUID(),
+			},
+			'ValidationException',
+		);
 
 		const {PipelineExecutionArn: approved} = await call('StartPipelineExecution', {
 			PipelineName: 'AbaloneTutorial',
