@@ -124,6 +124,9 @@ describe('the model registry with boto3', () => {
 		expect(theirs.pages).toEqual(ours.pages);
 		expect(theirs.last_page_has_token).toBe(false);
 		expect(theirs.updated).toEqual(ours.updated);
+		for (const key of ['ModelPackageGroupName', 'ModelPackageVersion', 'ModelApprovalStatus'])
+			expect(theirs.described[key], key).toEqual(ours.described[key]);
+		expect(theirs.described.creation_time_type).toBe('datetime');
 		expect(theirs.unknown_group?.code).toBe('ValidationException');
 		expect(theirs.unknown_package?.code).toBe('ValidationException');
 		expect(
@@ -133,8 +136,10 @@ describe('the model registry with boto3', () => {
 		);
 		// Both leave ModelPackageName out of a version's summary, as the service does (aws/sagemaker-python-sdk#5606).
 		expect(theirs.newest_first[0].ModelPackageName).toBeNull();
-		// Differences: moto accepts taking a decision back to PendingManualApproval, and words its unknown-package
-		// error "Model package … not found".
+		// Differences: moto leaves ModelPackageName out of DescribeModelPackage (the model requires it; we give the
+		// group's name), accepts taking a decision back to PendingManualApproval, and words its unknown-package error
+		// "Model package … not found".
+		expect(theirs.described.ModelPackageName).toBeNull();
 		expect(theirs.back_to_pending).toBeNull();
 		expect(theirs.unknown_package.message).toMatch(/not found/);
 	});
