@@ -1,5 +1,5 @@
 // What every command receives: its arguments, the parsed flags, its streams and lazy access to AWS.
-import type {AwsSettings, ObjectStore, PipelinesApi} from '../aws/types.js';
+import type {AwsAccess} from '../aws/types.js';
 
 export type GlobalFlags = {
 	local: boolean;
@@ -38,12 +38,6 @@ export type Output = {
 	rows?: number;
 };
 
-export type AwsAccess = {
-	settings: AwsSettings;
-	pipelines: PipelinesApi;
-	objects: ObjectStore;
-};
-
 export type CommandContext = {
 	/** Positional arguments after the command name. */
 	args: string[];
@@ -52,7 +46,10 @@ export type CommandContext = {
 	stderr: Output;
 	stdinIsTTY: boolean;
 	env: NodeJS.ProcessEnv;
-	/** Connects lazily (the SDK is loaded on first use). With `--local`, starts the embedded emulator first. */
+	/**
+	 * Connects lazily (the SDK is loaded on first use). With `--local`, starts the embedded emulator first. The
+	 * region is --region, else the region of an ARN among the arguments, else the environment's.
+	 */
 	aws(): Promise<AwsAccess>;
 	/** Resolves when the user asks to stop (SIGINT/SIGTERM), so long-running commands can clean up. */
 	interrupted: Promise<void>;
@@ -65,7 +62,10 @@ export const ExitCode = {
 	usage: 2,
 	aws: 3,
 	timeout: 124,
+	/** The terminal went away (SIGHUP, 128 + 1). */
+	hangup: 129,
+	/** Ctrl+C or SIGINT (128 + 2), also for SIGTERM. */
 	interrupted: 130,
+	/** The reader of stdout or stderr went away (`| head`): 128 + SIGPIPE, as the shell reports it. */
+	closedPipe: 141,
 } as const;
-
-export type Command = (context: CommandContext) => Promise<number>;

@@ -1,12 +1,15 @@
 // `sagemon emulator`: serves the local SageMaker Pipelines + S3 emulator until SIGINT/SIGTERM.
-import type {Command} from './context.js';
+import type {CommandDescriptor} from './command.js';
+import type {CommandContext} from './context.js';
 import {ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
 /** Fault flags only this command reads (`--throttle-rate`, `--latency`). */
 type FaultFlags = {throttleRate?: number; latency?: number};
 
-const emulator: Command = async (context) => {
+const usage = 'emulator [--host 127.0.0.1] [--port 4566] [--time-scale N] [--no-demo]';
+
+async function run(context: CommandContext): Promise<number> {
 	const flags = context.flags as typeof context.flags & FaultFlags;
 	if (context.args.length > 0)
 		throw new UsageError(`emulator takes no arguments, got "${context.args.join(' ')}"`);
@@ -41,7 +44,7 @@ const emulator: Command = async (context) => {
 	await context.interrupted;
 	await running.close();
 	return ExitCode.ok;
-};
+}
 
 function faultsOf(flags: FaultFlags): {throttleRate?: number; latencyMs?: number} {
 	const faults: {throttleRate?: number; latencyMs?: number} = {};
@@ -64,4 +67,39 @@ function faultsOf(flags: FaultFlags): {throttleRate?: number; latencyMs?: number
 	return faults;
 }
 
-export default emulator;
+export default {
+	name: 'emulator',
+	usage,
+	summary: 'serve the local SageMaker + S3 emulator',
+	help: `
+  Serve the local SageMaker Pipelines + S3 emulator (demo pipelines included) until Ctrl+C.
+  Point any AWS client at it with --endpoint-url; any credentials and region are accepted.
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    --host H             interface to listen on (default 127.0.0.1, loopback only)
+    --port P             port (default 4566; 0 picks a free one)
+    --time-scale N       run simulated steps N times faster (default 1)
+    --no-demo            start with no pipelines
+    --throttle-rate R    answer this share (0 to 1) of SageMaker calls with ThrottlingException
+    --latency MS         delay every answer by MS milliseconds
+
+  Prints "sagemon emulator listening on http://HOST:PORT" once it accepts requests.
+  Faults can also be changed while it runs: POST /_sagemon/faults {"throttleRate": 0.2, "latencyMs": 300}.
+
+  Examples
+    $ sagemon emulator --port 4566 --time-scale 20
+    $ aws --endpoint-url http://127.0.0.1:4566 sagemaker list-pipelines
+`,
+	flags: {
+		host: {type: 'string', default: '127.0.0.1'},
+		port: {type: 'number', default: 4566},
+		timeScale: {type: 'number'},
+		demo: {type: 'boolean', default: true},
+		throttleRate: {type: 'number'},
+		latency: {type: 'number'},
+	},
+	run,
+} satisfies CommandDescriptor;

@@ -9,11 +9,12 @@ import {
 	unknownStepCode,
 } from '../aws/reports.js';
 import {joinS3Uri} from '../aws/s3-uri.js';
-import {AwsError, type ObjectRead} from '../aws/types.js';
+import {type AwsAccess, AwsError, type ObjectRead} from '../aws/types.js';
 import {formatTimestamp} from '../pipeline/format.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor} from './command.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
-import {type AwsAccess, type CommandContext, ExitCode} from './context.js';
+import {type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
 const usage = 'report ARN [--step STEP] [--file NAME]';
@@ -30,7 +31,7 @@ type Printed = {
 	size?: number;
 };
 
-export default async function report(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const {step, file} = context.flags;
 	const aws = await connect(context);
@@ -179,3 +180,27 @@ function onlyStep(reports: StepReport[]): string {
 			: `--file needs --step STEP to choose among ${steps.map((name) => sanitizeText(name)).join(', ')}.`,
 	);
 }
+
+export default {
+	name: 'report',
+	usage,
+	summary: "print a step's report (e.g. evaluation.json)",
+	help: `
+  Print a step's report: a property file (such as evaluation.json) that a Processing step wrote to S3,
+  found through the step's processing job outputs. Without --step, every report of the execution.
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    --step STEP    the step whose report to print
+    --file NAME    a property file name, or another file of the step's output (OUTPUT/path or path)
+${awsOptionsHelp}
+
+  Examples
+    $ sagemon report "$ARN" --step AbaloneEval
+    $ sagemon report "$ARN" --step AbaloneEval --json | jq .value.regression_metrics.mse.value
+`,
+	flags: {step: {type: 'string'}, file: {type: 'string'}},
+	run,
+} satisfies CommandDescriptor;

@@ -3,6 +3,7 @@
 import {parseDefinition} from '../pipeline/definition.js';
 import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor, followFlags, followOptionsHelp} from './command.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './report-error.js';
@@ -11,7 +12,7 @@ import {waitForExecution} from './wait.js';
 const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
 const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
 
-export default async function start(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
 	const overrides = parseOverrides(context.flags.parameter);
 	const {displayName, description} = context.flags;
@@ -73,3 +74,35 @@ function parseOverrides(flags: string[]): Record<string, string> {
 
 	return overrides;
 }
+
+export default {
+	name: 'start',
+	usage,
+	summary: 'start an execution, print its ARN',
+	help: `
+  Start an execution of a pipeline and print its ARN. Overrides are checked against the pipeline's
+  parameter types before anything is started (exit 2 naming the parameter and the expected type).
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    -p, --parameter Name=Value   override a parameter (repeat for more)
+    --wait                       follow the execution like "sagemon wait"; exit code = outcome${followOptionsHelp}
+${awsOptionsHelp}
+
+  Examples
+    $ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved
+    $ ARN=$(sagemon start AbalonePipeline -p ProcessingInstanceCount=2)
+    $ sagemon start AbalonePipeline --wait --timeout 3600
+`,
+	flags: {
+		parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
+		displayName: {type: 'string'},
+		description: {type: 'string'},
+		wait: {type: 'boolean', default: false},
+		...followFlags,
+	},
+	changesState: true,
+	run,
+} satisfies CommandDescriptor;

@@ -3,6 +3,7 @@
 import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {formatDuration} from '../pipeline/format.js';
+import {awsOptionsHelp, type CommandDescriptor, followFlags, followOptionsHelp} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -10,7 +11,7 @@ import {createStepProgress} from './step-progress.js';
 
 const usage = 'wait ARN [--timeout S] [--interval S]';
 
-export default async function wait(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	intervalMs(context);
 	timeoutMs(context);
@@ -55,3 +56,23 @@ export async function waitForExecution(
 	context.stderr.write(`sagemon: interrupted; the execution goes on.${still}\n`);
 	return ExitCode.interrupted;
 }
+
+export default {
+	name: 'wait',
+	usage,
+	summary: 'wait for an execution to end (exit code = outcome)',
+	help: `
+  Wait for an execution to end, printing one line per step change on stderr.
+  Exit code: 0 Succeeded, 1 Failed or Stopped, 3 AWS error, 124 --timeout elapsed.
+
+  Usage
+    $ sagemon ${usage}
+${followOptionsHelp}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon wait "$ARN" --timeout 7200 && echo "model is ready"
+`,
+	flags: followFlags,
+	run,
+} satisfies CommandDescriptor;

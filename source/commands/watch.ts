@@ -2,6 +2,7 @@
 // without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
+import {awsOptionsHelp, type CommandDescriptor, followFlags, followOptionsHelp} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -10,7 +11,7 @@ import {createStepProgress, executionLine} from './step-progress.js';
 
 const usage = 'watch ARN [--plain] [--interval S] [--timeout S]';
 
-export default async function watch(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const interval = intervalMs(context);
 	const timeout = timeoutMs(context);
@@ -64,3 +65,23 @@ export default async function watch(context: CommandContext): Promise<number> {
 		if (ticker !== undefined) clearInterval(ticker);
 	}
 }
+
+export default {
+	name: 'watch',
+	usage,
+	summary: 'follow an execution, one line per change',
+	help: `
+  Follow an execution until it ends. On a terminal it redraws a compact list of steps; when the output
+  is not a terminal (or with --plain) it prints one line per status change. Exit code = outcome.
+
+  Usage
+    $ sagemon ${usage}
+${followOptionsHelp}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon watch "$ARN" --plain | tee execution.log
+`,
+	flags: followFlags,
+	run,
+} satisfies CommandDescriptor;

@@ -10,7 +10,7 @@ const write = scratch.write;
 
 async function run(args: string[], json = false) {
 	const context = createFakeContext({args, flags: {json}});
-	const code = await validate(context);
+	const code = await validate.run(context);
 	return {code, out: context.out(), err: context.err()};
 }
 

@@ -1,5 +1,6 @@
 // A CommandContext for testing commands as functions: collects what they write, refuses AWS unless given one.
-import type {AwsAccess, CommandContext, CommandFlags, Output} from '../../source/commands/context.js';
+import type {AwsAccess} from '../../source/aws/types.js';
+import type {CommandContext, CommandFlags, Output} from '../../source/commands/context.js';
 
 export type FakeContext = CommandContext & {out(): string; err(): string};
 
