@@ -19,7 +19,8 @@ export const globalFlags = {
 /** Flags for the embedded emulator, taken along with --local (the emulator command declares its own). */
 export const localFlags = {
 	timeScale: {type: 'number'},
-	demo: {type: 'boolean', default: true},
+	// No default: given or not is what tells a stray --no-demo (without --local) apart.
+	demo: {type: 'boolean'},
 } satisfies AnyFlags;
 
 /** The command list's summaries start at column 41, as the Usage lines' do. */

@@ -25,6 +25,9 @@ export async function runProgram(argv: string[]): Promise<number> {
 		}
 
 		cli = parse(argv, descriptor);
+		// meow gives every boolean a value; a --local flag that was not given must stay unset (its default is --local's).
+		for (const flag of Object.keys(localFlags))
+			if (!descriptor?.flags[flag] && !given(argv, flag)) delete (cli.flags as Record<string, unknown>)[flag];
 		await checkFlags(cli.flags, descriptor);
 		if (descriptor?.changesState && cli.flags.local) throw new UsageError(localRefusal(descriptor.name));
 	} catch (error) {
@@ -128,6 +131,14 @@ function localRefusal(command: string): string {
 		`${command} changes something, and --local's emulator (with all it holds) ends when the command returns, ` +
 		'so nothing would be left of it. Keep an emulator running instead: "sagemon emulator" in another ' +
 		`terminal, then "sagemon ${command} ... --endpoint-url http://127.0.0.1:4566".`
+	);
+}
+
+function given(argv: string[], flag: string): boolean {
+	const option = kebab(flag);
+	return argv.some(
+		(argument) =>
+			argument === `--${option}` || argument === `--no-${option}` || argument.startsWith(`--${option}=`),
 	);
 }
 

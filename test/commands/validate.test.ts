@@ -109,7 +109,7 @@ describe('sagemon validate', () => {
 			new UsageError(`${scratch.directory} is a directory, not a definition file.`),
 		);
 		await expect(run([])).rejects.toThrow(
-			new UsageError('validate needs a definition file: sagemon validate DEF.json'),
+			new UsageError('validate needs a definition file: sagemon validate DEF.json [--json]'),
 		);
 		await expect(run(['a.json', 'b.json'])).rejects.toThrow(
 			new UsageError('validate takes one definition file, got 2 arguments.'),

@@ -2,7 +2,8 @@
 // one sentence on stderr (a JSON object with --json) and the documented exit code.
 import {createHash} from 'node:crypto';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
+import {createServer as createHttpServer} from 'node:http';
+import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -148,7 +149,8 @@ describe('AWS errors exit 3', () => {
 	});
 
 	it('names the fix for a missing region, missing credentials and expired credentials', async () => {
-		const noRegion = await sagemon(['describe', executionArn], testAwsEnv({AWS_REGION: ''}));
+		// A command given an ARN takes the region from it; a pipeline name names none.
+		const noRegion = await sagemon(['start', 'Abalone'], testAwsEnv({AWS_REGION: ''}));
 		expect(noRegion).toMatchObject({
 			code: 3,
 			stderr:
@@ -170,6 +172,29 @@ describe('AWS errors exit 3', () => {
 				message: 'Your AWS credentials have expired: refresh them (aws sso login) and try again.',
 			},
 		});
+	});
+
+	it('takes the region from an ARN argument unless --region names another', async () => {
+		// The region each call is signed for, as a server sees it (the credential scope of its Authorization).
+		const regions: string[] = [];
+		const server = createHttpServer((request, response) => {
+			regions.push(/Credential=[^/]+\/\d+\/([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '');
+			response.writeHead(400, {'content-type': 'application/x-amz-json-1.1'});
+			response.end(JSON.stringify({__type: 'ValidationException', message: 'recorded'}));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const arn = 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/Abalone/execution/abc123';
+		const env = testAwsEnv({AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1'});
+		try {
+			await runCli(['describe', arn, '--endpoint-url', url], {env});
+			await runCli(['steps', arn, '--endpoint-url', url], {env: {...env, AWS_REGION: ''}});
+			await runCli(['describe', arn, '--endpoint-url', url, '--region', 'ap-south-1'], {env});
+		} finally {
+			server.close();
+		}
+
+		expect(regions).toEqual(['eu-west-1', 'eu-west-1', 'ap-south-1']);
 	});
 
 	it('names the profile when its SSO login has expired', async () => {
