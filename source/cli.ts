@@ -17,7 +17,6 @@ for (const stream of [process.stdout, process.stderr]) {
 	});
 }
 
-process.title = 'sagemon';
 const {runProgram} = await import('./program.js');
 process.exitCode = await runProgram(process.argv.slice(2));
 // Once the command has its outcome nothing else matters: an AWS call abandoned on a slow or dead link (Ctrl+C

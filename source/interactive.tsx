@@ -1,6 +1,7 @@
 // `sagemon` with no command: checks for a terminal, takes over the screen and runs the Ink app until the user
 // quits, a signal arrives, the terminal goes away or something crashes, then gives the terminal back (when
 // there is still one to give back).
+import {closeSync} from 'node:fs';
 import {render} from 'ink';
 import envPaths from 'env-paths';
 import type {AwsConnection} from './aws/connect.js';
@@ -55,19 +56,24 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 	const session = enterFullScreen(process.stdout);
 	let ending: number | undefined;
 	let unmount = () => {};
+	let lost = false;
 	const loseTerminal = () => {
-		if (ending === ExitCode.hangup) return;
+		if (lost) return;
+		lost = true;
 		// Nothing can be written any more: no screen to restore, no message to print. The app unmounts (its
-		// pollers stop, nothing is sent to AWS) and the process ends; executions go on.
+		// pollers stop, nothing is sent to AWS) and the process ends at once; executions go on.
 		session.abandon();
-		ending = ExitCode.hangup;
-		unmount();
+		try {
+			unmount();
+		} catch {}
+
+		endWithoutTerminal();
 	};
 	const onStreamError = (error: NodeJS.ErrnoException) => {
 		if (lostTerminalCodes.has(error.code ?? '')) loseTerminal();
 	};
 	const crash = (error: unknown) => {
-		if (ending === ExitCode.hangup || lostTerminalCodes.has((error as NodeJS.ErrnoException)?.code ?? '')) {
+		if (lost || lostTerminalCodes.has((error as NodeJS.ErrnoException)?.code ?? '')) {
 			loseTerminal();
 			return;
 		}
@@ -121,6 +127,21 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 		// The error listeners stay: a lost terminal may still report a failed write after the app is gone.
 		await Promise.allSettled(owned.map((connection) => connection.close()));
 	}
+}
+
+/**
+ * Exits 129 (128 + SIGHUP). Node sets the terminal's mode back at exit and aborts (an assertion, then a core
+ * dump) when it cannot, as on a hung-up terminal: with the terminal gone there is nothing to set back, so its
+ * descriptors are closed first and Node skips them.
+ */
+function endWithoutTerminal(): never {
+	for (const descriptor of [0, 1, 2]) {
+		try {
+			closeSync(descriptor);
+		} catch {}
+	}
+
+	process.exit(ExitCode.hangup);
 }
 
 function withoutUndefined(changes: {region?: string; profile?: string}): {region?: string; profile?: string} {
