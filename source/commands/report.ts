@@ -6,6 +6,7 @@ import {
 	looksBinary,
 	readReport,
 	type StepReport,
+	noReportCode,
 	unknownStepCode,
 } from '../aws/reports.js';
 import {joinS3Uri} from '../aws/s3-uri.js';
@@ -39,7 +40,10 @@ async function run(context: CommandContext): Promise<number> {
 	try {
 		printed = await collect(aws, executionArn, step, file);
 	} catch (error) {
-		if (error instanceof AwsError && error.code === unknownStepCode) throw new UsageError(error.message);
+		// A step that does not exist or can never have a report, or a --file that is not there, is the input's
+		// fault (exit 2), not AWS's.
+		if (error instanceof AwsError && (error.code === unknownStepCode || error.code === noReportCode))
+			throw new UsageError(error.message);
 		throw error;
 	}
 
@@ -150,7 +154,15 @@ async function readOutputFile(
 	}
 
 	const uri = joinS3Uri(output.s3Uri, prefixed ? file.slice(slash + 1) : file);
-	const read = await aws.objects.readObject(uri);
+	let read: ObjectRead;
+	try {
+		read = await aws.objects.readObject(uri);
+	} catch (error) {
+		if (error instanceof AwsError && error.kind === 'NotFound')
+			throw new UsageError(`--file ${sanitizeText(file)}: ${error.message}`);
+		throw error;
+	}
+
 	if (looksBinary(read.text))
 		throw new AwsError('Validation', `${sanitizeText(uri)} is a binary file; sagemon prints text only.`);
 	let value: unknown;
