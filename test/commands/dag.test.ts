@@ -133,7 +133,9 @@ describe('sagemon dag picture', () => {
 
 	test('usage errors: no argument, a path that does not exist', async () => {
 		await expect(run([])).rejects.toThrow(
-			new UsageError('dag needs a definition file or a pipeline name: sagemon dag DEF.json|PIPELINE [--json]'),
+			new UsageError(
+				'dag needs a definition file or a pipeline name: sagemon dag DEF.json|PIPELINE [--json]',
+			),
 		);
 		const missing = scratch.path('nope.json');
 		await expect(run([missing])).rejects.toThrow(
