@@ -60,6 +60,52 @@ describe('usage errors exit 2', () => {
 		});
 	});
 
+	it('refuses a flag the command does not take, naming the command', async () => {
+		expect(await sagemon(['describe', executionArn, '--port', '5'])).toMatchObject({
+			code: 2,
+			stdout: '',
+			stderr: 'sagemon: describe does not take --port. Run "sagemon describe --help" for its options.\n',
+		});
+		expect(await sagemon(['stop', executionArn, '--step', 'AbaloneEval'])).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: stop does not take --step. Run "sagemon stop --help" for its options.\n',
+		});
+		expect(await sagemon(['steps', executionArn, '--time-scale', '5'])).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: --time-scale goes with --local (the embedded emulator) or the emulator command.\n',
+		});
+	});
+
+	it('states each command once: its help shows the usage line the command list and its errors use', async () => {
+		const program = await runCli(['--help']);
+		expect(program.code).toBe(0);
+		const usages = program.stdout
+			.split(/\n\s*Commands\n/)[1]!
+			.split(/\n\s*\n/)[0]!
+			.split('\n')
+			.filter((line) => /^ {4}\S/.test(line))
+			.map((line) => line.trim().replace(/ {2,}.*$/, ''));
+		expect(usages.map((usage) => usage.split(' ')[0])).toEqual([
+			'validate',
+			'dag',
+			'upsert',
+			'start',
+			'describe',
+			'wait',
+			'watch',
+			'steps',
+			'report',
+			'stop',
+			'delete',
+			'emulator',
+		]);
+		for (const usage of usages) {
+			const help = await runCli([usage.split(' ')[0]!, '--help']);
+			expect(help.code).toBe(0);
+			expect(help.stdout).toContain(`    $ sagemon ${usage}\n`);
+		}
+	});
+
 	it('refuses a number flag that is not a number', async () => {
 		const result = await sagemon(['wait', executionArn, '--timeout', 'soon']);
 		expect(result).toMatchObject({code: 2, stderr: 'sagemon: --timeout needs a number.\n'});
