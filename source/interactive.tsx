@@ -112,7 +112,6 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 			{exitOnCtrlC: false, incrementalRendering: false, patchConsole: true},
 		);
 		unmount = () => instance.unmount();
-		if (ending !== undefined) unmount();
 		void context.interrupted.then(onSignal);
 		const result = await instance.waitUntilExit();
 		if (result === interruptedByKey) ending ??= ExitCode.interrupted;

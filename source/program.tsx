@@ -3,7 +3,7 @@
 import meow, {type AnyFlags} from 'meow';
 import {commandTable} from './command-table.js';
 import type {CommandDescriptor} from './commands/command.js';
-import type {CommandContext, CommandFlags, Output} from './commands/context.js';
+import type {CommandContext, GlobalFlags, Output} from './commands/context.js';
 import {ExitCode} from './commands/context.js';
 import {reportError, UsageError} from './commands/report-error.js';
 import {executionIdOf, isExecutionArn, regionOfArn} from './pipeline/arn.js';
@@ -31,11 +31,12 @@ export async function runProgram(argv: string[]): Promise<number> {
 		await checkFlags(cli.flags, descriptor);
 		if (descriptor?.changesState && cli.flags.local) throw new UsageError(localRefusal(descriptor.name));
 	} catch (error) {
-		return reportError({stderr, flags: {json: argv.includes('--json')} as CommandFlags}, error);
+		return reportError({stderr, flags: {json: argv.includes('--json')}}, error);
 	}
 
 	const args = cli.input.slice(descriptor ? 1 : 0);
-	const flags = cli.flags as unknown as CommandFlags;
+	// Checked above against the global flags and the command's own spec, so the command's types hold.
+	const flags = cli.flags as unknown as GlobalFlags;
 	process.title = processTitle(descriptor?.name, args);
 	const context = createContext(args, flags, stdout, stderr);
 	try {
@@ -172,7 +173,7 @@ function outputOf(stream: NodeJS.WriteStream): Output {
 
 function createContext(
 	args: string[],
-	flags: CommandFlags,
+	flags: GlobalFlags,
 	stdout: Output,
 	stderr: Output,
 ): CommandContext & {close(): Promise<void>} {

@@ -1,10 +1,13 @@
 // The shape every command declares once, in its own file: name, usage line, one-line summary, `--help` text,
 // the flags it takes beyond the global ones, and the function that runs it. The program builds its help,
 // dispatch and flag checking from these.
-import type {AnyFlags} from 'meow';
-import type {CommandContext} from './context.js';
+import type {AnyFlags, TypedFlags} from 'meow';
+import type {CommandContext, GlobalFlags} from './context.js';
 
-export type CommandDescriptor = {
+/** The flags a command's `run` sees: the global ones and those its `flags` spec declares, typed from the spec. */
+export type FlagsOf<Spec extends AnyFlags> = GlobalFlags & TypedFlags<Spec>;
+
+export type CommandDescriptor<Spec extends AnyFlags = AnyFlags> = {
 	name: string;
 	/** The synopsis after `sagemon `, e.g. `stop ARN`; shown in the program's help and in usage errors. */
 	usage: string;
@@ -13,13 +16,13 @@ export type CommandDescriptor = {
 	/** The whole `sagemon <name> --help` text. */
 	help: string;
 	/** meow flag specs of the flags this command takes beyond the global ones. */
-	flags: AnyFlags;
+	flags: Spec;
 	/**
 	 * Creates, changes or deletes something: refused with --local, whose emulator (and whatever the command
 	 * made in it) ends with the process. --read-only is each command's own check, since it names the action.
 	 */
 	changesState?: boolean;
-	run(context: CommandContext): Promise<number>;
+	run(context: CommandContext<FlagsOf<Spec>>): Promise<number>;
 };
 
 /** The options every AWS command takes, for its `--help`. */

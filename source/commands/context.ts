@@ -13,24 +13,6 @@ export type GlobalFlags = {
 	plain: boolean;
 };
 
-export type CommandFlags = GlobalFlags & {
-	definition?: string;
-	roleArn?: string;
-	description?: string;
-	displayName?: string;
-	parameter: string[];
-	wait: boolean;
-	timeout?: number;
-	step?: string;
-	file?: string;
-	yes: boolean;
-	host: string;
-	port: number;
-	/** Emulator speed-up; each place that starts an emulator picks its own default. */
-	timeScale?: number;
-	demo: boolean;
-};
-
 export type Output = {
 	write(text: string): void;
 	isTTY: boolean;
@@ -38,10 +20,11 @@ export type Output = {
 	rows?: number;
 };
 
-export type CommandContext = {
+/** `Flags`: the global flags and the command's own (each command's file declares its own). */
+export type CommandContext<Flags extends GlobalFlags = GlobalFlags> = {
 	/** Positional arguments after the command name. */
 	args: string[];
-	flags: CommandFlags;
+	flags: Flags;
 	stdout: Output;
 	stderr: Output;
 	stdinIsTTY: boolean;

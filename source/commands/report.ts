@@ -1,5 +1,6 @@
 // `sagemon report ARN [--step STEP] [--file NAME]`: prints a step's report (a property file such as
 // evaluation.json) read from S3, found through the step's processing job outputs.
+import type {AnyFlags} from 'meow';
 import {
 	findStepOutputs,
 	findStepReports,
@@ -13,7 +14,7 @@ import {joinS3Uri} from '../aws/s3-uri.js';
 import {type AwsAccess, AwsError, type ObjectRead} from '../aws/types.js';
 import {formatTimestamp} from '../pipeline/format.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
-import {awsOptionsHelp, type CommandDescriptor} from './command.js';
+import {awsOptionsHelp, type CommandDescriptor, type FlagsOf} from './command.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
@@ -32,7 +33,10 @@ type Printed = {
 	size?: number;
 };
 
-async function run(context: CommandContext): Promise<number> {
+/** The flags report takes beyond the global ones. */
+const flags = {step: {type: 'string'}, file: {type: 'string'}} satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const {step, file} = context.flags;
 	const aws = await connect(context);
@@ -213,6 +217,6 @@ ${awsOptionsHelp}
     $ sagemon report "$ARN" --step AbaloneEval
     $ sagemon report "$ARN" --step AbaloneEval --json | jq .value.regression_metrics.mse.value
 `,
-	flags: {step: {type: 'string'}, file: {type: 'string'}},
+	flags,
 	run,
-} satisfies CommandDescriptor;
+} satisfies CommandDescriptor<typeof flags>;

@@ -1,8 +1,9 @@
 // `sagemon upsert NAME --definition DEF.json --role-arn ARN`: validates the definition locally, then creates the
 // pipeline or updates it when it exists (the SDK's pipeline.upsert()), and prints its ARN.
+import type {AnyFlags} from 'meow';
 import {validateDefinition} from '../pipeline/dag.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
-import {awsOptionsHelp, type CommandDescriptor} from './command.js';
+import {awsOptionsHelp, type CommandDescriptor, type FlagsOf} from './command.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {readDefinitionFile} from './read-definition.js';
@@ -12,7 +13,15 @@ import {count, formatProblems} from './validate.js';
 const usage = 'upsert NAME --definition DEF.json --role-arn ARN [--description D] [--display-name N]';
 const roleArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-/]+$/;
 
-async function run(context: CommandContext): Promise<number> {
+/** The flags upsert takes beyond the global ones. */
+const flags = {
+	definition: {type: 'string'},
+	roleArn: {type: 'string'},
+	description: {type: 'string'},
+	displayName: {type: 'string'},
+} satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
 	const {definition: path, roleArn, description, displayName} = context.flags;
 	if (!path) throw new UsageError(`upsert needs --definition DEF.json: sagemon ${usage}`);
@@ -70,12 +79,7 @@ ${awsOptionsHelp}
     $ sagemon upsert AbalonePipeline --definition pipeline.json \\
         --role-arn arn:aws:iam::111122223333:role/SageMakerPipelineRole
 `,
-	flags: {
-		definition: {type: 'string'},
-		roleArn: {type: 'string'},
-		description: {type: 'string'},
-		displayName: {type: 'string'},
-	},
+	flags,
 	changesState: true,
 	run,
-} satisfies CommandDescriptor;
+} satisfies CommandDescriptor<typeof flags>;

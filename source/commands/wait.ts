@@ -1,9 +1,16 @@
 // `sagemon wait ARN [--timeout S]`: follows an execution until it ends, with one progress line per change on
 // stderr; the exit code is the outcome (0 Succeeded, 1 Failed or Stopped, 124 timeout).
+import type {AnyFlags} from 'meow';
 import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {formatDuration} from '../pipeline/format.js';
-import {awsOptionsHelp, type CommandDescriptor, followFlags, followOptionsHelp} from './command.js';
+import {
+	awsOptionsHelp,
+	type CommandDescriptor,
+	type FlagsOf,
+	followFlags,
+	followOptionsHelp,
+} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -11,7 +18,10 @@ import {createStepProgress} from './step-progress.js';
 
 const usage = 'wait ARN [--timeout S] [--interval S]';
 
-async function run(context: CommandContext): Promise<number> {
+/** The flags wait takes beyond the global ones. */
+const flags = followFlags satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	intervalMs(context);
 	timeoutMs(context);
@@ -21,7 +31,7 @@ async function run(context: CommandContext): Promise<number> {
 
 /** The body of `wait`, shared with `start --wait`. */
 export async function waitForExecution(
-	context: CommandContext,
+	context: CommandContext<FlagsOf<typeof flags>>,
 	pipelines: PipelinesApi,
 	executionArn: string,
 ): Promise<number> {
@@ -73,6 +83,6 @@ ${awsOptionsHelp}
   Example
     $ sagemon wait "$ARN" --timeout 7200 && echo "model is ready"
 `,
-	flags: followFlags,
+	flags,
 	run,
-} satisfies CommandDescriptor;
+} satisfies CommandDescriptor<typeof flags>;

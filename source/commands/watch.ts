@@ -1,8 +1,15 @@
 // `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
 // without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
+import type {AnyFlags} from 'meow';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
-import {awsOptionsHelp, type CommandDescriptor, followFlags, followOptionsHelp} from './command.js';
+import {
+	awsOptionsHelp,
+	type CommandDescriptor,
+	type FlagsOf,
+	followFlags,
+	followOptionsHelp,
+} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -11,7 +18,10 @@ import {createStepProgress, executionLine} from './step-progress.js';
 
 const usage = 'watch ARN [--plain] [--interval S] [--timeout S]';
 
-async function run(context: CommandContext): Promise<number> {
+/** The flags watch takes beyond the global ones. */
+const flags = followFlags satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const interval = intervalMs(context);
 	const timeout = timeoutMs(context);
@@ -82,6 +92,6 @@ ${awsOptionsHelp}
   Example
     $ sagemon watch "$ARN" --plain | tee execution.log
 `,
-	flags: followFlags,
+	flags,
 	run,
-} satisfies CommandDescriptor;
+} satisfies CommandDescriptor<typeof flags>;
