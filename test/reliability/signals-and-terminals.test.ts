@@ -163,7 +163,8 @@ describe('the terminal goes away', () => {
 		try {
 			await terminal.waitFor(/› Gated/);
 			await terminal.press('Enter');
-			await terminal.waitFor(/executing/);
+			// The executions list, loaded (the pipelines list shows "executing" too, in its LAST RUN column).
+			await terminal.waitFor(/Pipelines › Gated[\s\S]*\d+ executions? · newest first/);
 			await terminal.press('Enter');
 			await terminal.waitFor(/ApprovalGate/);
 			const since = proxy.requests.length;
