@@ -1,7 +1,7 @@
 // What every screen may reach: the session (AWS access, flags), the navigation stack and the shell around it
 // (message line, footer/help keymap, unsaved-edit guard, header refresh state).
 import {createContext, useContext} from 'react';
-import type {AwsAccess} from '../commands/context.js';
+import type {AwsAccess} from '../aws/types.js';
 import type {Confirmation} from './confirmation.js';
 import type {Keymap} from './keymap.js';
 import type {RefreshStore} from './refresh-store.js';

@@ -2,7 +2,7 @@
 // confirmations) around whichever screen is on top of the stack.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import type {AwsAccess} from '../commands/context.js';
+import type {AwsAccess} from '../aws/types.js';
 import {KeyRouter} from './key-router.js';
 import type {Route} from './app-context.js';
 import {Shell} from './shell.js';

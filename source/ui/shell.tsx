@@ -2,7 +2,7 @@
 // command-line overlays, the message line and the one confirmation dialog, and lays them out in rows−1 lines.
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import type {AwsAccess} from '../commands/context.js';
+import type {AwsAccess} from '../aws/types.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {AppProps} from './app.js';
 import {TooSmall} from './app.js';
@@ -196,7 +196,8 @@ export function Shell(props: AppProps) {
 	useKeyLayer(
 		(press) => {
 			if (press.name !== 'ctrl+c') return false;
-			exit();
+			// Tells the entry it was Ctrl+C, which ends with the same exit code as SIGINT (130).
+			exit('interrupt');
 			return true;
 		},
 		{priority: 1000},

@@ -1,10 +1,14 @@
 // Takes over the terminal for the full-screen UI (alternate screen, hidden cursor) and gives it back exactly once,
-// whether the app quits, is interrupted (SIGINT/SIGTERM/SIGHUP) or crashes.
+// whether the app quits, is interrupted (SIGINT/SIGTERM) or crashes; after a hangup, it writes nothing.
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 
-export type TerminalSession = {restore(): void};
+export type TerminalSession = {
+	restore(): void;
+	/** The terminal is gone (SIGHUP, EIO): restore nothing, since nothing can be written to it any more. */
+	abandon(): void;
+};
 
 export function enterFullScreen(stdout: NodeJS.WriteStream): TerminalSession {
 	let restored = false;
@@ -18,5 +22,11 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): TerminalSession {
 	stdout.write(enterAlternateScreen);
 	// The last resort: whatever ends the process, the user's screen comes back.
 	process.on('exit', restore);
-	return {restore};
+	return {
+		restore,
+		abandon() {
+			restored = true;
+			process.off('exit', restore);
+		},
+	};
 }

@@ -20,6 +20,8 @@ export const matrixRows = [
 	'SIGINT/SIGTERM during a form, a confirmation, a watch',
 	'stop/delete keys pressed once, twice, during refresh',
 	'--read-only',
+	'a closed pipe',
+	'terminal closed while the TUI runs',
 ] as const;
 
 const titlePattern = /^matrix: (.+?)(?: \[([^\]]+)\])? — /;

@@ -126,16 +126,13 @@ describe('signals', () => {
 		expect(await asked.state()).toMatchObject({alternateScreen: false, cursorVisible: true});
 		await asked.close();
 
-		// Watching a live execution: SIGTERM, then Ctrl+C (which quits).
+		// Watching a live execution: SIGTERM, then Ctrl+C (which quits, with SIGINT's exit code).
 		for (const stop of ['SIGTERM', 'C-c'] as const) {
 			const watching = await onExecution('Gated', executionArn);
 			await watching.waitFor('● EXECUTING');
 			if (stop === 'SIGTERM') process.kill(watching.pid, 'SIGTERM');
 			else await watching.press('C-c');
-			expect(await watching.finished()).toEqual({
-				status: stop === 'SIGTERM' ? 130 : 0,
-				terminalRestored: true,
-			});
+			expect(await watching.finished()).toEqual({status: 130, terminalRestored: true});
 			expect(await watching.state()).toMatchObject({alternateScreen: false, cursorVisible: true});
 			await watching.close();
 		}
