@@ -15,7 +15,10 @@ const failed = `${alpha}/execution/failed`;
 
 const screens: Record<string, {routes: Route[]; shows: string | RegExp}> = {
 	pipelines: {routes: [{kind: 'pipelines'}], shows: '2 pipelines'},
-	executions: {routes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Alpha'}], shows: '2 executions'},
+	executions: {
+		routes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Alpha'}],
+		shows: '2 executions',
+	},
 	'execution (running)': {
 		routes: [
 			{kind: 'pipelines'},
@@ -68,10 +71,10 @@ function open(routes: Route[]): {app: RenderedApp; pipelines: FakePipelines} {
 /** Lets the router work through a burst: one key per render, or 15 ms when a key changes nothing. */
 const drained = (input: string) => new Promise((resolve) => setTimeout(resolve, 25 * input.length + 300));
 
-describe.concurrent('matrix: pasted text and bursts of keys — nothing pasted or sent in one burst changes anything', () => {
+describe.concurrent('nothing pasted or sent in one burst changes anything', () => {
 	for (const [screen, {routes, shows}] of Object.entries(screens)) {
 		for (const [what, input] of Object.entries(inputs)) {
-			test(`${screen}: ${what}`, async () => {
+			test(`matrix: pasted text and bursts of keys [every screen] — ${screen}: ${what} makes no call that changes anything`, async () => {
 				const {app, pipelines} = open(routes);
 				try {
 					await app.waitFor(shows);
