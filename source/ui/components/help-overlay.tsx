@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {type Keymap, visibleBindings} from '../keys/bindings.js';
 import {confirmKeymap, globalKeymap, helpKeymap, typeToConfirmKeymap} from '../keys/shell-keymaps.js';
+import {erasingKeymap} from '../keys/text-keymaps.js';
 import {useTheme} from '../theme.js';
 
 export type HelpOverlayProps = {
@@ -21,7 +22,11 @@ export function HelpOverlay({title, keymap, readOnly, width, height, offset}: He
 	const sections: Array<{heading: string; keymap: Keymap}> = [
 		{heading: title, keymap: visibleBindings(keymap, readOnly)},
 		{heading: 'Everywhere', keymap: globalKeymap},
-		{heading: 'In a y/N question', keymap: confirmKeymap},
+		{
+			heading: 'While typing in a field, a filter or the : line (a paste is typed too)',
+			keymap: erasingKeymap,
+		},
+		{heading: 'In a y/N question (only keys pressed after it shows)', keymap: confirmKeymap},
 		{heading: 'In a question that asks for a name', keymap: typeToConfirmKeymap},
 		{heading: 'In this help', keymap: helpKeymap},
 	];

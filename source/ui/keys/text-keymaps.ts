@@ -2,8 +2,8 @@
 // end the text; every other printable key is typed.
 import {type Keymap, submitStart} from './bindings.js';
 
-// Editing the text itself, the same in every field.
-const erasing = [
+/** Editing the text itself, the same in every field, filter and the command line. */
+export const erasingKeymap = [
 	{keys: ['backspace'], label: '⌫', description: 'erase a character', intent: 'erase', footer: false},
 	{
 		keys: ['ctrl+w'],
@@ -25,7 +25,7 @@ export const textEditKeymap = [
 		intent: 'leave',
 		hint: 'done',
 	},
-	...erasing,
+	...erasingKeymap,
 	{
 		keys: ['ctrl+r'],
 		label: 'ctrl+r',
@@ -42,8 +42,8 @@ export type TextEditIntent = (typeof textEditKeymap)[number]['intent'];
 export const filterKeymap = [
 	{keys: ['enter'], label: 'enter', description: 'keep the filter', intent: 'commit', hint: 'keep'},
 	{keys: ['escape'], label: 'esc', description: 'clear the filter', intent: 'leave', hint: 'clear'},
-	...erasing.map((binding) => ({...binding, footer: false})),
+	...erasingKeymap.map((binding) => ({...binding, footer: false})),
 ] as const satisfies Keymap<TextEditIntent>;
 
 /** What a text field's keys leave to its owner (erasing is done by the field). */
-export type TextEndIntent = Exclude<TextEditIntent, (typeof erasing)[number]['intent']>;
+export type TextEndIntent = Exclude<TextEditIntent, (typeof erasingKeymap)[number]['intent']>;
