@@ -4,10 +4,14 @@
 import {DescribePipelineExecutionCommand, type SageMakerClient} from '@aws-sdk/client-sagemaker';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {ensureBuilt} from '../helpers/built-cli.js';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {createPipeline, gatedAbaloneDefinition, releaseGate, startExecution} from './pipelines.js';
 import {isMutating, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
+import {openTerminal} from './tmux-terminal.js';
 import {openTui, type Tui} from './tui.js';
 
 vi.setConfig({testTimeout: 90_000});
@@ -78,5 +82,40 @@ describe('pasting into the execution screen', () => {
 		expect(proxy.calls(/DescribePipelineExecution$/).length).toBeGreaterThan(0);
 		expect(await statusOf(executionArn)).toBe('Executing');
 		await releaseGate(client, executionArn);
+	});
+
+	it('matrix: pasted text and bursts of keys [TUI --local] — “proxy” typed into the demo’s running execution leaves it executing', async () => {
+		const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-paste-config-'));
+		const terminal = await openTerminal([process.execPath, cliPath, '--local'], {
+			columns: 120,
+			rows: 40,
+			env: {...testAwsEnv(), CI: 'false', TERM: 'xterm-256color', SAGEMON_CONFIG_DIR: configDirectory},
+			cwd: projectRoot,
+		});
+		try {
+			// The demo's AbalonePipeline is the newest pipeline and its newest execution is still running.
+			await terminal.waitFor(/› AbalonePipeline\s+● executing/);
+			await terminal.press('Enter');
+			await terminal.waitFor(/executions · newest first[\s\S]*› ● executing/);
+			await terminal.press('Enter');
+			await terminal.waitFor('● EXECUTING');
+
+			await terminal.type('proxy');
+			await settle();
+			const asked = await terminal.screen();
+			expect(asked).toContain('[y/N]');
+			expect(asked).toContain('● EXECUTING');
+			await terminal.press('n');
+			const after = await terminal.waitFor((screen) => !screen.includes('[y/N]'));
+			expect(after).toContain('● EXECUTING');
+			expect(after).not.toMatch(/STOPP(ING|ED)/);
+
+			await terminal.paste('proxy');
+			await settle();
+			expect(await terminal.screen()).not.toContain('[y/N]');
+		} finally {
+			await terminal.close();
+			rmSync(configDirectory, {recursive: true, force: true});
+		}
 	});
 });
