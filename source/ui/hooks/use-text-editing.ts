@@ -1,6 +1,6 @@
 // Typing into a text value: while active, every key is the field's (global shortcuts are off), except the keys of
 // its text keymap, which edit the text or are reported as intents. Pasted text is typed like keys.
-import {useContext, useEffect} from 'react';
+import {useContext, useEffect, useLayoutEffect, useRef} from 'react';
 import {ScreenHostContext} from '../app-context.js';
 import {findBinding, type Keymap} from '../keys/bindings.js';
 import {KeyPriority, useKeyLayer} from '../keys/key-router.js';
@@ -30,19 +30,30 @@ export function useTextEditing({
 	showKeymap = true,
 }: TextEditing): void {
 	const host = useContext(ScreenHostContext);
+	// The text as the last key left it: when keys come faster than renders (a burst, a busy machine), the next key
+	// edits that, not the value of a render that has not happened yet.
+	const latest = useRef(value);
+	useLayoutEffect(() => {
+		latest.current = value;
+	});
+	const change = (next: string) => {
+		latest.current = next;
+		onChange(next);
+	};
 	useEffect(() => {
 		if (active && showKeymap) host?.setKeymap(keymap, {typing: true});
 	}, [host, active, keymap, showKeymap]);
 	useKeyLayer(
 		(press) => {
 			const binding = findBinding(keymap, press);
-			if (binding?.intent === 'erase') onChange([...value].slice(0, -1).join(''));
-			else if (binding?.intent === 'erase-word') onChange(value.replace(/\S*\s*$/, ''));
-			else if (binding?.intent === 'clear') onChange('');
+			const text = latest.current;
+			if (binding?.intent === 'erase') change([...text].slice(0, -1).join(''));
+			else if (binding?.intent === 'erase-word') change(text.replace(/\S*\s*$/, ''));
+			else if (binding?.intent === 'clear') change('');
 			else if (binding) onIntent(binding.intent);
 			else {
 				const typed = printable(press.input);
-				if (typed && (!accept || accept(typed))) onChange(value + typed);
+				if (typed && (!accept || accept(typed))) change(text + typed);
 			}
 
 			return true;
