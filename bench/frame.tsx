@@ -10,7 +10,7 @@ import {connectAws} from '../source/aws/connect.js';
 import type {PipelinesApi} from '../source/aws/types.js';
 import type {AwsAccess} from '../source/aws/types.js';
 import {App} from '../source/ui/app.js';
-import type {Route} from '../source/ui/app-context.js';
+import type {Route} from '../source/ui/shell/routes.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {benchLayout} from './layout.js';
 

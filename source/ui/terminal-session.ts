@@ -1,8 +1,10 @@
 // Takes over the terminal for the full-screen UI (alternate screen, hidden cursor) and gives it back exactly once,
-// whether the app quits, is interrupted (SIGINT/SIGTERM) or crashes; after a hangup, it writes nothing.
+// whether the app quits, is interrupted (SIGINT/SIGTERM) or crashes; after a hangup, it writes nothing. Bracketed
+// paste is on meanwhile, so pasted text reaches the key router marked as a paste, never as keys.
+import {bracketedPasteOff, bracketedPasteOn} from './keys/key-press.js';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+const enterAlternateScreen = `\u001B[?1049h\u001B[H${bracketedPasteOn}`;
+const leaveAlternateScreen = `${bracketedPasteOff}\u001B[?25h\u001B[?1049l`;
 
 export type TerminalSession = {
 	restore(): void;

@@ -22,6 +22,7 @@ export const matrixRows = [
 	'--read-only',
 	'a closed pipe',
 	'terminal closed while the TUI runs',
+	'pasted text and bursts of keys',
 ] as const;
 
 const titlePattern = /^matrix: (.+?)(?: \[([^\]]+)\])? — /;

@@ -4,15 +4,15 @@
 import type {SageMakerClient} from '@aws-sdk/client-sagemaker';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
+import type {Keymap} from '../../source/ui/keys/bindings.js';
 import {
 	executionKeymap,
 	executionsKeymap,
-	globalKeymap,
-	type Keymap,
 	paneKeymap,
 	pipelinesKeymap,
 	startFormKeymap,
-} from '../../source/ui/keymap.js';
+} from '../../source/ui/keys/keymaps.js';
+import {globalKeymap} from '../../source/ui/keys/shell-keymaps.js';
 import {ensureBuilt} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {
