@@ -388,3 +388,8 @@ export const filterKeymap = [
 	{keys: ['enter'], label: 'enter', description: 'keep the filter', intent: 'commit', hint: 'keep'},
 	{keys: ['escape'], label: 'esc', description: 'clear the filter', intent: 'leave', hint: 'clear'},
 ] as const satisfies Keymap;
+
+/** The scrolling keys of a pane: the pane's own key layer (`ScrollPane`); the rest of `paneKeymap` is the screen's. */
+export const scrollKeymap = paneKeymap.filter((binding) =>
+	['up', 'down', 'page-up', 'page-down', 'first', 'last'].includes(binding.intent),
+);

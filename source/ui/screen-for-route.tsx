@@ -2,7 +2,7 @@
 import {executionIdOf} from '../pipeline/arn.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {Route} from './app-context.js';
-import {ExecutionScreen} from './screens/execution-screen.js';
+import {ExecutionScreen} from './screens/execution/execution-screen.js';
 import {ExecutionsScreen} from './screens/executions-screen.js';
 import {PipelinesScreen} from './screens/pipelines-screen.js';
 import {StartFormScreen} from './screens/start-form-screen.js';

@@ -1,31 +1,43 @@
 // `P`: the parameters the execution ran with, marked where they differ from the definition's default.
-import type {ParameterDefinition} from '../../pipeline/model.js';
+import type {ParameterAssignment, ParameterDefinition} from '../../pipeline/model.js';
 import {formatParameterValue} from '../../pipeline/parameters.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
+import type {Loading} from '../hooks/use-async-resource.js';
 import {useExecutionParameters} from '../hooks/use-execution-parameters.js';
-import {useTheme} from '../theme.js';
+import {type Theme, useTheme} from '../theme.js';
 import {wrapLines} from '../wrap-lines.js';
-import {type PaneLine, TextPane} from './text-pane.js';
+import {ScrollPane} from './scroll-pane.js';
+import type {PaneLine} from './text-pane.js';
 
 export type ParametersPaneProps = {
 	executionArn: string;
 	declared: readonly ParameterDefinition[];
-	offset: number;
 	width: number;
 	height: number;
-	onLines(count: number): void;
+	active: boolean;
 };
 
-export function ParametersPane({
-	executionArn,
-	declared,
-	offset,
-	width,
-	height,
-	onLines,
-}: ParametersPaneProps) {
+export function ParametersPane({executionArn, declared, width, height, active}: ParametersPaneProps) {
 	const theme = useTheme();
-	const result = useExecutionParameters(executionArn, true);
+	const result = useExecutionParameters(executionArn);
+	return (
+		<ScrollPane
+			title="Parameters this execution ran with"
+			lines={parameterLines(theme, result, declared, width)}
+			width={width}
+			height={height}
+			footer="esc closes"
+			active={active}
+		/>
+	);
+}
+
+function parameterLines(
+	theme: Theme,
+	result: Loading<ParameterAssignment[]>,
+	declared: readonly ParameterDefinition[],
+	width: number,
+): PaneLine[] {
 	const lines: PaneLine[] = [];
 	if (result.state === 'loading')
 		lines.push({key: 'loading', spans: [{text: 'Reading the parameters…', tone: 'muted'}]});
@@ -33,13 +45,13 @@ export function ParametersPane({
 		for (const text of wrapLines(sanitizeText(result.message), width - 4)) {
 			lines.push({key: `e${lines.length}`, spans: [{text, tone: 'danger'}]});
 		}
-	} else if (result.parameters.length === 0) {
+	} else if (result.value.length === 0) {
 		lines.push({key: 'none', spans: [{text: 'This execution ran without parameters.', tone: 'muted'}]});
 	} else {
-		const nameWidth =
-			Math.min(32, Math.max(...result.parameters.map((parameter) => parameter.name.length))) + 2;
+		const parameters = result.value;
+		const nameWidth = Math.min(32, Math.max(...parameters.map((parameter) => parameter.name.length))) + 2;
 		const defaults = new Map(declared.map((parameter) => [parameter.name, parameter]));
-		for (const parameter of result.parameters) {
+		for (const parameter of parameters) {
 			const definition = defaults.get(parameter.name);
 			const fallback =
 				definition?.defaultValue === undefined ? undefined : formatParameterValue(definition.defaultValue);
@@ -59,15 +71,5 @@ export function ParametersPane({
 		}
 	}
 
-	onLines(lines.length);
-	return (
-		<TextPane
-			title="Parameters this execution ran with"
-			lines={lines}
-			offset={offset}
-			width={width}
-			height={height}
-			footer="esc closes"
-		/>
-	);
+	return lines;
 }
