@@ -3,8 +3,8 @@ import {executionIdOf} from '../pipeline/arn.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {Route} from './app-context.js';
 import {ExecutionScreen} from './screens/execution/execution-screen.js';
-import {ExecutionsScreen} from './screens/executions-screen.js';
-import {PipelinesScreen} from './screens/pipelines-screen.js';
+import {ExecutionsScreen} from './screens/executions/executions-screen.js';
+import {PipelinesScreen} from './screens/pipelines/pipelines-screen.js';
 import {StartFormScreen} from './screens/start-form-screen.js';
 
 export type ScreenProps<Kind extends Route['kind']> = {
