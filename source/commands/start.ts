@@ -1,7 +1,7 @@
 // `sagemon start NAME [-p Name=Value ...] [--display-name N] [--wait]`: checks the overrides against the
 // pipeline's parameter types before calling the service, starts an execution and prints its ARN.
 import {parseDefinition} from '../pipeline/definition.js';
-import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
+import {displayNamePattern, parseAssignment, resolveParameters} from '../pipeline/parameters.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import type {CommandContext} from './context.js';
@@ -9,7 +9,6 @@ import {UsageError} from './report-error.js';
 import {waitForExecution} from './wait.js';
 
 const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
-const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
 
 export default async function start(context: CommandContext): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
