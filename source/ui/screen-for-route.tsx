@@ -5,7 +5,7 @@ import type {Route} from './app-context.js';
 import {ExecutionScreen} from './screens/execution/execution-screen.js';
 import {ExecutionsScreen} from './screens/executions/executions-screen.js';
 import {PipelinesScreen} from './screens/pipelines/pipelines-screen.js';
-import {StartFormScreen} from './screens/start-form-screen.js';
+import {StartFormScreen} from './screens/start-form/start-form-screen.js';
 
 export type ScreenProps<Kind extends Route['kind']> = {
 	route: Extract<Route, {kind: Kind}>;
