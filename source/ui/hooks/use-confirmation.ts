@@ -1,6 +1,7 @@
 // One confirmation dialog at a time: asking again while one is open does nothing, and the confirming key fires
 // the action exactly once (state is kept in a ref, so a second key in the same tick sees it already running).
 import {useCallback, useRef, useState} from 'react';
+import {messageOf} from '../../pipeline/message-of.js';
 import type {Confirmation} from '../confirmation.js';
 import {KeyPriority, useKeyLayer} from '../key-router.js';
 
@@ -38,7 +39,7 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 			},
 			(error: unknown) => {
 				update(undefined);
-				report(error instanceof Error ? error.message : String(error), true);
+				report(messageOf(error), true);
 			},
 		);
 	};

@@ -1,6 +1,6 @@
 // The pipelines list: pages appear as they arrive on first load, then the list poller keeps every row (with its
 // latest execution) fresh while the screen is shown.
-import {useEffect, useState} from 'react';
+import {useState} from 'react';
 import type {PipelineSummary} from '../../pipeline/model.js';
 import {
 	createPipelineListPoller,
@@ -8,6 +8,7 @@ import {
 	type PipelineRow,
 } from '../../watch/pipeline-list-poller.js';
 import {useSession} from '../app-context.js';
+import {useAbortableEffect} from './use-async-resource.js';
 import {usePoller} from './use-poller.js';
 
 export function usePipelines() {
@@ -26,26 +27,24 @@ export function usePipelines() {
 	});
 	const polled = snapshot.phase !== 'loading';
 
-	useEffect(() => {
-		let cancelled = false;
-		(async () => {
-			const items: PipelineSummary[] = [];
-			let nextToken: string | undefined;
-			do {
-				const page = await aws.pipelines.listPipelines(nextToken ? {nextToken} : {});
-				if (cancelled) return;
-				items.push(...page.items);
-				nextToken = page.nextToken;
-				setFirstPages({items: [...items], more: nextToken !== undefined});
-			} while (nextToken && !cancelled && items.length < maxListedPipelines);
-		})().catch(() => {
-			// The poller reports the same failure (and retries); the first pages only make the wait shorter.
-			if (!cancelled) setFirstPages((current) => ({...current, more: false}));
-		});
-		return () => {
-			cancelled = true;
-		};
-	}, [aws]);
+	useAbortableEffect(
+		(signal) =>
+			(async () => {
+				const items: PipelineSummary[] = [];
+				let nextToken: string | undefined;
+				do {
+					const page = await aws.pipelines.listPipelines(nextToken ? {nextToken} : {});
+					if (signal.aborted) return;
+					items.push(...page.items);
+					nextToken = page.nextToken;
+					setFirstPages({items: [...items], more: nextToken !== undefined});
+				} while (nextToken && !signal.aborted && items.length < maxListedPipelines);
+			})().catch(() => {
+				// The poller reports the same failure (and retries); the first pages only make the wait shorter.
+				if (!signal.aborted) setFirstPages((current) => ({...current, more: false}));
+			}),
+		[aws],
+	);
 
 	const rows: PipelineRow[] = polled ? snapshot.pipelines : firstPages.items.map((pipeline) => ({pipeline}));
 	return {
