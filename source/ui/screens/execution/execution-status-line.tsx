@@ -4,6 +4,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
+import type {PollPhase} from '../../../watch/polling-store.js';
 import {stepDetail} from '../../step-look.js';
 import {type Theme, useTheme} from '../../theme.js';
 import {type StepPanelView, viewOrder} from './execution-view-state.js';
@@ -13,7 +14,7 @@ export type ExecutionStatusLineProps = {
 	views: readonly StepView[];
 	/** Set when the DAG was asked for but needs more columns than there are. */
 	neededWidth: number | undefined;
-	phase: string;
+	phase: PollPhase;
 	/** Why the last refresh failed, while retrying. */
 	error: string | undefined;
 };

@@ -2,6 +2,7 @@
 // a view-state action or a call (pause, refresh, stop, retry, delete). Scrolling a pane is the pane's own layer.
 import type {Dispatch} from 'react';
 import type {ExecutionPoller} from '../../../watch/execution-poller.js';
+import type {PollPhase} from '../../../watch/polling-store.js';
 import {useNavigation, useShell} from '../../app-context.js';
 import type {ExecutionRef} from '../../execution-actions.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
@@ -19,7 +20,7 @@ export type ExecutionKeysInput = {
 	execution: ExecutionRef;
 	pipelineName: string;
 	poller: Pick<ExecutionPoller, 'pause' | 'resume' | 'refreshNow'>;
-	phase: string;
+	phase: PollPhase;
 	ended: boolean;
 	active: boolean;
 };
