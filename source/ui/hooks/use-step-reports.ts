@@ -7,15 +7,11 @@ import {
 	type StepReport,
 	stepOfDefinition,
 } from '../../aws/reports.js';
-import {AwsError, type ObjectRead} from '../../aws/types.js';
+import {AwsError} from '../../aws/types.js';
 import type {StepDefinition, StepRecord} from '../../pipeline/model.js';
 import {useSession} from '../app-context.js';
+import {type ReportContent, reportByteLimit} from '../report-lines.js';
 import {type Loading, useAsyncResource} from './use-async-resource.js';
-
-/** Reports are small JSON summaries; anything bigger is shown cut at this size. */
-export const reportByteLimit = 64 * 1024;
-
-export type ReportContent = {read: ObjectRead; value?: unknown};
 
 /** The step's reports; `steps` are the definition's (a step the definition does not know has none to find). */
 export function useStepReports(

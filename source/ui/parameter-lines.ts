@@ -1,38 +1,14 @@
-// `P`: the parameters the execution ran with, marked where they differ from the definition's default.
-import type {ParameterAssignment, ParameterDefinition} from '../../pipeline/model.js';
-import {formatParameterValue} from '../../pipeline/parameters.js';
-import {sanitizeText} from '../../pipeline/sanitize.js';
-import type {Loading} from '../hooks/use-async-resource.js';
-import {useExecutionParameters} from '../hooks/use-execution-parameters.js';
-import {type Theme, useTheme} from '../theme.js';
-import {wrapLines} from '../wrap-lines.js';
-import {ScrollPane} from './scroll-pane.js';
-import type {PaneLine} from './text-pane.js';
+// The lines of the `P` pane: each parameter the execution ran with, marked where it differs from the definition's
+// default; or that it is being read, that it failed, or that there were none.
+import type {ParameterAssignment, ParameterDefinition} from '../pipeline/model.js';
+import {formatParameterValue} from '../pipeline/parameters.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import type {PaneLine} from './components/text-pane.js';
+import type {Loading} from './hooks/use-async-resource.js';
+import type {Theme} from './theme.js';
+import {wrapLines} from './wrap-lines.js';
 
-export type ParametersPaneProps = {
-	executionArn: string;
-	declared: readonly ParameterDefinition[];
-	width: number;
-	height: number;
-	active: boolean;
-};
-
-export function ParametersPane({executionArn, declared, width, height, active}: ParametersPaneProps) {
-	const theme = useTheme();
-	const result = useExecutionParameters(executionArn);
-	return (
-		<ScrollPane
-			title="Parameters this execution ran with"
-			lines={parameterLines(theme, result, declared, width)}
-			width={width}
-			height={height}
-			footer="esc closes"
-			active={active}
-		/>
-	);
-}
-
-function parameterLines(
+export function parameterLines(
 	theme: Theme,
 	result: Loading<ParameterAssignment[]>,
 	declared: readonly ParameterDefinition[],

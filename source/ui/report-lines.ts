@@ -1,48 +1,22 @@
-// `e`: the step's reports (property files such as evaluation.json) read from S3, pretty-printed with numbers
-// highlighted; S3 time and size shown, big files cut at the limit, missing files and denied access explained.
-import type {StepReport} from '../../aws/reports.js';
-import {formatTimestamp} from '../../pipeline/format.js';
-import type {StepDefinition, StepRecord} from '../../pipeline/model.js';
-import {sanitizeText} from '../../pipeline/sanitize.js';
-import type {Loading} from '../hooks/use-async-resource.js';
-import {type ReportContent, reportByteLimit, useReport, useStepReports} from '../hooks/use-step-reports.js';
-import {highlightLines, jsonLines} from '../json-lines.js';
-import {wrapLines} from '../wrap-lines.js';
-import {ScrollPane} from './scroll-pane.js';
-import type {PaneLine} from './text-pane.js';
+// The lines of the `e` pane: what is being looked for, why a step has no report, or the chosen report pretty-printed
+// with numbers highlighted, its S3 time and size, cut at the size limit; missing files and denied access explained.
+import type {StepReport} from '../aws/reports.js';
+import type {ObjectRead} from '../aws/types.js';
+import {formatTimestamp} from '../pipeline/format.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import type {PaneLine} from './components/text-pane.js';
+import type {Loading} from './hooks/use-async-resource.js';
+import {highlightLines, jsonLines} from './json-lines.js';
+import {wrapLines} from './wrap-lines.js';
 
-export type ReportPaneProps = {
-	stepName: string;
-	/** The step's record in this execution, as the screen shows it (absent when it has not started). */
-	record: StepRecord | undefined;
-	/** The definition's steps, to name those that have reports when this one has none. */
-	steps: readonly StepDefinition[];
-	/** Which of the step's reports (tab / shift+tab cycle). */
-	index: number;
-	width: number;
-	height: number;
-	active: boolean;
-};
+/** Reports are small JSON summaries; anything bigger is shown cut at this size. */
+export const reportByteLimit = 64 * 1024;
 
-export function ReportPane({stepName, record, steps, index, width, height, active}: ReportPaneProps) {
-	const reports = useStepReports(stepName, record, steps);
-	const list = reports.state === 'ready' ? reports.value : [];
-	const chosen = list.length === 0 ? undefined : list[((index % list.length) + list.length) % list.length];
-	const content = useReport(chosen?.uri);
-	return (
-		<ScrollPane
-			title={`Reports of ${sanitizeText(stepName)}`}
-			lines={reportLines(stepName, reports, chosen, content, width - 4)}
-			width={width}
-			height={height}
-			footer="esc closes · tab next report · ↑↓ scroll"
-			active={active}
-		/>
-	);
-}
+/** A report as read: parsed when it is JSON (`value`), else only its text. */
+export type ReportContent = {read: ObjectRead; value?: unknown};
 
 /** The pane's lines: what is being looked for, why there is nothing, or the chosen report's content. */
-function reportLines(
+export function reportLines(
 	stepName: string,
 	reports: Loading<StepReport[]>,
 	chosen: StepReport | undefined,
