@@ -2,6 +2,7 @@
 // command and the TUI's report pane. The path follows the service: the execution's own definition names the
 // property files, the step's processing job names the output, the output's S3 URI + FilePath is the object.
 import {lastSegmentOf} from '../pipeline/arn.js';
+import {messageOf} from '../pipeline/message-of.js';
 import {parseDefinition} from '../pipeline/definition.js';
 import type {PropertyFileDefinition, StepDefinition, StepRecord} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
@@ -46,46 +47,59 @@ export async function findStepReports(
 		definitionSteps(pipelines, executionArn),
 		pipelines.listSteps(executionArn),
 	]);
-	const candidates = stepName === undefined ? steps.filter((step) => step.propertyFiles.length > 0) : [];
 	if (stepName !== undefined) {
-		const step = requireStep(steps, stepName);
-		if (step.propertyFiles.length === 0) {
-			throw new AwsError(
-				'NotFound',
-				`Step ${show(step.name)} declares no property files, so it has no report${describeReportSteps(steps)}.`,
-				noReportCode,
-			);
-		}
-
-		candidates.push(step);
+		const step = stepOfDefinition(steps, stepName);
+		return reportsOfStep(pipelines, step, recordOf(records, step), steps);
 	}
 
 	const reports: StepReport[] = [];
-	for (const step of candidates) {
+	for (const step of steps.filter((candidate) => candidate.propertyFiles.length > 0)) {
 		let located: StepOutputs;
 		try {
-			located = await locate(pipelines, step, records);
+			located = await locate(pipelines, step, recordOf(records, step));
 		} catch (error) {
-			if (stepName === undefined && error instanceof AwsError && error.kind === 'NotFound') continue;
+			if (error instanceof AwsError && error.kind === 'NotFound') continue;
 			throw error;
 		}
 
-		for (const propertyFile of step.propertyFiles) {
-			const output = located.outputs.find((candidate) => candidate.outputName === propertyFile.outputName);
-			if (!output) {
-				if (stepName === undefined) continue;
-				throw new AwsError(
-					'NotFound',
-					`Processing job ${show(located.jobName ?? '')} has no output named ${show(propertyFile.outputName)} ` +
-						`(property file ${show(propertyFile.name)} of step ${show(step.name)}).`,
-				);
-			}
-
-			reports.push({step: step.name, propertyFile, uri: joinS3Uri(output.s3Uri, propertyFile.filePath)});
-		}
+		reports.push(...reportsOfOutputs(located, false));
 	}
 
 	return reports;
+}
+
+/**
+ * The reports of one step, from what the caller already holds (the TUI's execution screen): the step's
+ * definition and its record in this execution (absent when it has not started), so only the processing job is
+ * read. A step that cannot have reports is an AwsError saying why; `steps`, the definition's steps, lets that
+ * sentence name the steps that do have reports.
+ */
+export async function reportsOfStep(
+	pipelines: PipelinesApi,
+	step: StepDefinition,
+	record: StepRecord | undefined,
+	steps?: readonly StepDefinition[],
+): Promise<StepReport[]> {
+	if (step.propertyFiles.length === 0) {
+		throw new AwsError(
+			'NotFound',
+			`Step ${show(step.name)} declares no property files, so it has no report${describeReportSteps(steps)}.`,
+			noReportCode,
+		);
+	}
+
+	return reportsOfOutputs(await locate(pipelines, step, record), true);
+}
+
+/** The step of the definition named `stepName`; an AwsError naming the steps with reports when there is none. */
+export function stepOfDefinition(steps: readonly StepDefinition[], stepName: string): StepDefinition {
+	const step = steps.find((candidate) => candidate.name === stepName);
+	if (step) return step;
+	throw new AwsError(
+		'NotFound',
+		`This execution's definition has no step named ${show(stepName)}${describeReportSteps(steps)}.`,
+		unknownStepCode,
+	);
 }
 
 /** The step's processing job and its S3 outputs, to read files of the output other than its property files. */
@@ -98,7 +112,8 @@ export async function findStepOutputs(
 		definitionSteps(pipelines, executionArn),
 		pipelines.listSteps(executionArn),
 	]);
-	return locate(pipelines, requireStep(steps, stepName), records);
+	const step = stepOfDefinition(steps, stepName);
+	return locate(pipelines, step, recordOf(records, step));
 }
 
 /**
@@ -127,7 +142,7 @@ export async function readReport(
 	try {
 		return {...read, value: JSON.parse(read.text.replace(/^\uFEFF/, ''))};
 	} catch (error) {
-		const why = error instanceof Error ? error.message : String(error);
+		const why = messageOf(error);
 		throw new AwsError('Validation', `${show(uri)} is not valid JSON (${sanitizeText(why)}).`, 'NotJson');
 	}
 }
@@ -154,22 +169,11 @@ async function definitionSteps(pipelines: PipelinesApi, executionArn: string): P
 	return definition.steps;
 }
 
-function requireStep(steps: StepDefinition[], stepName: string): StepDefinition {
-	const step = steps.find((candidate) => candidate.name === stepName);
-	if (step) return step;
-	throw new AwsError(
-		'NotFound',
-		`This execution's definition has no step named ${show(stepName)}${describeReportSteps(steps)}.`,
-		unknownStepCode,
-	);
-}
-
 async function locate(
 	pipelines: PipelinesApi,
 	step: StepDefinition,
-	records: StepRecord[],
+	record: StepRecord | undefined,
 ): Promise<StepOutputs> {
-	const record = records.find((candidate) => candidate.name === step.name);
 	if (!record) {
 		throw new AwsError(
 			'NotFound',
@@ -199,14 +203,41 @@ async function locate(
 	return {step, record, jobName, outputs};
 }
 
-function processingJobArn(record: StepRecord): string | undefined {
+/** The report of each property file of the step; `strict` makes a missing output an error instead of a skip. */
+function reportsOfOutputs(located: StepOutputs, strict: boolean): StepReport[] {
+	const {step} = located;
+	const reports: StepReport[] = [];
+	for (const propertyFile of step.propertyFiles) {
+		const output = located.outputs.find((candidate) => candidate.outputName === propertyFile.outputName);
+		if (!output) {
+			if (!strict) continue;
+			throw new AwsError(
+				'NotFound',
+				`Processing job ${show(located.jobName ?? '')} has no output named ${show(propertyFile.outputName)} ` +
+					`(property file ${show(propertyFile.name)} of step ${show(step.name)}).`,
+			);
+		}
+
+		reports.push({step: step.name, propertyFile, uri: joinS3Uri(output.s3Uri, propertyFile.filePath)});
+	}
+
+	return reports;
+}
+
+function recordOf(records: readonly StepRecord[], step: StepDefinition): StepRecord | undefined {
+	return records.find((candidate) => candidate.name === step.name);
+}
+
+/** The ARN of the processing job a step ran, when it ran one. */
+export function processingJobArn(record: StepRecord): string | undefined {
 	const job = record.metadata?.ProcessingJob;
 	if (typeof job !== 'object' || job === null) return undefined;
 	const arn = (job as {Arn?: unknown}).Arn;
 	return typeof arn === 'string' && arn !== '' ? arn : undefined;
 }
 
-function describeReportSteps(steps: StepDefinition[]): string {
+function describeReportSteps(steps: readonly StepDefinition[] | undefined): string {
+	if (steps === undefined) return '';
 	const names = steps.filter((step) => step.propertyFiles.length > 0).map((step) => show(step.name));
 	return names.length === 0
 		? ' (no step of this pipeline declares one)'

@@ -2,7 +2,7 @@
 // pipeline's parameter types before calling the service, starts an execution and prints its ARN.
 import type {AnyFlags} from 'meow';
 import {parseDefinition} from '../pipeline/definition.js';
-import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
+import {displayNamePattern, parseAssignment, resolveParameters} from '../pipeline/parameters.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import {
 	awsOptionsHelp,
@@ -17,7 +17,6 @@ import {UsageError} from './report-error.js';
 import {waitForExecution} from './wait.js';
 
 const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
-const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
 
 /** The flags start takes beyond the global ones. */
 const flags = {

@@ -8,6 +8,9 @@ export type ParsedOverride = {ok: true; value: ParameterValue} | {ok: false; mes
 /** The longest value the service accepts for one parameter. */
 export const maximumParameterLength = 1024;
 
+/** The service's rule for PipelineExecutionDisplayName: 1-82 letters, digits and single hyphens. */
+export const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
+
 const integerPattern = /^[+-]?\d+$/;
 const floatPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -108,14 +111,16 @@ export function resolveParameters(
 		} else if (parameter.defaultValue !== undefined) {
 			values[parameter.name] = parameter.defaultValue;
 		} else {
-			problems.push({
-				name: parameter.name,
-				message: `${parameter.name} has no default value, so it needs one (${parameter.type})`,
-			});
+			problems.push({name: parameter.name, message: missingValueMessage(parameter)});
 		}
 	}
 
 	return {assignments, values, problems};
+}
+
+/** Why a parameter without a default cannot be left empty. */
+export function missingValueMessage(parameter: ParameterDefinition): string {
+	return `${parameter.name} has no default value, so it needs one (${parameter.type})`;
 }
 
 /** The text form of a value, as sent in PipelineParameters and shown to people: `true`, `3`, `0.5`, `abc`. */

@@ -24,15 +24,15 @@ export function stopConfirmation(
 	after: () => void,
 ): Confirmation {
 	const name = sanitizeText(execution.name);
-	return {
-		question: `Stop execution ${name}? Running steps are stopped and nothing more starts.`,
-		busy: `Stopping ${name}…`,
-		run: async () => {
-			await pipelines.stopExecution(execution.arn);
-			after();
-			return `Stop requested for ${name}.`;
+	return confirmation(
+		{
+			question: `Stop execution ${name}? Running steps are stopped and nothing more starts.`,
+			busy: `Stopping ${name}…`,
+			done: `Stop requested for ${name}.`,
 		},
-	};
+		() => pipelines.stopExecution(execution.arn),
+		after,
+	);
 }
 
 export function retryConfirmation(
@@ -41,15 +41,15 @@ export function retryConfirmation(
 	after: () => void,
 ): Confirmation {
 	const name = sanitizeText(execution.name);
-	return {
-		question: `Retry execution ${name} from its failed steps?`,
-		busy: `Retrying ${name}…`,
-		run: async () => {
-			await pipelines.retryExecution(execution.arn);
-			after();
-			return `Retrying ${name}.`;
+	return confirmation(
+		{
+			question: `Retry execution ${name} from its failed steps?`,
+			busy: `Retrying ${name}…`,
+			done: `Retrying ${name}.`,
 		},
-	};
+		() => pipelines.retryExecution(execution.arn),
+		after,
+	);
 }
 
 export function deletePipelineConfirmation(
@@ -66,6 +66,22 @@ export function deletePipelineConfirmation(
 			await pipelines.deletePipeline(pipelineName);
 			after();
 			return `Deleted pipeline ${name}.`;
+		},
+	};
+}
+
+function confirmation(
+	words: {question: string; busy: string; done: string},
+	call: () => Promise<unknown>,
+	after: () => void,
+): Confirmation {
+	return {
+		question: words.question,
+		busy: words.busy,
+		run: async () => {
+			await call();
+			after();
+			return words.done;
 		},
 	};
 }

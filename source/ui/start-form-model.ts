@@ -1,7 +1,13 @@
 // The start form as plain data: one field per parameter (typed text checked with parseOverride as it changes),
 // display name, description and the [Start] button; what is overridden, what is invalid, what gets sent.
 import type {ParameterDefinition} from '../pipeline/model.js';
-import {formatParameterValue, parseOverride, resolveParameters} from '../pipeline/parameters.js';
+import {
+	displayNamePattern,
+	formatParameterValue,
+	missingValueMessage,
+	parseOverride,
+	resolveParameters,
+} from '../pipeline/parameters.js';
 import type {StartExecutionRequest} from '../aws/types.js';
 
 export type FormField =
@@ -17,9 +23,6 @@ export type FormState = {
 	selected: number;
 	editing: boolean;
 };
-
-/** The service's rule for PipelineExecutionDisplayName. */
-const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
 
 export function createForm(
 	parameters: ParameterDefinition[],
@@ -54,9 +57,7 @@ export function isOverridden(field: FormField): boolean {
 export function problemOf(field: FormField): string | undefined {
 	if (field.kind === 'parameter') {
 		if (!isOverridden(field)) {
-			return field.parameter.defaultValue === undefined
-				? `${field.parameter.name} has no default value, so it needs one (${field.parameter.type})`
-				: undefined;
+			return field.parameter.defaultValue === undefined ? missingValueMessage(field.parameter) : undefined;
 		}
 
 		const parsed = parseOverride(field.parameter, field.text);

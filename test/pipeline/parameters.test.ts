@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {parseDefinition} from '../../source/pipeline/definition.js';
 import type {ParameterDefinition} from '../../source/pipeline/model.js';
 import {
+	displayNamePattern,
 	formatParameterValue,
 	parseAssignment,
 	parseOverride,
@@ -180,5 +181,17 @@ describe('formatParameterValue', () => {
 		expect(formatParameterValue(0.5)).toBe('0.5');
 		expect(formatParameterValue(3)).toBe('3');
 		expect(formatParameterValue('abc')).toBe('abc');
+	});
+});
+
+describe('displayNamePattern', () => {
+	test("takes the service's display names: up to 82 letters and digits, hyphens only between them", () => {
+		for (const name of ['a', 'nightly-run-2', 'A1', 'x'.repeat(82), 'a--b']) {
+			expect(displayNamePattern.test(name), name).toBe(true);
+		}
+
+		for (const name of ['', '-a', 'a-', 'a b', 'a_b', 'x'.repeat(83), 'é']) {
+			expect(displayNamePattern.test(name), name).toBe(false);
+		}
 	});
 });

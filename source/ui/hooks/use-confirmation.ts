@@ -2,6 +2,7 @@
 // the action exactly once (state is kept in a ref, so a second key in the same tick sees it already running).
 // Only a key pressed after the question is on screen answers it; pasted text never does.
 import {useCallback, useRef, useState} from 'react';
+import {messageOf} from '../../pipeline/message-of.js';
 import type {Confirmation} from '../confirmation.js';
 import {findBinding} from '../keys/bindings.js';
 import {KeyPriority, useKeyLayer} from '../keys/key-router.js';
@@ -41,7 +42,7 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 			},
 			(error: unknown) => {
 				update(undefined);
-				report(error instanceof Error ? error.message : String(error), true);
+				report(messageOf(error), true);
 			},
 		);
 	};

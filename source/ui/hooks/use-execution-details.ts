@@ -1,8 +1,9 @@
 // DescribePipelineExecution for the rows on screen that need it (a finished execution's end time, who started it),
 // a few at a time, each asked once per status.
-import {useEffect, useRef, useState} from 'react';
+import {useRef, useState} from 'react';
 import type {ExecutionDetails, ExecutionSummary} from '../../pipeline/model.js';
 import {useSession} from '../app-context.js';
+import {useAbortableEffect} from './use-async-resource.js';
 
 const parallelLookups = 4;
 
@@ -15,36 +16,38 @@ export function useExecutionDetails(
 	const wanted = executions.map((execution) => `${execution.arn}\u0000${execution.status}`);
 	const key = wanted.join('\n');
 
-	// biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the executions' ARNs and statuses
-	useEffect(() => {
-		let cancelled = false;
-		const missing = wanted.filter((entry) => !asked.current.has(entry));
-		for (const entry of missing) asked.current.add(entry);
-		let next = 0;
-		const worker = async () => {
-			while (next < missing.length && !cancelled) {
-				const entry = missing[next++] as string;
-				const arn = entry.split('\u0000')[0] as string;
-				try {
-					const described = await aws.pipelines.describeExecution(arn);
-					if (cancelled) {
-						asked.current.delete(entry);
-						return;
-					}
+	// `key` stands for the executions' ARNs and statuses among the dependencies.
+	useAbortableEffect(
+		(signal) => {
+			const missing = wanted.filter((entry) => !asked.current.has(entry));
+			for (const entry of missing) asked.current.add(entry);
+			let next = 0;
+			// Lookups that never started are asked again by the next run.
+			signal.addEventListener('abort', () => {
+				for (const entry of missing.slice(next)) asked.current.delete(entry);
+			});
+			const worker = async () => {
+				while (next < missing.length && !signal.aborted) {
+					const entry = missing[next++] as string;
+					const arn = entry.split('\u0000')[0] as string;
+					try {
+						const described = await aws.pipelines.describeExecution(arn);
+						if (signal.aborted) {
+							asked.current.delete(entry);
+							return;
+						}
 
-					setDetails((current) => new Map(current).set(arn, described));
-				} catch {
-					// A row without details shows what its summary knows; ask again next time it changes.
-					asked.current.delete(entry);
+						setDetails((current) => new Map(current).set(arn, described));
+					} catch {
+						// A row without details shows what its summary knows; ask again next time it changes.
+						asked.current.delete(entry);
+					}
 				}
-			}
-		};
-		void Promise.all(Array.from({length: Math.min(parallelLookups, missing.length)}, worker));
-		return () => {
-			cancelled = true;
-			for (const entry of missing.slice(next)) asked.current.delete(entry);
-		};
-	}, [aws, key]);
+			};
+			void Promise.all(Array.from({length: Math.min(parallelLookups, missing.length)}, worker));
+		},
+		[aws, key],
+	);
 	return details;
 }
 

@@ -1,30 +1,9 @@
 // The `P` pane's data: the parameters the execution ran with (ListPipelineParametersForExecution).
-import {useEffect, useState} from 'react';
 import type {ParameterAssignment} from '../../pipeline/model.js';
 import {useSession} from '../app-context.js';
-import type {Loading} from './use-step-reports.js';
+import {type Loading, useAsyncResource} from './use-async-resource.js';
 
-export function useExecutionParameters(
-	executionArn: string,
-	enabled: boolean,
-): Loading<{parameters: ParameterAssignment[]}> {
+export function useExecutionParameters(executionArn: string): Loading<ParameterAssignment[]> {
 	const {aws} = useSession();
-	const [result, setResult] = useState<Loading<{parameters: ParameterAssignment[]}>>({state: 'loading'});
-	useEffect(() => {
-		if (!enabled) return;
-		let cancelled = false;
-		aws.pipelines.listExecutionParameters(executionArn).then(
-			(parameters) => {
-				if (!cancelled) setResult({state: 'ready', parameters});
-			},
-			(error: unknown) => {
-				if (!cancelled)
-					setResult({state: 'failed', message: error instanceof Error ? error.message : String(error)});
-			},
-		);
-		return () => {
-			cancelled = true;
-		};
-	}, [aws, executionArn, enabled]);
-	return result;
+	return useAsyncResource(() => aws.pipelines.listExecutionParameters(executionArn), [aws, executionArn]);
 }

@@ -1,6 +1,7 @@
 // One pipeline's executions, newest first: the newest page kept fresh by the list poller, older pages loaded
 // when the selection reaches the end of what is loaded.
 import {useCallback, useRef, useState} from 'react';
+import {messageOf} from '../../pipeline/message-of.js';
 import type {ExecutionSummary} from '../../pipeline/model.js';
 import {createExecutionListPoller} from '../../watch/execution-list-poller.js';
 import {useSession} from '../app-context.js';
@@ -67,7 +68,7 @@ export function useExecutions(pipelineName: string) {
 			},
 			(error: unknown) => {
 				loading.current = false;
-				setOlderError(error instanceof Error ? error.message : String(error));
+				setOlderError(messageOf(error));
 				setOlder((current) => ({...current, loading: false}));
 			},
 		);

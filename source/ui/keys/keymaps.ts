@@ -168,6 +168,11 @@ export const paneKeymap = [
 	},
 ] as const satisfies Keymap;
 
+/** The scrolling keys of a pane: the pane's own key layer (`ScrollPane`); the rest of `paneKeymap` is the screen's. */
+export const scrollKeymap = paneKeymap.filter((binding) =>
+	['up', 'down', 'page-up', 'page-down', 'first', 'last'].includes(binding.intent),
+);
+
 export type PaneIntent = (typeof paneKeymap)[number]['intent'];
 
 export const startFormKeymap = [

@@ -1,8 +1,8 @@
 // Which screen draws which route (the only file that imports the screens).
-import {ExecutionScreen} from '../screens/execution-screen.js';
-import {ExecutionsScreen} from '../screens/executions-screen.js';
-import {PipelinesScreen} from '../screens/pipelines-screen.js';
-import {StartFormScreen} from '../screens/start-form-screen.js';
+import {ExecutionScreen} from '../screens/execution/execution-screen.js';
+import {ExecutionsScreen} from '../screens/executions/executions-screen.js';
+import {PipelinesScreen} from '../screens/pipelines/pipelines-screen.js';
+import {StartFormScreen} from '../screens/start-form/start-form-screen.js';
 import type {Route, ScreenProps} from './routes.js';
 
 export function ScreenForRoute({route, width, height, active}: ScreenProps<Route['kind']> & {route: Route}) {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {Route} from '../../../source/ui/shell/routes.js';
+import type {Route} from '../../../../source/ui/shell/routes.js';
 import {
 	countCalls,
 	createPipeline,
@@ -7,7 +7,7 @@ import {
 	type RenderedApp,
 	renderApp,
 	backendForFile,
-} from '../app-harness.js';
+} from '../../app-harness.js';
 
 // Time runs 600× faster than real: a step of 1200 simulated seconds takes 2 s.
 const backend = backendForFile({timeScale: 600, demo: false});
@@ -136,6 +136,35 @@ describe('the execution screen', () => {
 		await app.waitForGone('Reports of');
 		await app.press('P', 'Parameters this execution ran with');
 		await app.waitFor(/ModelApprovalStatus\s+Approved\s+● default PendingManualApproval/);
+	});
+
+	test('e reads the report from the step the screen shows, and the pane scrolls with its own keys', async () => {
+		const metrics = Object.fromEntries(Array.from({length: 60}, (_, index) => [`metric_${index}`, index]));
+		const {routes} = await startExecution('ScrollAbalone', {
+			steps: {
+				AbaloneEval: {
+					propertyFiles: {EvaluationReport: {regression_metrics: {mse: {value: 4.5}}, ...metrics}},
+				},
+			},
+		});
+		const {access, calls} = countCalls(backend.aws);
+		app = renderApp(access, {initialRoutes: routes});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await app.press('g', '[list]');
+		await app.press('jj', '› AbaloneEval ');
+		const before = {definition: calls.get('describeExecutionDefinition'), steps: calls.get('listSteps')};
+		await app.press('e', '"metric_0": 0');
+		expect({definition: calls.get('describeExecutionDefinition'), steps: calls.get('listSteps')}).toEqual(
+			before,
+		);
+		expect(app.screen()).toMatch(/Reports of AbaloneEval {2}1-\d+\/\d+ ↑↓/);
+		await app.press(keys.end, '"metric_59": 59');
+		expect(app.screen()).not.toContain('"metric_0": 0');
+		await app.press(keys.home, '"metric_0": 0');
+		await app.press('j', /Reports of AbaloneEval {2}2-/);
+		await app.press(keys.escape);
+		await app.waitForGone('Reports of');
+		await app.press('e', /Reports of AbaloneEval {2}1-/);
 	});
 
 	test('x stops the execution after y, with exactly one call however often y is pressed', async () => {

@@ -1,30 +1,28 @@
-// `e`: the step's reports (property files such as evaluation.json) read from S3, pretty-printed with numbers
-// highlighted; S3 time and size shown, big files cut at the limit, missing files and denied access explained.
-import {formatTimestamp} from '../../pipeline/format.js';
-import {sanitizeText} from '../../pipeline/sanitize.js';
-import {type ReportContent, reportByteLimit, useReport, useStepReports} from '../hooks/use-step-reports.js';
-import {highlightLines, jsonLines} from '../json-lines.js';
-import {wrapLines} from '../wrap-lines.js';
-import {type PaneLine, TextPane} from './text-pane.js';
+// The lines of the `e` pane: what is being looked for, why a step has no report, or the chosen report pretty-printed
+// with numbers highlighted, its S3 time and size, cut at the size limit; missing files and denied access explained.
+import type {StepReport} from '../aws/reports.js';
+import type {ObjectRead} from '../aws/types.js';
+import {formatTimestamp} from '../pipeline/format.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import type {PaneLine} from './components/text-pane.js';
+import type {Loading} from './hooks/use-async-resource.js';
+import {highlightLines, jsonLines} from './json-lines.js';
+import {wrapLines} from './wrap-lines.js';
 
-export type ReportPaneProps = {
-	executionArn: string;
-	stepName: string;
-	/** Which of the step's reports (tab / shift+tab cycle). */
-	index: number;
-	offset: number;
-	width: number;
-	height: number;
-	/** Told how many lines there are, so the screen can scroll to the end. */
-	onLines(count: number): void;
-};
+/** Reports are small JSON summaries; anything bigger is shown cut at this size. */
+export const reportByteLimit = 64 * 1024;
 
-export function ReportPane({executionArn, stepName, index, offset, width, height, onLines}: ReportPaneProps) {
-	const reports = useStepReports(executionArn, stepName);
-	const list = reports.state === 'ready' ? reports.reports : [];
-	const chosen = list.length === 0 ? undefined : list[((index % list.length) + list.length) % list.length];
-	const content = useReport(chosen?.uri);
-	const inner = width - 4;
+/** A report as read: parsed when it is JSON (`value`), else only its text. */
+export type ReportContent = {read: ObjectRead; value?: unknown};
+
+/** The pane's lines: what is being looked for, why there is nothing, or the chosen report's content. */
+export function reportLines(
+	stepName: string,
+	reports: Loading<StepReport[]>,
+	chosen: StepReport | undefined,
+	content: Loading<ReportContent>,
+	inner: number,
+): PaneLine[] {
 	const lines: PaneLine[] = [];
 	const say = (text: string, tone?: 'muted' | 'danger' | 'warning' | 'accent') => {
 		for (const line of wrapLines(sanitizeText(text, {multiline: true}), inner)) {
@@ -36,9 +34,9 @@ export function ReportPane({executionArn, stepName, index, offset, width, height
 	else if (reports.state === 'failed') say(describeFailure(reports), 'danger');
 	else if (!chosen) say(`${stepName} has no reports.`, 'muted');
 	else {
-		if (list.length > 1) {
+		if (reports.value.length > 1) {
 			say(
-				list
+				reports.value
 					.map((report) => (report === chosen ? `[${report.propertyFile.name}]` : report.propertyFile.name))
 					.join('  ') + '   (tab switches)',
 				'accent',
@@ -49,20 +47,10 @@ export function ReportPane({executionArn, stepName, index, offset, width, height
 		say(chosen.uri, 'muted');
 		if (content.state === 'loading') say('Reading from S3…', 'muted');
 		else if (content.state === 'failed') say(describeFailure(content), 'danger');
-		else lines.push(...describeContent(content, inner));
+		else lines.push(...describeContent(content.value, inner));
 	}
 
-	onLines(lines.length);
-	return (
-		<TextPane
-			title={`Reports of ${sanitizeText(stepName)}`}
-			lines={lines}
-			offset={offset}
-			width={width}
-			height={height}
-			footer="esc closes · tab next report · ↑↓ scroll"
-		/>
-	);
+	return lines;
 }
 
 function describeContent(content: ReportContent, width: number): PaneLine[] {

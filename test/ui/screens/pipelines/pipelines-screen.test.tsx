@@ -1,6 +1,13 @@
 import {describe, expect, test} from 'vitest';
-import {readFixture} from '../../helpers/fixtures.js';
-import {countCalls, keys, type RenderedApp, renderApp, startBackend, backendForFile} from '../app-harness.js';
+import {readFixture} from '../../../helpers/fixtures.js';
+import {
+	countCalls,
+	keys,
+	type RenderedApp,
+	renderApp,
+	startBackend,
+	backendForFile,
+} from '../../app-harness.js';
 
 const backend = backendForFile();
 let app: RenderedApp | undefined;

@@ -1,9 +1,9 @@
 // The pipelines screen's keys on their own (render-screen harness: fake contexts, in-memory PipelinesApi).
 import {describe, expect, test} from 'vitest';
-import {PipelinesScreen} from '../../../source/ui/screens/pipelines-screen.js';
-import {keys} from '../app-harness.js';
-import {createFakePipelines} from '../fake-pipelines.js';
-import {renderScreen} from '../render-screen.js';
+import {PipelinesScreen} from '../../../../source/ui/screens/pipelines/pipelines-screen.js';
+import {keys} from '../../app-harness.js';
+import {createFakePipelines} from '../../fake-pipelines.js';
+import {renderScreen} from '../../render-screen.js';
 
 const seed = [
 	{name: 'Alpha', executions: [{id: 'a1', status: 'Succeeded' as const}]},

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {createPipeline, keys, type RenderedApp, renderApp, backendForFile} from '../app-harness.js';
+import {createPipeline, keys, type RenderedApp, renderApp, backendForFile} from '../../app-harness.js';
 
 const backend = backendForFile({timeScale: 600, demo: false}, (started) =>
 	createPipeline(started.aws, 'FormAbalone', {

@@ -1,128 +1,33 @@
 // The start form: a field per pipeline parameter (typed, checked as typed, enum and Boolean choices), display name,
 // description and [Start]. Service errors stay in the form with every value kept; success opens the execution.
 import {Box, Text} from 'ink';
-import {useEffect, useRef, useState} from 'react';
-import {parseDefinition} from '../../pipeline/definition.js';
-import {sanitizeText} from '../../pipeline/sanitize.js';
-import {useNavigation, useScreenHost, useSession} from '../app-context.js';
-import {StartFormRow} from '../components/start-form-row.js';
-import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {useTextEditing} from '../hooks/use-text-editing.js';
-import {startFormKeymap} from '../keys/keymaps.js';
-import {textEditKeymap} from '../keys/text-keymaps.js';
-import {loadRememberedValues, saveRememberedValues} from '../remembered-values.js';
-import type {ScreenProps} from '../shell/routes.js';
+import {sanitizeText} from '../../../pipeline/sanitize.js';
+import {StartFormRow} from '../../components/start-form-row.js';
+import {useScrollOffset} from '../../hooks/use-scroll-offset.js';
+import {useScreenKeys} from '../../hooks/use-screen-keys.js';
+import {useTextEditing} from '../../hooks/use-text-editing.js';
+import {startFormKeymap} from '../../keys/keymaps.js';
+import {textEditKeymap} from '../../keys/text-keymaps.js';
+import type {ScreenProps} from '../../shell/routes.js';
 import {
-	buildRequest,
 	choicesOf,
-	createForm,
 	cycleChoice,
 	type FormState,
-	isDirty,
 	isTyped,
 	move,
 	problemOf,
 	resetAll,
 	resetField,
 	setText,
-} from '../start-form-model.js';
-import {useTheme} from '../theme.js';
-
-type Loaded =
-	| {state: 'loading'}
-	| {state: 'failed'; message: string}
-	| {state: 'ready'; rememberedCount: number; problems: number};
+} from '../../start-form-model.js';
+import {useTheme} from '../../theme.js';
+import {useStartForm} from './use-start-form.js';
 
 export function StartFormScreen({route, width, height, active}: ScreenProps<'start'>) {
 	const theme = useTheme();
-	const session = useSession();
-	const navigation = useNavigation();
-	const shell = useScreenHost();
 	const {pipelineName} = route;
-	const [loaded, setLoaded] = useState<Loaded>({state: 'loading'});
-	const [form, setForm] = useState<FormState>(() => createForm([]));
-	const [error, setError] = useState<string | undefined>(undefined);
-	const [submitting, setSubmitting] = useState(false);
-	const submittingRef = useRef(false);
-
-	useEffect(() => {
-		let cancelled = false;
-		Promise.all([
-			session.aws.pipelines.describePipeline(pipelineName),
-			loadRememberedValues(session.configDirectory, pipelineName),
-		]).then(
-			([pipeline, remembered]) => {
-				if (cancelled) return;
-				const parsed = parseDefinition(pipeline.definition);
-				const parameters = parsed.definition?.parameters ?? [];
-				const next = createForm(parameters, remembered);
-				const rememberedCount = next.fields.filter(
-					(field) => field.kind === 'parameter' && remembered[field.parameter.name] === field.text,
-				).length;
-				setForm(next);
-				setLoaded({state: 'ready', rememberedCount, problems: parsed.problems.length});
-			},
-			(failure: unknown) => {
-				if (!cancelled)
-					setLoaded({state: 'failed', message: failure instanceof Error ? failure.message : String(failure)});
-			},
-		);
-		return () => {
-			cancelled = true;
-		};
-	}, [session, pipelineName]);
-
-	const dirty = isDirty(form);
-	useEffect(() => {
-		shell.setLeaveWarning(dirty ? 'The start form has values you typed.' : undefined);
-		return () => shell.setLeaveWarning(undefined);
-	}, [shell, dirty]);
-
+	const {opened, form, update: setForm, error, clearError, submitting, submit} = useStartForm(pipelineName);
 	const field = form.fields[form.selected];
-
-	const submit = () => {
-		if (submittingRef.current || loaded.state !== 'ready') return;
-		const built = buildRequest(form, pipelineName);
-		if (!built.ok) {
-			const [first = '', ...rest] = built.problems;
-			setError(rest.length > 0 ? `${first} (and ${rest.length} more)` : first);
-			const invalid = form.fields.findIndex((candidate) => problemOf(candidate) !== undefined);
-			if (invalid !== -1) setForm((current) => ({...current, selected: invalid, editing: false}));
-			return;
-		}
-
-		submittingRef.current = true;
-		setSubmitting(true);
-		setError(undefined);
-		session.aws.pipelines.startExecution(built.request).then(
-			async (executionArn) => {
-				try {
-					await saveRememberedValues(session.configDirectory, pipelineName, built.overrides, session.now());
-				} catch (failure) {
-					shell.notify(`Started, but the values could not be remembered: ${String(failure)}`, 'error');
-				}
-
-				shell.setLeaveWarning(undefined);
-				navigation.replace([
-					{kind: 'executions', pipelineName},
-					{
-						kind: 'execution',
-						pipelineName,
-						executionArn,
-						...(built.request.displayName ? {title: built.request.displayName} : {}),
-					},
-				]);
-			},
-			(failure: unknown) => {
-				submittingRef.current = false;
-				setSubmitting(false);
-				setError(
-					`The service refused to start it: ${failure instanceof Error ? failure.message : String(failure)}`,
-				);
-			},
-		);
-	};
 
 	useTextEditing({
 		keymap: textEditKeymap,
@@ -143,8 +48,8 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	useScreenKeys(
 		startFormKeymap,
 		(intent) => {
-			if (submitting || loaded.state !== 'ready' || !field) return;
-			setError(undefined);
+			if (submitting || opened.state !== 'ready' || !field) return;
+			clearError();
 			switch (intent) {
 				case 'up':
 					setForm((current) => move(current, -1));
@@ -189,15 +94,15 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 
 	const offset = useScrollOffset(form.selected, form.fields.length, Math.max(1, height - 6));
 
-	if (loaded.state === 'loading') {
+	if (opened.state === 'loading') {
 		return <Text color={theme.colorOf('muted')}> Reading {sanitizeText(pipelineName)}’s parameters…</Text>;
 	}
 
-	if (loaded.state === 'failed') {
+	if (opened.state === 'failed') {
 		return (
 			<Box flexDirection="column" paddingX={1}>
 				<Text color={theme.colorOf('danger')}>
-					Could not read the pipeline: {sanitizeText(loaded.message)}
+					Could not read the pipeline: {sanitizeText(opened.message)}
 				</Text>
 				<Text color={theme.colorOf('muted')}>esc goes back</Text>
 			</Box>
@@ -233,10 +138,10 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	const intro = [
 		`Start ${sanitizeText(pipelineName)}`,
 		parameterCount === 0 ? 'no parameters' : `${parameterCount} parameter${parameterCount === 1 ? '' : 's'}`,
-		loaded.rememberedCount > 0
-			? `${loaded.rememberedCount} value(s) from your last start (U resets all)`
+		opened.value.rememberedCount > 0
+			? `${opened.value.rememberedCount} value(s) from your last start (U resets all)`
 			: undefined,
-		loaded.problems > 0 ? `the definition has ${loaded.problems} problem(s)` : undefined,
+		opened.value.problems > 0 ? `the definition has ${opened.value.problems} problem(s)` : undefined,
 	]
 		.filter(Boolean)
 		.join(' · ');

@@ -1,8 +1,8 @@
 // The executions screen's keys on their own (render-screen harness: fake contexts, in-memory PipelinesApi).
 import {describe, expect, test} from 'vitest';
-import {ExecutionsScreen} from '../../../source/ui/screens/executions-screen.js';
-import {createFakePipelines} from '../fake-pipelines.js';
-import {renderScreen} from '../render-screen.js';
+import {ExecutionsScreen} from '../../../../source/ui/screens/executions/executions-screen.js';
+import {createFakePipelines} from '../../fake-pipelines.js';
+import {renderScreen} from '../../render-screen.js';
 
 const alpha = 'arn:aws:sagemaker:us-east-1:000000000000:pipeline/alpha';
 

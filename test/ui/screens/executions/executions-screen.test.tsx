@@ -1,4 +1,4 @@
-import type {AwsAccess} from '../../../source/aws/types.js';
+import type {AwsAccess} from '../../../../source/aws/types.js';
 import {describe, expect, test} from 'vitest';
 import {
 	countCalls,
@@ -8,7 +8,7 @@ import {
 	renderApp,
 	startBackend,
 	backendForFile,
-} from '../app-harness.js';
+} from '../../app-harness.js';
 
 const backend = backendForFile({timeScale: 600, demo: false});
 let app: RenderedApp | undefined;

@@ -1,0 +1,143 @@
+// One execution, live: its header, then every step in one of three views (DAG, list, timeline) with a selection
+// that moves along the graph; panes for a step's details, its reports and the execution's parameters; stop,
+// retry, delete and pause from the keyboard. What is shown is `execution-view-state`; keys are `use-execution-keys`.
+import {Box, Text} from 'ink';
+import {useEffect, useMemo, useReducer} from 'react';
+import {executionIdOf} from '../../../pipeline/arn.js';
+import {layoutDag} from '../../../pipeline/layout-dag.js';
+import {terminalExecutionStatuses} from '../../../pipeline/model.js';
+import {sanitizeText} from '../../../pipeline/sanitize.js';
+import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
+import {ExecutionSummary, executionSummaryHeight} from '../../components/execution-summary.js';
+import {useTicking} from '../../hooks/use-ticking.js';
+import {useExecutionWatch} from '../../hooks/use-execution-watch.js';
+import type {ScreenProps} from '../../shell/routes.js';
+import {isLive} from '../../step-look.js';
+import {useTheme} from '../../theme.js';
+import {ExecutionStatusLine, SelectionLine} from './execution-status-line.js';
+import {
+	dagScrollOf,
+	executionViewReducer,
+	initialViewState,
+	type StepPanelShape,
+	selectedIndexOf,
+	shownViewOf,
+} from './execution-view-state.js';
+import {StepPanel} from './step-panel.js';
+import {useExecutionKeys} from './use-execution-keys.js';
+
+export function ExecutionScreen({route, width, height, active}: ScreenProps<'execution'>) {
+	const theme = useTheme();
+	const session = useSession();
+	const navigation = useNavigation();
+	const shell = useScreenHost();
+	const {executionArn, pipelineName} = route;
+	const {definition, snapshot, views, poller} = useExecutionWatch(executionArn);
+	const [state, dispatch] = useReducer(executionViewReducer, initialViewState);
+
+	const execution = snapshot.execution;
+	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
+	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(views));
+	// Elapsed times move with the clock: every 5 s in the first minute, then every 15 s (cheap to watch).
+	const startedAt = execution?.startedAt;
+	useTicking(
+		() =>
+			startedAt === undefined
+				? 0
+				: Math.floor((session.now() - startedAt) / (session.now() - startedAt < 60_000 ? 5000 : 15_000)),
+		live ? 5000 : undefined,
+	);
+	const now = session.now();
+	const name = execution?.displayName ?? route.title ?? executionIdOf(executionArn);
+
+	useEffect(() => {
+		if (execution?.displayName && execution.displayName !== route.title) {
+			navigation.remember({title: execution.displayName});
+		}
+	}, [execution?.displayName, route.title, navigation]);
+
+	useEffect(() => {
+		if (snapshot.phase !== 'gone') return;
+		shell.notify(
+			`Pipeline ${sanitizeText(pipelineName)} no longer exists (or this execution is gone).`,
+			'error',
+		);
+		navigation.reset([{kind: 'pipelines'}]);
+	}, [snapshot.phase, pipelineName, shell, navigation]);
+
+	const ready = definition.state === 'ready' ? definition.value : undefined;
+	const dag = ready?.dag;
+	const layout = useMemo(
+		() => (dag ? layoutDag(dag, {maxWidth: width, ascii: !theme.unicode}) : undefined),
+		[dag, width, theme.unicode],
+	);
+	const steps = useMemo(
+		() => new Map((ready?.definition.steps ?? []).map((step) => [step.name, step])),
+		[ready],
+	);
+	const fitted = layout?.fits ? layout : undefined;
+	const names = useMemo(() => views.map((view) => view.name), [views]);
+	const panelHeight = Math.max(3, height - executionSummaryHeight(execution) - 2);
+	const shape: StepPanelShape = {names, layout: fitted, dag, panelHeight};
+	const shownView = shownViewOf(state.view, fitted);
+	const selectedIndex = selectedIndexOf(state, names);
+	const selected = views[selectedIndex];
+
+	useExecutionKeys({
+		state,
+		dispatch,
+		shape,
+		selected: selected?.name,
+		execution: {arn: executionArn, status: execution?.status, name},
+		pipelineName,
+		poller,
+		phase: snapshot.phase,
+		ended,
+		active,
+	});
+
+	if (definition.state === 'failed') {
+		return (
+			<Box flexDirection="column" paddingX={1}>
+				<Text color={theme.colorOf('danger')}>
+					Could not read this execution’s definition: {sanitizeText(definition.message)}
+				</Text>
+				<Text color={theme.colorOf('muted')}>esc goes back</Text>
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<ExecutionSummary execution={execution} views={views} name={name} width={width} now={now} />
+			<ExecutionStatusLine
+				shownView={shownView}
+				views={views}
+				neededWidth={state.view === 'dag' && layout && !layout.fits ? layout.neededWidth : undefined}
+				phase={snapshot.phase}
+				error={snapshot.error?.message}
+			/>
+			<Box height={panelHeight} flexDirection="column">
+				<StepPanel
+					state={state}
+					shownView={shownView}
+					executionArn={executionArn}
+					execution={execution}
+					ended={ended}
+					definition={ready?.definition}
+					dag={dag}
+					steps={steps}
+					layout={fitted}
+					dagScroll={dagScrollOf(state, shape)}
+					views={views}
+					selectedIndex={selectedIndex}
+					width={width}
+					height={panelHeight}
+					now={now}
+					active={active}
+				/>
+			</Box>
+			<SelectionLine selected={selected} now={now} />
+		</Box>
+	);
+}

@@ -1,0 +1,146 @@
+// The execution screen's middle: the open pane (a step's details or reports, the parameters) or else the steps in
+// the view shown (DAG, timeline, list), or a note while the definition is being read.
+import {Text} from 'ink';
+import type {StepView} from '../../../pipeline/execution-state.js';
+import type {DagLayout} from '../../../pipeline/layout-dag.js';
+import type {Dag, ExecutionDetails, PipelineDefinition, StepDefinition} from '../../../pipeline/model.js';
+import {sanitizeText} from '../../../pipeline/sanitize.js';
+import {DagPanel} from '../../components/dag-panel.js';
+import {ParametersPane} from './parameters-pane.js';
+import {ReportPane} from './report-pane.js';
+import {ScrollPane} from '../../components/scroll-pane.js';
+import {StepList} from '../../components/step-list.js';
+import {StepTimeline} from '../../components/step-timeline.js';
+import {stepDetailLines} from '../../step-details.js';
+import {useTheme} from '../../theme.js';
+import type {ExecutionViewState, StepPanelView} from './execution-view-state.js';
+
+export type StepPanelProps = {
+	state: ExecutionViewState;
+	shownView: StepPanelView;
+	executionArn: string;
+	execution: ExecutionDetails | undefined;
+	ended: boolean;
+	/** Undefined while the definition is read. */
+	definition: PipelineDefinition | undefined;
+	dag: Dag | undefined;
+	steps: ReadonlyMap<string, StepDefinition>;
+	/** The DAG's layout, only when it fits. */
+	layout: DagLayout | undefined;
+	dagScroll: number;
+	views: readonly StepView[];
+	selectedIndex: number;
+	width: number;
+	height: number;
+	now: number;
+	active: boolean;
+};
+
+export function StepPanel(props: StepPanelProps) {
+	const theme = useTheme();
+	const {state, definition, views, selectedIndex, width, height, now, active} = props;
+	const selected = views[selectedIndex];
+	// A new key for each opening (and each report) starts the pane again at the top.
+	const paneKey = `${state.pane}:${state.paneOpenings}:${state.reportIndex}`;
+	if (definition === undefined) {
+		return <Text color={theme.colorOf('muted')}> Reading the definition this execution ran with…</Text>;
+	}
+
+	if (state.pane === 'details' && selected) {
+		return (
+			<ScrollPane
+				key={paneKey}
+				title={`Step ${sanitizeText(selected.name)}`}
+				lines={stepDetailLines(theme, selected, props.steps.get(selected.name), props.dag, now, width)}
+				width={width}
+				height={height}
+				footer="esc closes · e reports · ↑↓ scroll"
+				active={active}
+			/>
+		);
+	}
+
+	if (state.pane === 'reports' && selected) {
+		return (
+			<ReportPane
+				key={paneKey}
+				stepName={selected.name}
+				record={selected.record}
+				steps={definition.steps}
+				index={state.reportIndex}
+				width={width}
+				height={height}
+				active={active}
+			/>
+		);
+	}
+
+	if (state.pane === 'parameters') {
+		return (
+			<ParametersPane
+				key={paneKey}
+				executionArn={props.executionArn}
+				declared={definition.parameters}
+				width={width}
+				height={height}
+				active={active}
+			/>
+		);
+	}
+
+	if (props.shownView === 'dag' && props.layout) {
+		return (
+			<DagPanel
+				layout={props.layout}
+				views={views}
+				selected={selected?.name}
+				scrollRow={props.dagScroll}
+				height={height}
+				width={width}
+				now={now}
+			/>
+		);
+	}
+
+	if (props.shownView === 'timeline') {
+		const {from, to} = timelineSpan(views, props.execution, props.ended, now);
+		return (
+			<StepTimeline
+				views={views}
+				selected={selectedIndex}
+				from={from}
+				to={to}
+				width={width}
+				height={height}
+				now={now}
+			/>
+		);
+	}
+
+	return (
+		<StepList
+			views={views}
+			steps={props.steps}
+			selected={selectedIndex}
+			width={width}
+			height={height}
+			now={now}
+		/>
+	);
+}
+
+/** The timeline runs from the execution's start to now, or to its last moment once it has ended. */
+function timelineSpan(
+	views: readonly StepView[],
+	execution: ExecutionDetails | undefined,
+	ended: boolean,
+	now: number,
+): {from: number; to: number} {
+	const starts = views.flatMap((view) =>
+		view.record?.startedAt === undefined ? [] : [view.record.startedAt],
+	);
+	const ends = views.flatMap((view) => (view.record?.endedAt === undefined ? [] : [view.record.endedAt]));
+	const from = execution?.startedAt ?? Math.min(now, ...starts);
+	const to = ended ? Math.max(execution?.modifiedAt ?? from, ...ends) : now;
+	return {from, to};
+}

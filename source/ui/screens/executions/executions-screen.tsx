@@ -1,0 +1,108 @@
+// Executions of one pipeline, newest first: open, start another, stop, retry.
+import {useEffect} from 'react';
+import {executionIdOf} from '../../../pipeline/arn.js';
+import {sanitizeText} from '../../../pipeline/sanitize.js';
+import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
+import {ListScreenFrame} from '../../components/list-screen-frame.js';
+import {useExecutionActions} from '../../hooks/use-execution-actions.js';
+import {useExecutionDetails} from '../../hooks/use-execution-details.js';
+import {useExecutions} from '../../hooks/use-executions.js';
+import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
+import {executionsKeymap} from '../../keys/keymaps.js';
+import type {ScreenProps} from '../../shell/routes.js';
+import {useTheme} from '../../theme.js';
+import {executionColumns, nameOf} from './execution-columns.js';
+
+export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
+	const theme = useTheme();
+	const session = useSession();
+	const navigation = useNavigation();
+	const shell = useScreenHost();
+	const actions = useExecutionActions();
+	const {pipelineName} = route;
+	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
+		useExecutions(pipelineName);
+
+	useEffect(() => {
+		if (snapshot.phase !== 'gone') return;
+		shell.notify(`Pipeline ${sanitizeText(pipelineName)} no longer exists.`, 'error');
+		navigation.reset([{kind: 'pipelines'}]);
+	}, [snapshot.phase, pipelineName, shell, navigation]);
+
+	const list = useListScreen({
+		rows: executions,
+		keyOf: (execution) => execution.arn,
+		searchable: (execution) => [execution.displayName, executionIdOf(execution.arn), execution.status],
+		initialKey: route.selected,
+		keymap: executionsKeymap,
+		height,
+		active,
+		noun: 'execution',
+		refresh,
+		onMoved: (index, shown) => {
+			if (index >= shown.length - 1 && mayHaveMore && list.filter.text === '') loadMore();
+		},
+		onIntent: (intent) => {
+			if (intent !== 'start') return false;
+			navigation.push({kind: 'start', pipelineName});
+			return true;
+		},
+		onRowIntent: (intent, execution) => {
+			const reference = {arn: execution.arn, status: execution.status, name: nameOf(execution)};
+			switch (intent) {
+				case 'open':
+					navigation.remember({selected: execution.arn});
+					navigation.push({
+						kind: 'execution',
+						pipelineName,
+						executionArn: execution.arn,
+						title: nameOf(execution),
+					});
+					return;
+				case 'stop':
+					actions.stop(reference, refresh);
+					return;
+				case 'retry':
+					actions.retry(reference, refresh);
+					return;
+			}
+		},
+	});
+	const {shown, selected, tableHeight} = list;
+	const now = session.now();
+	const windowStart = Math.max(0, selected - tableHeight);
+	const details = useExecutionDetails(shown.slice(windowStart, windowStart + tableHeight * 2));
+
+	const summary = listSummary(snapshot, [
+		countOf(shown.length, executions.length, 'execution'),
+		'newest first',
+		loadingMore ? 'loading older…' : mayHaveMore ? 'more below' : undefined,
+		olderError ? `older ones failed to load: ${sanitizeText(olderError)}` : undefined,
+	]);
+	return (
+		<ListScreenFrame
+			what="executions"
+			loadError={
+				snapshot.phase === 'retrying' && executions.length === 0
+					? {message: snapshot.error?.message}
+					: undefined
+			}
+			summary={summary}
+			filter={list.filter}
+			shown={shown}
+			columns={executionColumns(theme, width, now, details)}
+			rowKey={(execution) => execution.arn}
+			selected={selected}
+			width={width}
+			height={height}
+			tableHeight={tableHeight}
+			empty={
+				snapshot.phase === 'loading'
+					? 'Loading executions…'
+					: executions.length === 0
+						? 'No executions yet; s starts one.'
+						: 'No execution matches the filter.'
+			}
+		/>
+	);
+}

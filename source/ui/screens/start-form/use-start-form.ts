@@ -1,0 +1,118 @@
+// The start form's data and I/O: the pipeline's parameters and the values remembered from the last start (read
+// once), the form as the user edits it, the unsaved-edit guard, and the start itself (then the values are
+// remembered and the execution opens in place of the form).
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {parseDefinition} from '../../../pipeline/definition.js';
+import {messageOf} from '../../../pipeline/message-of.js';
+import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
+import {type Loading, useAsyncResource} from '../../hooks/use-async-resource.js';
+import {loadRememberedValues, saveRememberedValues} from '../../remembered-values.js';
+import {buildRequest, createForm, type FormState, isDirty, problemOf} from '../../start-form-model.js';
+
+export type OpenedForm = {
+	form: FormState;
+	/** How many fields hold a value remembered from the last start. */
+	rememberedCount: number;
+	/** How many problems the stored definition has. */
+	problems: number;
+};
+
+export type StartForm = {
+	opened: Loading<OpenedForm>;
+	form: FormState;
+	update(change: (form: FormState) => FormState): void;
+	/** The last refusal: a field's problem, or the service's answer. */
+	error: string | undefined;
+	clearError(): void;
+	submitting: boolean;
+	submit(): void;
+};
+
+const emptyForm = createForm([]);
+
+export function useStartForm(pipelineName: string): StartForm {
+	const session = useSession();
+	const navigation = useNavigation();
+	const shell = useScreenHost();
+	const opened = useAsyncResource(async (): Promise<OpenedForm> => {
+		const [pipeline, remembered] = await Promise.all([
+			session.aws.pipelines.describePipeline(pipelineName),
+			loadRememberedValues(session.configDirectory, pipelineName),
+		]);
+		const parsed = parseDefinition(pipeline.definition);
+		const form = createForm(parsed.definition?.parameters ?? [], remembered);
+		const rememberedCount = form.fields.filter(
+			(field) => field.kind === 'parameter' && remembered[field.parameter.name] === field.text,
+		).length;
+		return {form, rememberedCount, problems: parsed.problems.length};
+	}, [session, pipelineName]);
+	const initial = opened.state === 'ready' ? opened.value.form : emptyForm;
+	// Undefined until the first edit: the form is then what it opened with.
+	const [edited, setEdited] = useState<FormState | undefined>(undefined);
+	const form = edited ?? initial;
+	const update = useCallback(
+		(change: (form: FormState) => FormState) => setEdited((current) => change(current ?? initial)),
+		[initial],
+	);
+	const [error, setError] = useState<string | undefined>(undefined);
+	const [submitting, setSubmitting] = useState(false);
+	// Set at once (state is only seen at the next render), so a second ctrl+s never starts a second execution.
+	const submittingNow = useRef(false);
+
+	const dirty = isDirty(form);
+	useEffect(() => {
+		shell.setLeaveWarning(dirty ? 'The start form has values you typed.' : undefined);
+		return () => shell.setLeaveWarning(undefined);
+	}, [shell, dirty]);
+
+	const submit = () => {
+		if (submittingNow.current || opened.state !== 'ready') return;
+		const built = buildRequest(form, pipelineName);
+		if (!built.ok) {
+			const [first = '', ...rest] = built.problems;
+			setError(rest.length > 0 ? `${first} (and ${rest.length} more)` : first);
+			const invalid = form.fields.findIndex((candidate) => problemOf(candidate) !== undefined);
+			if (invalid !== -1) update((current) => ({...current, selected: invalid, editing: false}));
+			return;
+		}
+
+		submittingNow.current = true;
+		setSubmitting(true);
+		setError(undefined);
+		session.aws.pipelines.startExecution(built.request).then(
+			async (executionArn) => {
+				try {
+					await saveRememberedValues(session.configDirectory, pipelineName, built.overrides, session.now());
+				} catch (failure) {
+					shell.notify(`Started, but the values could not be remembered: ${String(failure)}`, 'error');
+				}
+
+				shell.setLeaveWarning(undefined);
+				navigation.replace([
+					{kind: 'executions', pipelineName},
+					{
+						kind: 'execution',
+						pipelineName,
+						executionArn,
+						...(built.request.displayName ? {title: built.request.displayName} : {}),
+					},
+				]);
+			},
+			(failure: unknown) => {
+				submittingNow.current = false;
+				setSubmitting(false);
+				setError(`The service refused to start it: ${messageOf(failure)}`);
+			},
+		);
+	};
+
+	return {
+		opened,
+		form,
+		update,
+		error,
+		clearError: () => setError(undefined),
+		submitting,
+		submit,
+	};
+}
