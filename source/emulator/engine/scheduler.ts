@@ -11,6 +11,7 @@ import type {StepCache} from './cache.js';
 import {EventQueue} from './event-queue.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
+import {jobScript} from './job-script.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
 import {messageOf, planStep, simulatedMilliseconds} from './plan-step.js';
 import {settle, stepsToStart} from './readiness.js';
@@ -191,6 +192,13 @@ export class ExecutionEngine {
 			if (prepared.job) {
 				prepared.job.startTime = executingAt;
 				prepared.job.experimentConfig = execution.experimentConfig;
+				prepared.job.script = jobScript(
+					execution,
+					step,
+					this.dependencies.storage,
+					this.dependencies.seed,
+					executingAt,
+				);
 				this.dependencies.jobs.add(prepared.job);
 			}
 
@@ -200,6 +208,7 @@ export class ExecutionEngine {
 			}
 
 			step.finishAt = executingAt + plan.runningMilliseconds;
+			if (prepared.job) prepared.job.plannedEndTime = step.finishAt;
 			when(step.finishAt, (finishedAt) => {
 				if (step.status === 'Executing' || (step.status === 'Stopping' && finishOnStop.has(type))) {
 					this.#complete(execution, step, finishedAt, plan.cacheKey, prepared.job);
@@ -272,8 +281,9 @@ export class ExecutionEngine {
 	): void {
 		const tuning = execution.tuning.steps[step.name] ?? {};
 		let failure: string | undefined;
-		if (tuning.fail !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
-			failure = tuning.fail;
+		const planned = job ? job.script?.failure?.reason : tuning.fail;
+		if (planned !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
+			failure = planned;
 		else {
 			try {
 				failure = finishStep(execution, step, time, this.dependencies.storage).failure;

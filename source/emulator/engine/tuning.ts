@@ -7,6 +7,9 @@
 //       "propertyFiles": {"EvaluationReport": {}},  exact JSON written for a Processing step's property file
 //       "outputParameters": {"name": "value"},      Lambda/Callback step outputs (texts)
 //       "waitForCallback": true                     a Callback step waits for SendPipelineExecutionStep*
+//       "failureKind": "algorithm",                 how a job fails: algorithm | client | capacity | internal
+//       "logs": ["line", ...],                      the job's log lines between its start banner and its end
+//       "metrics": {"validation:rmse": 4.1}         a Training job's final metrics (numbers or expressions)
 //   }}}}
 //
 // Without an entry, steps take their type's default duration, succeed, Callback steps complete on their own,
@@ -20,7 +23,13 @@ export type StepTuning = {
 	propertyFiles?: Record<string, unknown>;
 	outputParameters?: Record<string, string>;
 	waitForCallback?: boolean;
+	failureKind?: FailureKind;
+	logs?: string[];
+	metrics?: Record<string, unknown>;
 };
+
+export const failureKinds = ['algorithm', 'client', 'capacity', 'internal'] as const;
+export type FailureKind = (typeof failureKinds)[number];
 
 export type EmulatorTuning = {steps: Record<string, StepTuning>};
 
@@ -81,6 +90,18 @@ function readStepTuning(value: Record<string, unknown>, path: string, problems: 
 			case 'waitForCallback':
 				if (typeof member === 'boolean') step.waitForCallback = member;
 				else problems.push(`${path}.waitForCallback must be true or false`);
+				break;
+			case 'failureKind':
+				if (failureKinds.includes(member as FailureKind)) step.failureKind = member as FailureKind;
+				else problems.push(`${path}.failureKind must be one of ${failureKinds.join(', ')}`);
+				break;
+			case 'logs':
+				if (Array.isArray(member) && member.every((line) => typeof line === 'string')) step.logs = member;
+				else problems.push(`${path}.logs must be a list of log lines (texts)`);
+				break;
+			case 'metrics':
+				if (isRecord(member)) step.metrics = member;
+				else problems.push(`${path}.metrics must map metric names to numbers`);
 				break;
 			default:
 				problems.push(`${path} has an unknown member '${key}'`);
