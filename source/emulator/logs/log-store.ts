@@ -80,12 +80,13 @@ export class LogStore {
 /** Every line the job's instances write over its whole run, with timestamps. */
 function timeline(job: JobRecord): LogStream[] {
 	if (job.script?.failure?.kind === 'capacity' || job.startTime === undefined) return [];
-	const start = job.startTime;
+	// Logs' timestamps are whole milliseconds; simulated times may carry fractions.
+	const start = Math.ceil(job.startTime);
 	const plannedEnd = job.plannedEndTime ?? job.endTime ?? start + fallbackRunMilliseconds;
 	const failed = job.status === 'Failed';
 	// A job that ended before its plan (stopped) wrote nothing after it ended; a failed one wrote its traceback.
 	const end = failed ? (job.endTime ?? plannedEnd) : plannedEnd;
-	const cutoff = job.endTime ?? Number.POSITIVE_INFINITY;
+	const cutoff = job.endTime === undefined ? Number.POSITIVE_INFINITY : Math.floor(job.endTime);
 	const span = Math.max(1, end - start);
 	const count = instanceCountOf(job);
 	const random = derivedRandom(job.script?.seed ?? 1, `${job.script?.label ?? job.name}/logs`);
