@@ -8,6 +8,8 @@ export type JobFailure = {
 	reason: string;
 	/** The last line of the container's traceback; absent when the container never ran or did not fail itself. */
 	error?: string;
+	/** The traceback a reason quoted (`AlgorithmError: framework error:\nTraceback…`): the log writes it as is. */
+	traceback?: string[];
 };
 
 export const capacityReason =
@@ -38,7 +40,7 @@ export function plannedFailure(tuning: StepTuning, attempt: number): JobFailure 
 			return {kind: 'algorithm', reason: fail!, error: asPythonError(fail!)};
 		case 'algorithm':
 			return prefixed === 'algorithm'
-				? {kind, reason: fail!, error: defaultError}
+				? {kind, reason: fail!, ...quotedTraceback(fail!)}
 				: {kind, reason: algorithmReason, error: asPythonError(fail ?? defaultError)};
 		case 'client': {
 			const reason =
@@ -55,6 +57,16 @@ export function plannedFailure(tuning: StepTuning, attempt: number): JobFailure 
 		case 'internal':
 			return {kind, reason: prefixed === 'internal' ? fail! : internalReason};
 	}
+}
+
+/** The error (and traceback) an AlgorithmError reason quotes, else the default error. */
+function quotedTraceback(reason: string): {error: string; traceback?: string[]} {
+	const lines = reason.replace(/, exit code: \d+$/, '').split('\n');
+	const start = lines.findIndex((line) => line.startsWith('Traceback (most recent call last):'));
+	if (start === -1) return {error: defaultError};
+	const traceback = lines.slice(start);
+	const error = traceback.find((line) => /^[A-Za-z_][\w.]*(Error|Exception)\b/.test(line)) ?? defaultError;
+	return {error, traceback};
 }
 
 /** A message as the last line of a Python traceback (`ValueError: ...`). */

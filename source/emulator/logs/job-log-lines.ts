@@ -40,7 +40,10 @@ export function jobLogLines(job: JobRecord, index: number, count: number): Plann
 	const cut = lines.filter((line) => line.at <= 0.8);
 	if (failure.kind === 'internal') return cut;
 	if (failure.error === undefined || index !== 1) return cut;
-	const trace = failure.kind === 'client' ? [`ERROR: ${failure.error}`] : traceback(job, failure.error);
+	const trace =
+		failure.kind === 'client'
+			? [`ERROR: ${failure.error}`]
+			: (failure.traceback ?? traceback(job, failure.error));
 	return [...cut, ...trace.map((message, offset) => ({at: 0.9 + (offset * 0.09) / trace.length, message}))];
 }
 

@@ -175,3 +175,27 @@ describe('a running training job', () => {
 		expect(job.FinalMetricDataList).toBeUndefined();
 	});
 });
+
+describe('a reason that quotes its traceback', () => {
+	it('is written to the log as it was quoted', () => {
+		const reason = [
+			'AlgorithmError: framework error:',
+			'Traceback (most recent call last):',
+			'  File "/miniconda3/lib/python3.8/site-packages/sagemaker_xgboost_container/training.py", line 94, in main',
+			'    train(framework.training_env())',
+			"ValueError: feature_names mismatch: ['amount'] ['merchant_id']",
+			'expected merchant_category in input data, exit code: 1',
+		].join('\n');
+		const {trainingJob, messages} = run({Train: {fail: reason}});
+		const job = trainingJob();
+		expect(job.FailureReason).toBe(reason);
+		const log = messages('TrainingJobs', job.TrainingJobName);
+		expect(log.slice(-5)).toEqual([
+			'Traceback (most recent call last):',
+			'  File "/miniconda3/lib/python3.8/site-packages/sagemaker_xgboost_container/training.py", line 94, in main',
+			'    train(framework.training_env())',
+			"ValueError: feature_names mismatch: ['amount'] ['merchant_id']",
+			'expected merchant_category in input data',
+		]);
+	});
+});
