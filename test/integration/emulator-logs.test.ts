@@ -160,6 +160,36 @@ describe('responses against botocore models', () => {
 	});
 });
 
+describe('a failed processing job', () => {
+	it('carries the service reason and its traceback as ExitMessage, model-valid', async () => {
+		await sageMaker('CreatePipeline', {
+			PipelineName: 'FailingPrep',
+			PipelineDefinition: JSON.stringify(
+				jobPipeline({Prep: {failureKind: 'algorithm', fail: "KeyError: 'rings'"}}),
+			),
+			RoleArn: 'arn:aws:iam::000000000000:role/SageMakerExecutionRole',
+			ClientRequestToken: 'failing-prep-create-00000000000000001',
+		});
+		const {PipelineExecutionArn: arn} = await sageMaker('StartPipelineExecution', {
+			PipelineName: 'FailingPrep',
+			ClientRequestToken: 'failing-prep-start-000000000000000001',
+		});
+		let steps: Body[] = [];
+		while (steps.find((step) => step.StepName === 'Prep')?.StepStatus !== 'Failed') {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			steps = (await sageMaker('ListPipelineExecutionSteps', {PipelineExecutionArn: arn}))
+				.PipelineExecutionSteps;
+		}
+
+		const prep = steps.find((step) => step.StepName === 'Prep')!;
+		expect(prep.FailureReason).toBe('AlgorithmError: See job logs for more information');
+		const name = String(prep.Metadata.ProcessingJob.Arn).split('/').pop();
+		const job = await sageMaker('DescribeProcessingJob', {ProcessingJobName: name});
+		expect(job.FailureReason).toBe('AlgorithmError: See job logs for more information');
+		expect(job.ExitMessage).toMatch(/^Traceback \(most recent call last\):\n[\s\S]+\nKeyError: 'rings'$/);
+	});
+});
+
 describe('the AWS CLI and boto3', () => {
 	const cli = (args: string[]) =>
 		runProgram(
