@@ -15,6 +15,8 @@ export type JobScript = {
 	failure?: JobFailure;
 	/** Lines the definition scripted through `logs`, written between the start banner and the end. */
 	lines?: string[];
+	/** Progress lines each instance writes, when tuned (default: a handful). */
+	lineCount?: number;
 	/** Training: each metric's final value, in the order the log reports them. */
 	metrics: Array<{name: string; value: number}>;
 };
@@ -34,6 +36,7 @@ export function jobScript(
 	const failure = plannedFailure(tuning, step.attempt);
 	if (failure) script.failure = failure;
 	if (tuning.logs) script.lines = tuning.logs;
+	if (tuning.logLines) script.lineCount = tuning.logLines;
 	if (step.definition.type !== 'Training') return script;
 	const random = derivedRandom(seed, `${execution.id}/${step.name}/metrics`);
 	const context = evaluationContext(execution, storage, time);

@@ -9,6 +9,7 @@
 //       "waitForCallback": true                     a Callback step waits for SendPipelineExecutionStep*
 //       "failureKind": "algorithm",                 how a job fails: algorithm | client | capacity | internal
 //       "logs": ["line", ...],                      the job's log lines between its start banner and its end
+//       "logLines": 100000,                         progress lines the job writes per instance (a huge log)
 //       "metrics": {"validation:rmse": 4.1}         a Training job's final metrics (numbers or expressions)
 //   }}}}
 //
@@ -25,6 +26,7 @@ export type StepTuning = {
 	waitForCallback?: boolean;
 	failureKind?: FailureKind;
 	logs?: string[];
+	logLines?: number;
 	metrics?: Record<string, unknown>;
 };
 
@@ -98,6 +100,11 @@ function readStepTuning(value: Record<string, unknown>, path: string, problems: 
 			case 'logs':
 				if (Array.isArray(member) && member.every((line) => typeof line === 'string')) step.logs = member;
 				else problems.push(`${path}.logs must be a list of log lines (texts)`);
+				break;
+			case 'logLines':
+				if (typeof member === 'number' && Number.isInteger(member) && member >= 1 && member <= 1_000_000)
+					step.logLines = member;
+				else problems.push(`${path}.logLines must be a whole number from 1 to 1000000`);
 				break;
 			case 'metrics':
 				if (isRecord(member)) step.metrics = member;

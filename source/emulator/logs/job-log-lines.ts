@@ -35,7 +35,7 @@ export function instanceCountOf(job: JobRecord): number {
 export function jobLogLines(job: JobRecord, index: number, count: number): PlannedLine[] {
 	const failure = job.script?.failure;
 	const body = job.script?.lines ? scripted(job.script.lines) : generated(job, index, count);
-	const lines = [...banner(job, index, count), ...body];
+	const lines = [...banner(job, index, count), ...body].sort((a, b) => a.at - b.at);
 	if (!failure) return [...lines, ...closing(job)];
 	const cut = lines.filter((line) => line.at <= 0.8);
 	if (failure.kind === 'internal') return cut;
@@ -95,6 +95,7 @@ function generated(job: JobRecord, index: number, count: number): PlannedLine[] 
 			});
 		}
 
+		lines.push(...batchLines(job.script?.lineCount ?? 0));
 		if (index === 1 && metrics.length > 0) {
 			const final = Object.fromEntries(metrics.map(({name, value}) => [name, value]));
 			lines.push({at: 0.81, message: `#metrics ${JSON.stringify(final)}`});
@@ -104,14 +105,26 @@ function generated(job: JobRecord, index: number, count: number): PlannedLine[] 
 	}
 
 	const unit = job.kind === 'transform' ? 'records' : 'rows';
-	for (let step = 1; step <= progressSteps; step++) {
-		const done = Math.round((step / progressSteps) * 100);
+	const steps = job.script?.lineCount ?? progressSteps;
+	for (let step = 1; step <= steps; step++) {
+		const done = Math.round((step / steps) * 100);
 		lines.push({
-			at: 0.1 + (step / progressSteps) * 0.7,
+			at: 0.1 + (step / steps) * 0.7,
 			message: `Processed ${done}% of the ${unit} assigned to instance ${index} of ${count} (${step * 1250} ${unit}).`,
 		});
 	}
 
+	return lines;
+}
+
+/** A tuned training log's bulk: batch lines between the epochs, in time order with them. */
+function batchLines(count: number): PlannedLine[] {
+	const lines: PlannedLine[] = [];
+	for (let batch = 1; batch <= count; batch++)
+		lines.push({
+			at: 0.1 + (batch / (count + 1)) * 0.7,
+			message: `[batch ${batch}/${count}] loss=${(1 / Math.sqrt(batch)).toFixed(5)}`,
+		});
 	return lines;
 }
 

@@ -231,3 +231,48 @@ describe('FilterLogEvents', () => {
 		).toBe('InvalidParameterException');
 	});
 });
+
+describe('tuned and stopped logs', () => {
+	it('writes as many lines as logLines asks, in time order', () => {
+		const {service, arn} = started({Prep: {logLines: 5000}, Train: {logLines: 3000}});
+		service.runToEnd(arn);
+		const read = (group: string) => {
+			const [stream] = service.logs('DescribeLogStreams', {logGroupName: group}).logStreams;
+			return service.logs('GetLogEvents', {
+				logGroupName: group,
+				logStreamName: stream.logStreamName,
+				startFromHead: true,
+			}).events as Json[];
+		};
+
+		const prep = read(processing);
+		expect(prep.filter((event) => event.message.startsWith('Processed '))).toHaveLength(5000);
+		const train = read(training);
+		expect(train.filter((event) => event.message.startsWith('[batch '))).toHaveLength(3000);
+		const times = train.map((event) => event.timestamp);
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+		expect(train.findIndex((event) => event.message.startsWith('[epoch 10/10]'))).toBeGreaterThan(
+			train.findIndex((event) => event.message === '[batch 2700/3000] loss=0.01925'),
+		);
+	});
+
+	it('ends a stopped job’s log when it stopped', () => {
+		const {service, arn} = started();
+		service.advanceUntil(() => service.step(arn, 'Train')?.StepStatus === 'Executing');
+		service.clock.advance(120_000);
+		service.call('StopPipelineExecution', {
+			PipelineExecutionArn: arn,
+			ClientRequestToken: 'stop-logs-000000000000000000000001',
+		});
+		service.runToEnd(arn);
+		const job = service.call('DescribeTrainingJob', {TrainingJobName: service.jobOf(arn, 'Train')});
+		expect(job.TrainingJobStatus).toBe('Stopped');
+		const events = service.logs('FilterLogEvents', {logGroupName: training}).events as Json[];
+		expect(events.length).toBeGreaterThan(0);
+		expect(Math.max(...events.map((event) => event.timestamp))).toBeLessThanOrEqual(
+			job.TrainingEndTime * 1000,
+		);
+		expect(events.some((event) => /Reporting training|Traceback/.test(event.message))).toBe(false);
+		expect(job.SecondaryStatusTransitions.at(-1).Status).toBe('Stopped');
+	});
+});
