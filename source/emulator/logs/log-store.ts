@@ -9,7 +9,16 @@ import {instanceCountOf, jobLogLines} from './job-log-lines.js';
 export type LogEvent = {timestamp: number; ingestionTime: number; message: string};
 export type LogStream = {name: string; events: LogEvent[]};
 export type LogGroupView = {name: string; creationTime: number};
-export type LogStreamView = {name: string; creationTime: number; events: LogEvent[]};
+export type LogStreamView = {
+	name: string;
+	creationTime: number;
+	/** How many events are visible, and the first and last of them. */
+	count: number;
+	first: LogEvent;
+	last: LogEvent;
+	/** The visible events (copied on each read: read it once per request). */
+	readonly events: LogEvent[];
+};
 
 const groupOfKind: Record<JobRecord['kind'], string> = {
 	processing: '/aws/sagemaker/ProcessingJobs',
@@ -50,10 +59,16 @@ export class LogStore {
 			for (const stream of this.#streams(job)) {
 				const visible = visibleCount(stream.events, now);
 				if (visible === 0) continue;
+				const all = stream.events;
 				views.push({
 					name: stream.name,
-					creationTime: stream.events[0]!.ingestionTime,
-					events: stream.events.slice(0, visible),
+					creationTime: all[0]!.ingestionTime,
+					count: visible,
+					first: all[0]!,
+					last: all[visible - 1]!,
+					get events() {
+						return all.slice(0, visible);
+					},
 				});
 			}
 		}

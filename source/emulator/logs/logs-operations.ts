@@ -86,10 +86,10 @@ function describeLogStreams({input, region, now, store}: LogsRequest): Record<st
 			logStreams: streams.slice(offset, offset + limit).map((stream) => ({
 				logStreamName: stream.name,
 				creationTime: stream.creationTime,
-				firstEventTimestamp: stream.events[0]!.timestamp,
+				firstEventTimestamp: stream.first.timestamp,
 				lastEventTimestamp: lastEvent(stream).timestamp,
 				lastIngestionTime: lastEvent(stream).ingestionTime,
-				uploadSequenceToken: String(stream.events.length).padStart(56, '0'),
+				uploadSequenceToken: String(stream.count).padStart(56, '0'),
 				arn: `${groupArn(region, group)}:log-stream:${stream.name}`,
 				storedBytes: 0,
 			})),
@@ -251,7 +251,7 @@ function fitPage(
 }
 
 function lastEvent(stream: LogStreamView) {
-	return stream.events[stream.events.length - 1]!;
+	return stream.last;
 }
 
 function groupArn(region: string, group: string): string {
