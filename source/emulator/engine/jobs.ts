@@ -1,5 +1,6 @@
 // SageMaker jobs the engine creates for Processing and Training steps, kept so DescribeProcessingJob and
 // DescribeTrainingJob can answer for them (and the emulated CloudWatch Logs can write their logs).
+import {jobOfStepMetadata} from '../../pipeline/job-log-names.js';
 import type {JobScript} from './job-script.js';
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
@@ -34,6 +35,12 @@ export class JobRegistry {
 
 	find(kind: JobRecord['kind'], name: string): JobRecord | undefined {
 		return this.#jobs.get(`${kind}:${name}`);
+	}
+
+	/** The job a step's Metadata names (ProcessingJob, TrainingJob or TransformJob), if the registry has it. */
+	ofStep(metadata: Record<string, unknown>): JobRecord | undefined {
+		const job = jobOfStepMetadata(metadata);
+		return job && this.find(job.kind, job.name);
 	}
 
 	/** Every job, in the order they were added. */

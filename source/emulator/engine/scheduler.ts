@@ -2,7 +2,6 @@
 // their branch), moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries, caches,
 // and completes Callback steps. Time only moves when `advance()` runs (on each request), so an idle emulator
 // does no work, and the same inputs, seed and request times give the same run.
-import {isRecord} from '../../pipeline/expressions.js';
 import type {Clock} from '../clock.js';
 import {alphanumeric, derivedRandom} from '../random.js';
 import type {ObjectStorage} from '../s3-store.js';
@@ -327,7 +326,8 @@ export class ExecutionEngine {
 		step.finishAt = undefined;
 		step.generation++;
 		execution.modifiedAt = time;
-		if (status === 'Stopped') this.dependencies.jobs.update(this.#jobOf(step), 'Stopped', time);
+		if (status === 'Stopped')
+			this.dependencies.jobs.update(this.dependencies.jobs.ofStep(step.metadata), 'Stopped', time);
 		if (status !== 'Succeeded' || execution.status !== 'Executing' || execution.failed) {
 			settle(execution, time);
 			return;
@@ -339,17 +339,5 @@ export class ExecutionEngine {
 			execution.pendingHandoffs--;
 			this.#schedule(execution, handoffAt, children);
 		});
-	}
-
-	#jobOf(step: StepRun): JobRecord | undefined {
-		const metadata = step.metadata;
-		const arn = isRecord(metadata.ProcessingJob)
-			? metadata.ProcessingJob.Arn
-			: isRecord(metadata.TrainingJob)
-				? metadata.TrainingJob.Arn
-				: undefined;
-		if (typeof arn !== 'string') return undefined;
-		const name = arn.slice(arn.lastIndexOf('/') + 1);
-		return this.dependencies.jobs.find(isRecord(metadata.ProcessingJob) ? 'processing' : 'training', name);
 	}
 }
