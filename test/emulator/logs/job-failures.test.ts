@@ -199,3 +199,25 @@ describe('a reason that quotes its traceback', () => {
 		]);
 	});
 });
+
+describe('checking the tuning', () => {
+	it('refuses unknown failure kinds, non-text log lines and bad line counts by name', () => {
+		const service = logService();
+		const failure = service.failure('CreatePipeline', {
+			PipelineName: 'Bad',
+			PipelineDefinition: JSON.stringify(
+				jobPipeline({Train: {failureKind: 'cosmic-ray', logs: [1], logLines: 0, metrics: 3}}),
+			),
+			RoleArn: 'arn:aws:iam::000000000000:role/SageMakerExecutionRole',
+			ClientRequestToken: 'bad-tuning-000000000000000000000001',
+		});
+		expect(failure.code).toBe('ValidationException');
+		for (const member of [
+			'failureKind must be one of algorithm, client, capacity, internal',
+			'logs must be',
+			'logLines must be',
+			'metrics must',
+		])
+			expect(failure.message).toContain(`Metadata["sagemon.emulator"].steps.Train.${member}`);
+	});
+});
