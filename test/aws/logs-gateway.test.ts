@@ -103,6 +103,13 @@ describe('errors', () => {
 				.catch((caught: unknown) => caught)) as AwsError;
 			expect(denied.kind).toBe('AccessDenied');
 			expect(denied.message).toContain('logs:FilterLogEvents');
+			emulator.setFaults({logsAccessDenied: true});
+			const logsOnly = (await logs
+				.findStreams({kind: 'training', name: 'x'})
+				.catch((caught: unknown) => caught)) as AwsError;
+			expect(logsOnly.kind).toBe('AccessDenied');
+			expect(logsOnly.message).toContain('logs:DescribeLogStreams');
+			await sageMaker('ListPipelines', {});
 			emulator.setFaults({throttleRate: 1});
 			const throttled = (await logs
 				.filter({kind: 'training', name: 'x'})

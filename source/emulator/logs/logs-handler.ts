@@ -1,7 +1,7 @@
 // Answers one CloudWatch Logs request on the emulator's port: faults first (as for SageMaker, with the logs
 // service's wording), then the operation against the logs the simulated jobs have written by now.
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {defaultRegion} from '../arns.js';
+import {accountId, defaultRegion} from '../arns.js';
 import type {FaultInjector} from '../faults.js';
 import {parseInput, regionOf} from '../sagemaker-protocol.js';
 import {ServiceError} from '../service-error.js';
@@ -17,6 +17,13 @@ export function handleLogs(
 	body: Buffer,
 ): void {
 	try {
+		if (context.faults.logsAccessDenied) {
+			throw new LogsError(
+				'AccessDeniedException',
+				`User: arn:aws:iam::${accountId}:user/sagemon-local is not authorized to perform: logs:${operation} because no identity-based policy allows the logs:${operation} action`,
+			);
+		}
+
 		const fault = context.faults.sageMakerFailure(operation);
 		if (fault)
 			throw new LogsError(
