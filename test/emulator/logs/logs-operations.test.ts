@@ -276,3 +276,21 @@ describe('tuned and stopped logs', () => {
 		expect(job.SecondaryStatusTransitions.at(-1).Status).toBe('Stopped');
 	});
 });
+
+describe('naming a group', () => {
+	it('pages the groups and accepts a group ARN as logGroupIdentifier', () => {
+		const {service, arn} = started();
+		service.runToEnd(arn);
+		const first = service.logs('DescribeLogGroups', {limit: 2});
+		const second = service.logs('DescribeLogGroups', {limit: 2, nextToken: first.nextToken});
+		expect([...first.logGroups, ...second.logGroups].map((group: Json) => group.logGroupName)).toEqual([
+			processing,
+			training,
+			'/aws/sagemaker/TransformJobs',
+		]);
+		expect(second.nextToken).toBeUndefined();
+		const byArn = service.logs('DescribeLogStreams', {logGroupIdentifier: first.logGroups[1].logGroupArn});
+		expect(byArn.logStreams).toHaveLength(2);
+		expect(service.logsFailure('DescribeLogStreams', {}).code).toBe('InvalidParameterException');
+	});
+});
