@@ -12,10 +12,22 @@ export function exitMessage(job: JobRecord): string | undefined {
 	if (job.status !== 'Failed' || !failure) return job.status === 'Failed' ? job.failureReason : undefined;
 	if (failure.kind === 'client') return failure.reason.slice(0, 1024);
 	if (failure.error === undefined) return undefined;
-	const lines = jobLogLines(job, 1, instanceCountOf(job)).map((line) => line.message);
+	const lines = firstInstanceLines(job).map((line) => line.message);
 	const start = lines.lastIndexOf('Traceback (most recent call last):');
 	const text = (start === -1 ? [failure.error] : lines.slice(start)).join('\n');
 	return text.length > 1024 ? text.slice(-1024) : text;
+}
+
+const planned = new WeakMap<JobRecord, {version: string; lines: PlannedLine[]}>();
+
+/** The first instance's planned lines, kept per job while its outcome stays the same (huge logs are tuned). */
+function firstInstanceLines(job: JobRecord): PlannedLine[] {
+	const version = `${job.status}:${job.endTime ?? ''}`;
+	const cached = planned.get(job);
+	if (cached?.version === version) return cached.lines;
+	const lines = jobLogLines(job, 1, instanceCountOf(job));
+	planned.set(job, {version, lines});
+	return lines;
 }
 
 type Transition = {Status: string; StartTime: number; EndTime?: number; StatusMessage: string};
@@ -82,9 +94,7 @@ export function finalMetricDataList(job: JobRecord, now: number): Array<Record<s
 	const start = job.startTime;
 	const span = Math.max(0, (job.plannedEndTime ?? job.endTime ?? start) - start);
 	const cutoff = Math.min(now, job.endTime ?? Number.POSITIVE_INFINITY);
-	const written = jobLogLines(job, 1, instanceCountOf(job)).filter(
-		(line) => start + line.at * span <= cutoff,
-	);
+	const written = firstInstanceLines(job).filter((line) => start + line.at * span <= cutoff);
 	const values = new Map<string, {value: number; at: number}>();
 	const definitions = metricDefinitions(job);
 	for (const line of written) {
