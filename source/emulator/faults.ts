@@ -13,6 +13,8 @@ export type FaultOptions = {
 	failWith?: 'ExpiredTokenException' | 'AccessDeniedException' | 'UnrecognizedClientException';
 	/** Every S3 call is answered 403 AccessDenied. */
 	s3AccessDenied?: boolean;
+	/** Every CloudWatch Logs call is answered AccessDeniedException (SageMaker still answers). */
+	logsAccessDenied?: boolean;
 };
 
 const failures = ['ExpiredTokenException', 'AccessDeniedException', 'UnrecognizedClientException'] as const;
@@ -26,11 +28,11 @@ export function checkFaultOptions(value: unknown): {faults?: FaultOptions; probl
 	const options = value as Record<string, unknown>;
 	const problems: string[] = [];
 	for (const key of Object.keys(options)) {
-		if (!['throttleRate', 'latencyMs', 'failWith', 's3AccessDenied'].includes(key))
+		if (!['throttleRate', 'latencyMs', 'failWith', 's3AccessDenied', 'logsAccessDenied'].includes(key))
 			problems.push(`Unknown fault option '${key}'.`);
 	}
 
-	const {throttleRate, latencyMs, failWith, s3AccessDenied} = options;
+	const {throttleRate, latencyMs, failWith, s3AccessDenied, logsAccessDenied} = options;
 	if (
 		throttleRate !== undefined &&
 		(typeof throttleRate !== 'number' || !(throttleRate >= 0 && throttleRate <= 1))
@@ -55,12 +57,15 @@ export function checkFaultOptions(value: unknown): {faults?: FaultOptions; probl
 
 	if (s3AccessDenied !== undefined && typeof s3AccessDenied !== 'boolean')
 		problems.push('s3AccessDenied must be true or false.');
+	if (logsAccessDenied !== undefined && typeof logsAccessDenied !== 'boolean')
+		problems.push('logsAccessDenied must be true or false.');
 	if (problems.length > 0) return {problems};
 	const faults: FaultOptions = {};
 	if (throttleRate !== undefined) faults.throttleRate = throttleRate as number;
 	if (latencyMs !== undefined) faults.latencyMs = latencyMs as number;
 	if (failWith !== undefined && failWith !== null) faults.failWith = failWith as FaultOptions['failWith'];
 	if (s3AccessDenied !== undefined) faults.s3AccessDenied = s3AccessDenied as boolean;
+	if (logsAccessDenied !== undefined) faults.logsAccessDenied = logsAccessDenied as boolean;
 	return {faults, problems};
 }
 
@@ -83,6 +88,10 @@ export class FaultInjector {
 
 	get s3AccessDenied(): boolean {
 		return this.#options.s3AccessDenied === true;
+	}
+
+	get logsAccessDenied(): boolean {
+		return this.#options.logsAccessDenied === true;
 	}
 
 	/** The error this SageMaker call must fail with, if any. */

@@ -2,7 +2,12 @@
 // step's resolved arguments, keeping only members of the model's shape with the right types and filling the
 // members the model requires.
 import {isRecord} from '../pipeline/expressions.js';
-import type {JobRecord} from './engine/jobs.js';
+import {
+	exitMessage,
+	finalMetricDataList,
+	secondaryStatus,
+	secondaryStatusTransitions,
+} from './job-internals.js';
 import {defined, epoch, type Operation} from './operation.js';
 import {validationError} from './service-error.js';
 
@@ -43,7 +48,7 @@ export const describeProcessingJob: Operation = ({input, state}) => {
 		ExperimentConfig: job.experimentConfig,
 		ProcessingJobArn: job.arn,
 		ProcessingJobStatus: job.status,
-		ExitMessage: job.failureReason,
+		ExitMessage: exitMessage(job),
 		FailureReason: job.failureReason,
 		ProcessingEndTime: epoch(job.endTime),
 		ProcessingStartTime: epoch(job.startTime),
@@ -52,7 +57,7 @@ export const describeProcessingJob: Operation = ({input, state}) => {
 	});
 };
 
-export const describeTrainingJob: Operation = ({input, state}) => {
+export const describeTrainingJob: Operation = ({input, state, time}) => {
 	const name = String(input.TrainingJobName);
 	const job = state.jobs.find('training', name);
 	if (!job) throw validationError('Requested resource not found.');
@@ -65,7 +70,7 @@ export const describeTrainingJob: Operation = ({input, state}) => {
 		TrainingJobArn: job.arn,
 		ModelArtifacts: {S3ModelArtifacts: job.modelArtifacts ?? ''},
 		TrainingJobStatus: job.status,
-		SecondaryStatus: secondaryStatus(job.status),
+		SecondaryStatus: secondaryStatus(job, time),
 		FailureReason: job.failureReason,
 		HyperParameters: textMap(request.HyperParameters),
 		AlgorithmSpecification: defined({
@@ -97,12 +102,10 @@ export const describeTrainingJob: Operation = ({input, state}) => {
 		EnableNetworkIsolation: bool(request.EnableNetworkIsolation),
 		EnableInterContainerTrafficEncryption: bool(request.EnableInterContainerTrafficEncryption),
 		EnableManagedSpotTraining: bool(request.EnableManagedSpotTraining),
+		SecondaryStatusTransitions: secondaryStatusTransitions(job, time),
+		FinalMetricDataList: finalMetricDataList(job, time),
 	});
 };
-
-function secondaryStatus(status: JobRecord['status']): string {
-	return status === 'InProgress' ? 'Training' : status;
-}
 
 function processingInput(value: unknown): Record<string, unknown> | undefined {
 	if (!isRecord(value) || text(value.InputName) === undefined) return undefined;

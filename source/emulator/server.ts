@@ -1,10 +1,14 @@
-// The emulator's HTTP server: one port for SageMaker (awsJson1_1, `X-Amz-Target`), S3 (path-style REST) and
+// The emulator's HTTP server: one port for SageMaker (awsJson1_1, `X-Amz-Target`), CloudWatch Logs (the same
+// protocol, `Logs_20140328.*`), S3 (path-style REST) and
 // the loopback-only control endpoints `/_sagemon/health` and `/_sagemon/faults`. Every request first lets the
 // engine catch up with the clock.
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {defaultRegion} from './arns.js';
 import type {EmulatorState} from './emulator-state.js';
 import {checkFaultOptions, type FaultInjector} from './faults.js';
+import {handleLogs} from './logs/logs-handler.js';
+import {LogStore} from './logs/log-store.js';
+import {logsOperationOf} from './logs/logs-protocol.js';
 import {localCaller} from './operation.js';
 import {handleS3} from './s3.js';
 import {runOperation} from './sagemaker-operations.js';
@@ -22,6 +26,7 @@ import {ServiceError} from './service-error.js';
 const maximumBodyBytes = 64 * 1024 * 1024;
 
 export function createEmulatorServer(state: EmulatorState, faults: FaultInjector): Server {
+	const logs = new LogStore(state.jobs);
 	const server = createServer((request, response) => {
 		readBody(request)
 			.then(async (body) => {
@@ -30,7 +35,7 @@ export function createEmulatorServer(state: EmulatorState, faults: FaultInjector
 					return;
 				}
 
-				await handle(state, faults, request, response, body);
+				await handle(state, faults, logs, request, response, body);
 			})
 			.catch((error: unknown) => {
 				if (response.headersSent) {
@@ -54,6 +59,7 @@ export function createEmulatorServer(state: EmulatorState, faults: FaultInjector
 async function handle(
 	state: EmulatorState,
 	faults: FaultInjector,
+	logs: LogStore,
 	request: IncomingMessage,
 	response: ServerResponse,
 	body: Buffer,
@@ -68,6 +74,12 @@ async function handle(
 	state.engine.advance();
 	if (!isJsonRpcRequest(request)) {
 		handleS3(state.storage, request, response, body, {accessDenied: faults.s3AccessDenied});
+		return;
+	}
+
+	const logsOperation = logsOperationOf(request);
+	if (logsOperation !== undefined) {
+		handleLogs(logsOperation, {store: logs, faults, now: state.clock.now()}, request, response, body);
 		return;
 	}
 

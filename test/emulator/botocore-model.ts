@@ -1,4 +1,4 @@
-// Loads the SageMaker service model botocore ships on this machine and checks JSON bodies against its shapes:
+// Loads the SageMaker (and CloudWatch Logs) service models botocore ships on this machine and checks JSON bodies against its shapes:
 // unknown members, types, enums, required members, lengths, ranges, patterns, epoch-second timestamps.
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
@@ -24,24 +24,38 @@ export type ServiceModel = {
 	shapes: Record<string, ModelShape>;
 };
 
-const knownLocation =
-	'/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/botocore/data/sagemaker/2017-07-24/service-2.json.gz';
+const botocoreRoot = '/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/botocore';
 
-function modelPath(): string {
-	if (existsSync(knownLocation)) return knownLocation;
+function modelPath(service: string): string {
+	const relative = `data/${service}/service-2.json.gz`;
+	if (existsSync(`${botocoreRoot}/${relative}`)) return `${botocoreRoot}/${relative}`;
 	const root = execFileSync(
 		'python3',
 		['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'],
 		{encoding: 'utf8'},
 	).trim();
-	return `${root}/data/sagemaker/2017-07-24/service-2.json.gz`;
+	return `${root}/${relative}`;
 }
 
-let cached: ServiceModel | undefined;
+const cached = new Map<string, ServiceModel>();
+
+function loadModel(service: string): ServiceModel {
+	let model = cached.get(service);
+	if (!model) {
+		model = JSON.parse(gunzipSync(readFileSync(modelPath(service))).toString('utf8')) as ServiceModel;
+		cached.set(service, model);
+	}
+
+	return model;
+}
 
 export function loadSageMakerModel(): ServiceModel {
-	cached ??= JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as ServiceModel;
-	return cached;
+	return loadModel('sagemaker/2017-07-24');
+}
+
+/** CloudWatch Logs' model (the emulator's `Logs_20140328.*` operations). */
+export function loadLogsModel(): ServiceModel {
+	return loadModel('logs/2014-03-28');
 }
 
 /** Every difference between `value` and the shape named `shapeName`, as `path: problem` lines. */

@@ -1,10 +1,12 @@
 // SageMaker jobs the engine creates for Processing and Training steps, kept so DescribeProcessingJob and
-// DescribeTrainingJob can answer for them.
+// DescribeTrainingJob can answer for them (and the emulated CloudWatch Logs can write their logs).
+import {jobOfStepMetadata} from '../../pipeline/job-log-names.js';
+import type {JobScript} from './job-script.js';
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 
 export type JobRecord = {
-	kind: 'processing' | 'training';
+	kind: 'processing' | 'training' | 'transform';
 	name: string;
 	arn: string;
 	status: JobStatus;
@@ -18,6 +20,10 @@ export type JobRecord = {
 	/** Training only: where the model artifact was written. */
 	modelArtifacts?: string;
 	experimentConfig?: {ExperimentName?: string; TrialName?: string};
+	/** When the job is due to end by itself (its log is spread up to then). */
+	plannedEndTime?: number;
+	/** What its container does: failure, scripted log lines, final metrics. */
+	script?: JobScript;
 };
 
 export class JobRegistry {
@@ -29,6 +35,17 @@ export class JobRegistry {
 
 	find(kind: JobRecord['kind'], name: string): JobRecord | undefined {
 		return this.#jobs.get(`${kind}:${name}`);
+	}
+
+	/** The job a step's Metadata names (ProcessingJob, TrainingJob or TransformJob), if the registry has it. */
+	ofStep(metadata: Record<string, unknown>): JobRecord | undefined {
+		const job = jobOfStepMetadata(metadata);
+		return job && this.find(job.kind, job.name);
+	}
+
+	/** Every job, in the order they were added. */
+	all(): IterableIterator<JobRecord> {
+		return this.#jobs.values();
 	}
 
 	update(job: JobRecord | undefined, status: JobStatus, time: number, failureReason?: string): void {

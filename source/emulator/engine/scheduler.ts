@@ -2,7 +2,6 @@
 // their branch), moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries, caches,
 // and completes Callback steps. Time only moves when `advance()` runs (on each request), so an idle emulator
 // does no work, and the same inputs, seed and request times give the same run.
-import {isRecord} from '../../pipeline/expressions.js';
 import type {Clock} from '../clock.js';
 import {alphanumeric, derivedRandom} from '../random.js';
 import type {ObjectStorage} from '../s3-store.js';
@@ -12,6 +11,7 @@ import {EventQueue} from './event-queue.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
 import type {ModelRegistry} from '../registry/model-registry.js';
+import {jobScript} from './job-script.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
 import {messageOf, planStep, simulatedMilliseconds} from './plan-step.js';
 import {settle, stepsToStart} from './readiness.js';
@@ -188,6 +188,13 @@ export class ExecutionEngine {
 			if (prepared.job) {
 				prepared.job.startTime = executingAt;
 				prepared.job.experimentConfig = execution.experimentConfig;
+				prepared.job.script = jobScript(
+					execution,
+					step,
+					this.dependencies.storage,
+					this.dependencies.seed,
+					executingAt,
+				);
 				this.dependencies.jobs.add(prepared.job);
 			}
 
@@ -197,6 +204,7 @@ export class ExecutionEngine {
 			}
 
 			step.finishAt = executingAt + plan.runningMilliseconds;
+			if (prepared.job) prepared.job.plannedEndTime = step.finishAt;
 			when(step.finishAt, (finishedAt) => {
 				if (step.status === 'Executing' || (step.status === 'Stopping' && finishOnStop.has(type))) {
 					this.#complete(execution, step, finishedAt, plan.cacheKey, prepared.job);
@@ -269,8 +277,9 @@ export class ExecutionEngine {
 	): void {
 		const tuning = execution.tuning.steps[step.name] ?? {};
 		let failure: string | undefined;
-		if (tuning.fail !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
-			failure = tuning.fail;
+		const planned = job ? job.script?.failure?.reason : tuning.fail;
+		if (planned !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
+			failure = planned;
 		else {
 			try {
 				failure = finishStep(execution, step, time, this.dependencies.storage).failure;
@@ -314,7 +323,8 @@ export class ExecutionEngine {
 		step.finishAt = undefined;
 		step.generation++;
 		execution.modifiedAt = time;
-		if (status === 'Stopped') this.dependencies.jobs.update(this.#jobOf(step), 'Stopped', time);
+		if (status === 'Stopped')
+			this.dependencies.jobs.update(this.dependencies.jobs.ofStep(step.metadata), 'Stopped', time);
 		if (status !== 'Succeeded' || execution.status !== 'Executing' || execution.failed) {
 			settle(execution, time);
 			return;
@@ -326,17 +336,5 @@ export class ExecutionEngine {
 			execution.pendingHandoffs--;
 			this.#schedule(execution, handoffAt, children);
 		});
-	}
-
-	#jobOf(step: StepRun): JobRecord | undefined {
-		const metadata = step.metadata;
-		const arn = isRecord(metadata.ProcessingJob)
-			? metadata.ProcessingJob.Arn
-			: isRecord(metadata.TrainingJob)
-				? metadata.TrainingJob.Arn
-				: undefined;
-		if (typeof arn !== 'string') return undefined;
-		const name = arn.slice(arn.lastIndexOf('/') + 1);
-		return this.dependencies.jobs.find(isRecord(metadata.ProcessingJob) ? 'processing' : 'training', name);
 	}
 }

@@ -87,6 +87,7 @@ export function prepareStep(
 			return {
 				properties: {...args, TransformJobName: name, TransformJobArn: arn, TransformJobStatus: 'Completed'},
 				metadata: {TransformJob: {Arn: arn}},
+				job: newJob('transform', name, arn, args, time),
 			};
 		}
 

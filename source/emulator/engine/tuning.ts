@@ -7,6 +7,10 @@
 //       "propertyFiles": {"EvaluationReport": {}},  exact JSON written for a Processing step's property file
 //       "outputParameters": {"name": "value"},      Lambda/Callback step outputs (texts)
 //       "waitForCallback": true                     a Callback step waits for SendPipelineExecutionStep*
+//       "failureKind": "algorithm",                 how a job fails: algorithm | client | capacity | internal
+//       "logs": ["line", ...],                      the job's log lines between its start banner and its end
+//       "logLines": 100000,                         progress lines the job writes per instance (a huge log)
+//       "metrics": {"validation:rmse": 4.1}         a Training job's final metrics (numbers or expressions)
 //   }}}}
 //
 // Without an entry, steps take their type's default duration, succeed, Callback steps complete on their own,
@@ -20,7 +24,14 @@ export type StepTuning = {
 	propertyFiles?: Record<string, unknown>;
 	outputParameters?: Record<string, string>;
 	waitForCallback?: boolean;
+	failureKind?: FailureKind;
+	logs?: string[];
+	logLines?: number;
+	metrics?: Record<string, unknown>;
 };
+
+export const failureKinds = ['algorithm', 'client', 'capacity', 'internal'] as const;
+export type FailureKind = (typeof failureKinds)[number];
 
 export type EmulatorTuning = {steps: Record<string, StepTuning>};
 
@@ -81,6 +92,23 @@ function readStepTuning(value: Record<string, unknown>, path: string, problems: 
 			case 'waitForCallback':
 				if (typeof member === 'boolean') step.waitForCallback = member;
 				else problems.push(`${path}.waitForCallback must be true or false`);
+				break;
+			case 'failureKind':
+				if (failureKinds.includes(member as FailureKind)) step.failureKind = member as FailureKind;
+				else problems.push(`${path}.failureKind must be one of ${failureKinds.join(', ')}`);
+				break;
+			case 'logs':
+				if (Array.isArray(member) && member.every((line) => typeof line === 'string')) step.logs = member;
+				else problems.push(`${path}.logs must be a list of log lines (texts)`);
+				break;
+			case 'logLines':
+				if (typeof member === 'number' && Number.isInteger(member) && member >= 1 && member <= 1_000_000)
+					step.logLines = member;
+				else problems.push(`${path}.logLines must be a whole number from 1 to 1000000`);
+				break;
+			case 'metrics':
+				if (isRecord(member)) step.metrics = member;
+				else problems.push(`${path}.metrics must map metric names to numbers`);
 				break;
 			default:
 				problems.push(`${path} has an unknown member '${key}'`);
