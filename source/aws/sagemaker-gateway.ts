@@ -32,6 +32,7 @@ import type {
 } from '../pipeline/model.js';
 import {lastSegmentOf} from '../pipeline/arn.js';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
+import {describeJob} from './job-details.js';
 import {AwsError, type PipelinesApi} from './types.js';
 
 // connect.ts gets the client class from here: named imports let the bundler drop the hundreds of operations
@@ -158,6 +159,16 @@ export function createSageMakerGateway(client: SageMakerClient, hints: ErrorHint
 					createdAt: epoch(response.CreationTime),
 					modifiedAt: epoch(response.LastModifiedTime),
 					createdBy: describeUser(response.CreatedBy),
+					lastModifiedBy: describeUser(response.LastModifiedBy),
+					pipelineVersionId: response.PipelineVersionId,
+					selectiveExecution: response.SelectiveExecutionConfig && {
+						...(response.SelectiveExecutionConfig.SourcePipelineExecutionArn
+							? {sourceExecutionArn: response.SelectiveExecutionConfig.SourcePipelineExecutionArn}
+							: {}),
+						selectedSteps: (response.SelectiveExecutionConfig.SelectedSteps ?? []).flatMap((step) =>
+							step.StepName ? [step.StepName] : [],
+						),
+					},
 				});
 			}),
 
@@ -241,6 +252,8 @@ export function createSageMakerGateway(client: SageMakerClient, hints: ErrorHint
 					}),
 				);
 			}),
+
+		describeJob: (kind, jobName) => call(() => describeJob(client, kind, jobName)),
 
 		describeProcessingJobOutputs: (jobName) =>
 			call(async () => {
