@@ -85,6 +85,37 @@ export async function findStepReports(
 	return reports;
 }
 
+/**
+ * The reports of `steps` (definition steps already read, with the execution's step records), for callers that
+ * have both: steps that have not run, have no processing job or lack the output are skipped.
+ */
+export async function locateStepReports(
+	pipelines: PipelinesApi,
+	steps: StepDefinition[],
+	records: StepRecord[],
+): Promise<StepReport[]> {
+	const located = await Promise.all(
+		steps
+			.filter((step) => step.propertyFiles.length > 0)
+			.map((step) =>
+				locate(pipelines, step, records).catch((error: unknown) => {
+					if (error instanceof AwsError && error.kind === 'NotFound') return undefined;
+					throw error;
+				}),
+			),
+	);
+	return located.flatMap((found) =>
+		found
+			? found.step.propertyFiles.flatMap((propertyFile) => {
+					const output = found.outputs.find((candidate) => candidate.outputName === propertyFile.outputName);
+					return output
+						? [{step: found.step.name, propertyFile, uri: joinS3Uri(output.s3Uri, propertyFile.filePath)}]
+						: [];
+				})
+			: [],
+	);
+}
+
 /** The step's processing job and its S3 outputs, to read files of the output other than its property files. */
 export async function findStepOutputs(
 	pipelines: PipelinesApi,
