@@ -1,0 +1,91 @@
+// gatherTriage against the emulator over HTTP: what it collects for a failed execution, handed to triageExecution,
+// names the failed step with its kind, reasons and log; a Fail step's gate shows the values it compared.
+import {describe, expect, it} from 'vitest';
+import {gatherTriage} from '../../source/aws/triage-evidence.js';
+import {failingJobDemo} from '../../source/emulator/demo/failing-job-pipeline.js';
+import {triageExecution} from '../../source/pipeline/triage.js';
+import {readFixture} from '../helpers/fixtures.js';
+import {countingCalls, evidenceBackendForFile, runToEnd} from './evidence-harness.js';
+
+const backend = evidenceBackendForFile();
+
+const traceback = [
+	'Starting training',
+	'Traceback (most recent call last):',
+	'  File "train.py", line 12, in <module>',
+	"KeyError: 'merchant_id'",
+];
+
+describe('gatherTriage', () => {
+	it('gives triageExecution the failed training step with its job, its kind and its log', async () => {
+		const arn = await runToEnd(backend.pipelines, 'FraudDetection', failingJobDemo.definition);
+		const {access, calls} = countingCalls(backend);
+		const logReads: Array<[string, string, number]> = [];
+		const evidence = await gatherTriage(access, arn, {
+			lines: 5,
+			async readLogLines(group, prefix, limit) {
+				logReads.push([group, prefix, limit]);
+				return traceback;
+			},
+		});
+
+		const triage = triageExecution(evidence);
+		expect(triage.status).toBe('Failed');
+		expect(triage.failedSteps.map((step) => [step.name, step.type, step.kind])).toEqual([
+			['FraudTrain', 'Training', 'code'],
+		]);
+		const [step] = triage.failedSteps;
+		expect(step?.reason).toContain('AlgorithmError');
+		expect(step?.jobReason).toContain('feature_names mismatch');
+		expect(step?.logExcerpt).toEqual(traceback.slice(1));
+		expect(step?.nextAction).toContain(`--steps FraudTrain`);
+
+		const job = evidence.jobs.FraudTrain;
+		expect(job?.kind).toBe('Training');
+		expect(job?.status).toBe('Failed');
+		expect(job?.logGroup).toBe('/aws/sagemaker/TrainingJobs');
+		expect(logReads).toEqual([['/aws/sagemaker/TrainingJobs', `${job?.name}/`, 200]]);
+		// One job described and one log read, for the one failed step; none for the steps that succeeded.
+		expect(calls.get('describeJob')).toBe(1);
+		expect(calls.get('describeProcessingJobOutputs')).toBeUndefined();
+	});
+
+	it('reads no log without a reader, and nothing per step for a succeeded execution', async () => {
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		const arn = await runToEnd(backend.pipelines, 'AbaloneSucceeds', definition);
+		const {access, calls} = countingCalls(backend);
+		const evidence = await gatherTriage(access, arn);
+		const triage = triageExecution(evidence);
+		expect(triage.status).toBe('Succeeded');
+		expect(triage.failedSteps).toEqual([]);
+		expect(evidence.steps.map((view) => view.state)).toContain('succeeded');
+		expect([...calls.keys()].sort()).toEqual([
+			'describeExecution',
+			'describeExecutionDefinition',
+			'listExecutionParameters',
+			'listSteps',
+		]);
+	});
+
+	it("describes a Fail step's gate with the value the evaluation step's property file holds", async () => {
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		const condition = definition.Steps.find((step: {Type: string}) => step.Type === 'Condition');
+		condition.Arguments.ElseSteps = [
+			{Name: 'AbaloneMSEFail', Type: 'Fail', Arguments: {ErrorMessage: 'MSE above the threshold'}},
+		];
+		definition.Metadata = {
+			'sagemon.emulator': {
+				steps: {AbaloneEval: {propertyFiles: {EvaluationReport: {regression_metrics: {mse: {value: 7.25}}}}}},
+			},
+		};
+		const arn = await runToEnd(backend.pipelines, 'AbaloneGate', definition);
+		const triage = triageExecution(await gatherTriage(backend, arn));
+		expect(triage.status).toBe('Failed');
+		expect(triage.failedSteps.map((step) => [step.name, step.kind])).toEqual([['AbaloneMSEFail', 'gate']]);
+		const [step] = triage.failedSteps;
+		expect(step?.failMessage).toBe('MSE above the threshold');
+		expect(step?.gate?.text).toBe(
+			"AbaloneMSECond: regression_metrics.mse.value 7.25 > 6.00 (from AbaloneEval's evaluation.json)",
+		);
+	});
+});
