@@ -56,13 +56,21 @@ export function readReportValue(objects: ObjectStore, uri: string): Promise<{val
 	return optional(async () => ({value: (await readReport(objects, uri)).value}));
 }
 
-/** Runs `read`; a NotFound or Validation AwsError (a job or object gone or malformed) gives undefined instead. */
+/**
+ * Runs `read`; an AwsError saying the thing is gone or malformed (NotFound, Validation) or that the endpoint has
+ * no such operation (an emulator or a partition without DescribeTransformJob) gives undefined instead.
+ */
 export async function optional<T>(read: () => Promise<T>): Promise<T | undefined> {
 	try {
 		return await read();
 	} catch (error) {
-		if (error instanceof AwsError && (error.kind === 'NotFound' || error.kind === 'Validation'))
-			return undefined;
+		if (error instanceof AwsError && isAbsence(error)) return undefined;
 		throw error;
 	}
+}
+
+function isAbsence(error: AwsError): boolean {
+	return (
+		error.kind === 'NotFound' || error.kind === 'Validation' || error.code === 'UnknownOperationException'
+	);
 }
