@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import {lastSegmentOf} from '../pipeline/arn.js';
 import type {JobDetails, JobKind, StepRecord} from '../pipeline/model.js';
+import {compact, text} from './sdk-records.js';
 
 /** The CloudWatch Logs group SageMaker writes each kind of job's logs to. */
 export const jobLogGroups: Record<JobKind, string> = {
@@ -86,13 +87,4 @@ export function jobOfStep(record: StepRecord | undefined): {kind: JobKind; name:
 	}
 
 	return undefined;
-}
-
-function text(value: string | undefined): string | undefined {
-	return value === undefined || value === '' ? undefined : value;
-}
-
-function compact<T extends object>(value: T): T {
-	for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-	return value;
 }
