@@ -12,8 +12,11 @@ export const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
 
 export type EvidenceBackend = {pipelines: PipelinesApi; objects: ObjectStore};
 
+/** The backend with the emulator it talks to (for SDK calls the gateway does not make). */
+export type EmulatorBackend = EvidenceBackend & {readonly emulator: RunningEmulator};
+
 /** Started before the file's tests, closed after them. */
-export function evidenceBackendForFile(): EvidenceBackend {
+export function evidenceBackendForFile(): EmulatorBackend {
 	let emulator: RunningEmulator | undefined;
 	let access: EvidenceBackend | undefined;
 	beforeAll(async () => {
@@ -32,6 +35,10 @@ export function evidenceBackendForFile(): EvidenceBackend {
 	};
 
 	return {
+		get emulator() {
+			current();
+			return emulator as RunningEmulator;
+		},
 		get pipelines() {
 			return current().pipelines;
 		},

@@ -5,7 +5,7 @@ import {gatherTriage} from '../../source/aws/triage-evidence.js';
 import {failingJobDemo} from '../../source/emulator/demo/failing-job-pipeline.js';
 import {triageExecution} from '../../source/pipeline/triage.js';
 import {readFixture} from '../helpers/fixtures.js';
-import {countingCalls, evidenceBackendForFile, runToEnd} from './evidence-harness.js';
+import {countingCalls, evidenceBackendForFile, roleArn, runToEnd} from './evidence-harness.js';
 
 const backend = evidenceBackendForFile();
 
@@ -87,5 +87,29 @@ describe('gatherTriage', () => {
 		expect(step?.gate?.text).toBe(
 			"AbaloneMSECond: regression_metrics.mse.value 7.25 > 6.00 (from AbaloneEval's evaluation.json)",
 		);
+	});
+
+	it('says who stopped a stopped execution and which steps were stopped', async () => {
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		definition.Metadata = {'sagemon.emulator': {steps: {AbaloneProcess: {durationSeconds: 36_000}}}};
+		await backend.pipelines.upsertPipeline({
+			name: 'AbaloneStopped',
+			definition: JSON.stringify(definition),
+			roleArn,
+		});
+		const arn = await backend.pipelines.startExecution({pipelineName: 'AbaloneStopped', parameters: []});
+		while (!(await backend.pipelines.listSteps(arn)).some((record) => record.status === 'Executing'))
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		await backend.pipelines.stopExecution(arn);
+		while ((await backend.pipelines.describeExecution(arn)).status !== 'Stopped')
+			await new Promise((resolve) => setTimeout(resolve, 20));
+
+		const evidence = await gatherTriage(backend, arn);
+		const triage = triageExecution(evidence);
+		expect(evidence.execution.lastModifiedBy).toBeDefined();
+		expect(triage.stopped?.by).toBe(evidence.execution.lastModifiedBy);
+		expect(triage.stopped?.steps).toEqual(['AbaloneProcess']);
+		expect(triage.failedSteps.map((step) => [step.name, step.kind])).toEqual([['AbaloneProcess', 'stopped']]);
+		expect(evidence.jobs.AbaloneProcess?.logGroup).toBe('/aws/sagemaker/ProcessingJobs');
 	});
 });
