@@ -50,10 +50,11 @@ describe('gatherDiff', () => {
 		expect(diff.parameters.map((row) => [row.name, row.a, row.b])).toEqual([
 			['ProcessingInstanceCount', '1', '2'],
 		]);
-		expect(diff.reports.map((row) => [row.step, row.file, row.path, row.a, row.b])).toEqual([
+		const propertyFileRows = diff.reports.filter((row) => row.kind === 'propertyFile');
+		expect(propertyFileRows.map((row) => [row.step, row.file, row.path, row.a, row.b])).toEqual([
 			['AbaloneEval', 'EvaluationReport', 'regression_metrics.mse.value', 4.5, 3.98],
 		]);
-		expect(diff.reports[0]?.percent).toBeCloseTo(-11.56, 1);
+		expect(propertyFileRows[0]?.percent).toBeCloseTo(-11.56, 1);
 		expect(diff.definition.samePipeline).toBe(true);
 		expect(diff.definition.sameVersion).toBe(false);
 		const processing = diff.steps.find((row) => row.name === 'AbaloneProcess');
@@ -64,5 +65,20 @@ describe('gatherDiff', () => {
 		expect(calls.get('describeExecution')).toBe(2);
 		expect(calls.get('describeJob')).toBe(8);
 		expect(calls.get('describeProcessingJobOutputs')).toBe(2);
+	});
+
+	it('shows the steps a condition skipped in one execution and ran in the other', async () => {
+		const arnA = await runToEnd(backend.pipelines, 'AbaloneGate', tutorialReporting(4.5));
+		const arnB = await runToEnd(backend.pipelines, 'AbaloneGate', tutorialReporting(6.4));
+		const {a, b} = await gatherDiff(backend, arnA, arnB);
+		const diff = changedOnly(diffExecutions(a, b));
+		const states = diff.steps
+			.filter((row) => row.changes.includes('state'))
+			.map((row) => [row.name, row.a?.state, row.b?.state]);
+		expect(states).toEqual([
+			['AbaloneRegisterModel', 'succeeded', 'skipped'],
+			['AbaloneCreateModel', 'succeeded', 'skipped'],
+			['AbaloneTransform', 'succeeded', 'skipped'],
+		]);
 	});
 });
