@@ -10,6 +10,7 @@ import {mapBounded} from './bounded-map.js';
 import {type EvidenceAccess, gatherExecution, optional, readReportValue} from './execution-evidence.js';
 import {jobOfStep} from './job-details.js';
 import {locateStepReports} from './reports.js';
+import {AwsError, type AwsErrorKind} from './types.js';
 
 /** The last `limit` lines of the job's log streams (oldest first); the CloudWatch Logs adapter provides it. */
 export type ReadLogLines = (group: string, streamPrefix: string, limit: number) => Promise<string[]>;
@@ -22,10 +23,18 @@ export type TriageOptions = {
 };
 
 /** The triage input, with each described job in full (its log group and stream prefix, for opening the log). */
-export type TriageEvidence = TriageInput & {jobs: Record<string, JobDetails>; logs: Record<string, string[]>};
+export type TriageEvidence = TriageInput & {
+	jobs: Record<string, JobDetails>;
+	logs: Record<string, string[]>;
+	/** Per step, why its log could not be read (no permission, throttled...): the triage is shown without it. */
+	logProblems: Record<string, string>;
+};
 
 /** A traceback can start well before the last `--lines` lines: at least this many are read to find it. */
 const minimumLogLines = 200;
+
+/** Errors a log read passes on: the same would fail every other call. */
+const unrecoverable = new Set<AwsErrorKind>(['ExpiredCredentials', 'NoCredentials', 'NoRegion', 'Network']);
 
 /** Calls in flight at once while reading per-step evidence. */
 const concurrency = 4;
@@ -42,6 +51,7 @@ export async function gatherTriage(
 	);
 	const jobs: Record<string, JobDetails> = {};
 	const logs: Record<string, string[]> = {};
+	const logProblems: Record<string, string> = {};
 	const [, propertyFiles] = await Promise.all([
 		mapBounded(failed, concurrency, async (view) => {
 			const job = jobOfStep(view.record);
@@ -51,14 +61,29 @@ export async function gatherTriage(
 			jobs[view.name] = details;
 			const read = options.readLogLines;
 			if (!read) return;
-			const logged = await optional(() =>
-				read(details.logGroup, details.logStreamPrefix, Math.max(lines, minimumLogLines)),
-			);
-			if (logged) logs[view.name] = logged;
+			try {
+				logs[view.name] = await read(
+					details.logGroup,
+					details.logStreamPrefix,
+					Math.max(lines, minimumLogLines),
+				);
+			} catch (error) {
+				// A log is the least of the evidence: without logs permission the reasons still answer "why".
+				if (!(error instanceof AwsError) || unrecoverable.has(error.kind)) throw error;
+				if (error.kind !== 'NotFound') logProblems[view.name] = error.message;
+			}
 		}),
 		gateValues(access, definition, failed, steps),
 	]);
-	const evidence: TriageEvidence = {execution, parameters, steps, jobs, logs, logLines: lines};
+	const evidence: TriageEvidence = {
+		execution,
+		parameters,
+		steps,
+		jobs,
+		logs,
+		logProblems,
+		logLines: lines,
+	};
 	if (definition) evidence.definition = definition;
 	if (propertyFiles.size > 0) {
 		evidence.readPropertyFile = (step, file, jsonPath) => {

@@ -2,6 +2,7 @@
 // names the failed step with its kind, reasons and log; a Fail step's gate shows the values it compared.
 import {describe, expect, it} from 'vitest';
 import {gatherTriage} from '../../source/aws/triage-evidence.js';
+import {AwsError} from '../../source/aws/types.js';
 import {failingJobDemo} from '../../source/emulator/demo/failing-job-pipeline.js';
 import {triageExecution} from '../../source/pipeline/triage.js';
 import {readFixture} from '../helpers/fixtures.js';
@@ -44,10 +45,32 @@ describe('gatherTriage', () => {
 		expect(job?.kind).toBe('Training');
 		expect(job?.status).toBe('Failed');
 		expect(job?.logGroup).toBe('/aws/sagemaker/TrainingJobs');
+		expect(evidence.logProblems).toEqual({});
 		expect(logReads).toEqual([['/aws/sagemaker/TrainingJobs', `${job?.name}/`, 200]]);
 		// One job described and one log read, for the one failed step; none for the steps that succeeded.
 		expect(calls.get('describeJob')).toBe(1);
 		expect(calls.get('describeProcessingJobOutputs')).toBeUndefined();
+	});
+
+	it('keeps the triage when the log cannot be read, saying why, but not when the network is down', async () => {
+		const arn = await runToEnd(backend.pipelines, 'FraudDetectionNoLogs', failingJobDemo.definition);
+		const denied = await gatherTriage(backend, arn, {
+			async readLogLines() {
+				throw new AwsError('AccessDenied', 'Not allowed to call logs:FilterLogEvents.');
+			},
+		});
+		expect(denied.logs).toEqual({});
+		expect(denied.logProblems).toEqual({FraudTrain: 'Not allowed to call logs:FilterLogEvents.'});
+		expect(triageExecution(denied).failedSteps.map((step) => [step.name, step.kind])).toEqual([
+			['FraudTrain', 'code'],
+		]);
+
+		const offline = gatherTriage(backend, arn, {
+			async readLogLines() {
+				throw new AwsError('Network', 'Could not reach logs.us-east-1.amazonaws.com.');
+			},
+		});
+		await expect(offline).rejects.toThrow('Could not reach');
 	});
 
 	it('reads no log without a reader, and nothing per step for a succeeded execution', async () => {
