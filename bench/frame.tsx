@@ -8,9 +8,9 @@
 import {render} from 'ink';
 import {connectAws} from '../source/aws/connect.js';
 import type {PipelinesApi} from '../source/aws/types.js';
-import type {AwsAccess} from '../source/commands/context.js';
+import type {AwsAccess} from '../source/aws/types.js';
 import {App} from '../source/ui/app.js';
-import type {Route} from '../source/ui/app-context.js';
+import type {Route} from '../source/ui/shell/routes.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {benchLayout} from './layout.js';
 
@@ -203,19 +203,7 @@ async function liveUpdates(
 
 const input = JSON.parse(process.argv[2] ?? '{}') as Input;
 const layout = benchLayout();
-const aws = await connectAws({
-	flags: {
-		local: false,
-		endpointUrl: input.endpointUrl,
-		region: 'us-east-1',
-		readOnly: false,
-		interval: 2,
-		json: false,
-		color: true,
-		plain: false,
-	},
-	env: process.env,
-});
+const aws = await connectAws({endpointUrl: input.endpointUrl, region: 'us-east-1'}, process.env);
 
 const large = await openFinished(aws, input.large, input, 300);
 const screen300Ms = await layoutAndRender(large, input.columns, 20);

@@ -1,95 +1,48 @@
-// Parses the command line (meow), picks a command and runs it; with no command, opens the TUI.
+// Parses the command line (meow), picks a command from the command table and runs it with the flags it
+// declares; with no command, opens the TUI.
 import meow, {type AnyFlags} from 'meow';
-import type {AwsAccess, Command, CommandContext, CommandFlags, Output} from './commands/context.js';
-import {commandHelpFor} from './commands/command-help.js';
+import {commandTable} from './command-table.js';
+import type {CommandDescriptor} from './commands/command.js';
+import type {CommandContext, GlobalFlags, Output} from './commands/context.js';
 import {ExitCode} from './commands/context.js';
 import {reportError, UsageError} from './commands/report-error.js';
-
-const helpText = `
-  Usage
-    $ sagemon [options]                      open the terminal UI
-    $ sagemon <command> [arguments] [options]
-
-  Commands
-    validate DEF.json                        check a pipeline definition
-    dag DEF.json|PIPELINE                    draw the step graph
-    upsert NAME --definition DEF.json --role-arn ARN
-    start NAME [-p Name=Value ...] [--wait]  start an execution, print its ARN
-    describe ARN                             show an execution
-    wait ARN [--timeout S]                   wait for an execution to end (exit code = outcome)
-    watch ARN                                follow an execution, one line per change
-    steps ARN                                list an execution's steps
-    report ARN [--step S] [--file NAME]      print a step's report (e.g. evaluation.json)
-    stop ARN                                 stop an execution
-    delete NAME [--yes]                      delete a pipeline
-    emulator [--port 4566]                   serve the local SageMaker + S3 emulator
-
-  Options
-    --local              run against the embedded emulator (demo pipelines, no AWS account)
-    --profile P          AWS profile (default: AWS_PROFILE or "default")
-    --region R           AWS region (default: AWS_REGION or the profile's region)
-    --endpoint-url URL   send SageMaker and S3 calls to URL
-    --read-only          refuse every action that changes anything
-    --interval S         seconds between refreshes while watching (default 2)
-    --json               machine-readable output
-    --plain              plain lines instead of the TUI
-    --no-color           no colours (NO_COLOR is honoured too)
-
-  Exit codes
-    0 success · 1 execution failed or stopped · 2 usage or input error · 3 AWS error · 124 timeout
-
-  Examples
-    $ sagemon --local
-    $ sagemon validate pipeline.json
-    $ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved --wait
-    $ sagemon report $ARN --step AbaloneEval
-`;
-
-const commands: Record<string, () => Promise<{default: Command}>> = {
-	validate: () => import('./commands/validate.js'),
-	dag: () => import('./commands/dag.js'),
-	upsert: () => import('./commands/upsert.js'),
-	start: () => import('./commands/start.js'),
-	describe: () => import('./commands/describe.js'),
-	wait: () => import('./commands/wait.js'),
-	watch: () => import('./commands/watch.js'),
-	steps: () => import('./commands/steps.js'),
-	report: () => import('./commands/report.js'),
-	stop: () => import('./commands/stop.js'),
-	delete: () => import('./commands/delete.js'),
-	emulator: () => import('./commands/emulator.js'),
-};
+import {executionIdOf, isExecutionArn, regionOfArn} from './pipeline/arn.js';
+import {sanitizeText} from './pipeline/sanitize.js';
+import type {AwsConnection} from './aws/connect.js';
+import {globalFlags, localFlags, programHelp} from './program-help.js';
 
 export async function runProgram(argv: string[]): Promise<number> {
 	const stdout = outputOf(process.stdout);
 	const stderr = outputOf(process.stderr);
-	const help = commandHelpFor(argv);
-	if (help !== undefined) {
-		stdout.write(help);
-		return ExitCode.ok;
-	}
-
+	const name = commandNameOf(argv);
+	let descriptor: CommandDescriptor | undefined;
 	let cli: ReturnType<typeof parse>;
 	try {
-		cli = parse(argv);
-		checkFlags(cli.flags);
-	} catch (error) {
-		return reportError({stderr, flags: {json: argv.includes('--json')} as CommandFlags}, error);
-	}
-
-	const [name, ...args] = cli.input;
-	const flags = cli.flags as unknown as CommandFlags;
-	const context = createContext(args, flags, stdout, stderr);
-	try {
-		if (name === undefined) {
-			const {runInteractive} = await import('./ui/run-interactive.js');
-			return await runInteractive(context);
+		if (name !== undefined) descriptor = await loadCommand(name);
+		if (argv.includes('--help') || argv.includes('-h')) {
+			stdout.write(descriptor ? descriptor.help : programHelp(await allCommands()));
+			return ExitCode.ok;
 		}
 
-		const load = commands[name];
-		if (!load) throw new UsageError(`unknown command "${name}". Run "sagemon --help" for the list.`);
-		const command = (await load()).default;
-		return await command(context);
+		cli = parse(argv, descriptor);
+		// meow gives every boolean a value; a --local flag that was not given must stay unset (its default is --local's).
+		for (const flag of Object.keys(localFlags))
+			if (!descriptor?.flags[flag] && !given(argv, flag)) delete (cli.flags as Record<string, unknown>)[flag];
+		await checkFlags(cli.flags, descriptor);
+		if (descriptor?.changesState && cli.flags.local) throw new UsageError(localRefusal(descriptor.name));
+	} catch (error) {
+		return reportError({stderr, flags: {json: argv.includes('--json')}}, error);
+	}
+
+	const args = cli.input.slice(descriptor ? 1 : 0);
+	// Checked above against the global flags and the command's own spec, so the command's types hold.
+	const flags = cli.flags as unknown as GlobalFlags;
+	process.title = processTitle(descriptor?.name, args);
+	const context = createContext(args, flags, stdout, stderr);
+	try {
+		if (descriptor) return await descriptor.run(context);
+		const {runInteractive} = await import('./interactive.js');
+		return await runInteractive(context);
 	} catch (error) {
 		return reportError(context, error);
 	} finally {
@@ -97,62 +50,114 @@ export async function runProgram(argv: string[]): Promise<number> {
 	}
 }
 
-const flagSpec = {
-	local: {type: 'boolean', default: false},
-	profile: {type: 'string'},
-	region: {type: 'string'},
-	endpointUrl: {type: 'string'},
-	readOnly: {type: 'boolean', default: false},
-	interval: {type: 'number', default: 2},
-	json: {type: 'boolean', default: false},
-	plain: {type: 'boolean', default: false},
-	color: {type: 'boolean', default: true},
-	definition: {type: 'string'},
-	roleArn: {type: 'string'},
-	description: {type: 'string'},
-	displayName: {type: 'string'},
-	parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
-	wait: {type: 'boolean', default: false},
-	timeout: {type: 'number'},
-	step: {type: 'string'},
-	file: {type: 'string'},
-	yes: {type: 'boolean', shortFlag: 'y', default: false},
-	host: {type: 'string', default: '127.0.0.1'},
-	port: {type: 'number', default: 4566},
-	timeScale: {type: 'number'},
-	demo: {type: 'boolean', default: true},
-	throttleRate: {type: 'number'},
-	latency: {type: 'number'},
-} satisfies AnyFlags;
+async function loadCommand(name: string): Promise<CommandDescriptor> {
+	const load = commandTable[name];
+	if (!load) {
+		throw new UsageError(`unknown command "${sanitizeText(name)}". Run "sagemon --help" for the list.`);
+	}
 
-function parse(argv: string[]) {
-	return meow(helpText, {
+	return (await load()).default;
+}
+
+function allCommands(): Promise<CommandDescriptor[]> {
+	return Promise.all(Object.keys(commandTable).map((name) => loadCommand(name)));
+}
+
+/** Global flags that take a value, so the word after them is not the command (`--region eu-west-1 steps`). */
+const valueFlags = new Set(
+	Object.entries({...globalFlags, ...localFlags})
+		.filter(([, spec]) => spec.type !== 'boolean')
+		.map(([flag]) => `--${kebab(flag)}`),
+);
+
+/**
+ * The command argv names: the first word that is a command, else the first word (an unknown command); undefined
+ * when there is no word (the TUI). Flags may come before the command.
+ */
+function commandNameOf(argv: string[]): string | undefined {
+	const words: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index]!;
+		if (argument === '--') break;
+		if (argument.startsWith('-')) {
+			if (valueFlags.has(argument)) index++;
+			continue;
+		}
+
+		words.push(argument);
+	}
+
+	return words.find((word) => Object.hasOwn(commandTable, word)) ?? words[0];
+}
+
+function parse(argv: string[], descriptor: CommandDescriptor | undefined) {
+	return meow({
 		argv,
 		importMeta: import.meta,
 		// Unknown flags are reported by checkFlags, as one sentence (or JSON with --json) and exit code 2.
 		allowUnknownFlags: true,
-		autoHelp: true,
+		autoHelp: false,
 		autoVersion: true,
-		description: 'A terminal UI and CLI for Amazon SageMaker Pipelines.',
-		flags: flagSpec,
+		flags: {...globalFlags, ...localFlags, ...descriptor?.flags} as AnyFlags,
 	});
 }
 
-function checkFlags(flags: Record<string, unknown>): void {
-	const known = new Set<string>(Object.keys(flagSpec));
+async function checkFlags(flags: Record<string, unknown>, descriptor: CommandDescriptor | undefined) {
+	const local = flags.local === true || descriptor === undefined;
+	const taken = new Set([
+		...Object.keys(globalFlags),
+		...Object.keys(descriptor?.flags ?? {}),
+		...(local ? Object.keys(localFlags) : []),
+	]);
 	for (const [name, value] of Object.entries(flags)) {
-		const option = `--${name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-		if (!known.has(name))
-			throw new UsageError(`unknown option ${option}. Run "sagemon --help" for the options.`);
+		const option = `--${value === false ? 'no-' : ''}${kebab(name)}`;
+		if (!taken.has(name)) throw new UsageError(await notTaken(name, option, descriptor));
 		if (typeof value === 'number' && !Number.isFinite(value))
 			throw new UsageError(`${option} needs a number.`);
 	}
 }
 
+/** The sentence for a flag the command does not take: another command's, --local's, or no command's. */
+async function notTaken(name: string, option: string, descriptor: CommandDescriptor | undefined) {
+	const shown = sanitizeText(option);
+	if (Object.hasOwn(localFlags, name) && !descriptor?.flags[name])
+		return `${shown} goes with --local (the embedded emulator) or the emulator command.`;
+	const known = (await allCommands()).some((command) => Object.hasOwn(command.flags, name));
+	if (!known || !descriptor) return `unknown option ${shown}. Run "sagemon --help" for the options.`;
+	return `${descriptor.name} does not take ${shown}. Run "sagemon ${descriptor.name} --help" for its options.`;
+}
+
+function localRefusal(command: string): string {
+	return (
+		`${command} changes something, and --local's emulator (with all it holds) ends when the command returns, ` +
+		'so nothing would be left of it. Keep an emulator running instead: "sagemon emulator" in another ' +
+		`terminal, then "sagemon ${command} ... --endpoint-url http://127.0.0.1:4566".`
+	);
+}
+
+function given(argv: string[], flag: string): boolean {
+	const option = kebab(flag);
+	return argv.some(
+		(argument) =>
+			argument === `--${option}` || argument === `--no-${option}` || argument.startsWith(`--${option}=`),
+	);
+}
+
+function kebab(flag: string): string {
+	return flag.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** What `ps` shows: `sagemon wait <execution id>`, `sagemon` for the TUI. */
+function processTitle(command: string | undefined, args: string[]): string {
+	const words = args.map((argument) => (isExecutionArn(argument) ? executionIdOf(argument) : argument));
+	return ['sagemon', ...(command === undefined ? [] : [command]), ...words].join(' ').slice(0, 200);
+}
+
 function outputOf(stream: NodeJS.WriteStream): Output {
 	return {
 		write: (text) => {
-			stream.write(text);
+			// Once the reader went away (cli.ts ends the process on EPIPE), nothing more is written.
+			if (!stream.destroyed) stream.write(text);
 		},
 		get isTTY() {
 			return Boolean(stream.isTTY);
@@ -168,16 +173,18 @@ function outputOf(stream: NodeJS.WriteStream): Output {
 
 function createContext(
 	args: string[],
-	flags: CommandFlags,
+	flags: GlobalFlags,
 	stdout: Output,
 	stderr: Output,
 ): CommandContext & {close(): Promise<void>} {
-	let connection: Promise<AwsAccess & {close(): Promise<void>}> | undefined;
+	let connection: Promise<AwsConnection> | undefined;
 	const interrupted = new Promise<void>((resolve) => {
 		const onSignal = () => resolve();
 		process.once('SIGINT', onSignal);
 		process.once('SIGTERM', onSignal);
 	});
+	// `sagemon describe arn:aws:sagemaker:eu-west-1:…` asks about eu-west-1 unless --region names another.
+	const arnRegion = args.map((argument) => regionOfArn(argument)).find((region) => region !== undefined);
 	return {
 		args,
 		flags,
@@ -187,7 +194,9 @@ function createContext(
 		env: process.env,
 		interrupted,
 		aws() {
-			connection ??= import('./aws/connect.js').then(({connectAws}) => connectAws({flags, env: process.env}));
+			connection ??= import('./open-connection.js').then(({openConnection}) =>
+				openConnection(flags, process.env, arnRegion),
+			);
 			return connection;
 		},
 		async close() {

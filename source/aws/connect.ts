@@ -1,69 +1,53 @@
-// Builds sagemon's AWS access the way the AWS CLI does (profile, region, endpoint, credential chain), or starts
-// the embedded emulator for --local. The SDK is imported here, lazily, so commands that never call AWS stay fast.
-import type {AwsAccess, GlobalFlags} from '../commands/context.js';
-import {sanitizeText} from '../pipeline/sanitize.js';
+// Builds sagemon's AWS access the way the AWS CLI does (profile, region, endpoint, credential chain). The SDK is
+// imported here, lazily, so commands that never call AWS stay fast. Starting the embedded emulator for --local is
+// the entry's job (source/local-connection.ts), which connects to it through this file like to any endpoint.
 import type {S3Client} from '@aws-sdk/client-s3';
-import {AwsError, type AwsSettings, type ObjectStore} from './types.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {type AwsAccess, AwsError, type AwsSettings, type ObjectStore} from './types.js';
 
-export type ConnectOptions = {
-	flags: GlobalFlags & {timeScale?: number; demo?: boolean};
-	env: NodeJS.ProcessEnv;
+/** Where to connect and how; anything left out comes from the environment and the AWS config files. */
+export type ConnectionSettings = {
+	profile?: string;
+	region?: string;
+	endpointUrl?: string;
+	/** The SDK's retries; default AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, else 4 attempts, standard mode. */
+	retry?: {maxAttempts: number; retryMode?: string};
+	/** Fixed credentials (an emulator's); default the SDK's credential chain. */
+	credentials?: {accessKeyId: string; secretAccessKey: string};
+	/** Shown in the header; default the profile name. */
+	label?: string;
 };
 
 export type AwsConnection = AwsAccess & {
-	/** The endpoint in use when it is not AWS's own (the emulator's URL with --local). */
+	/** The endpoint in use when it is not AWS's own (an emulator's URL). */
 	endpointUrl?: string;
-	/** Releases sockets and, with --local, stops the embedded emulator. */
+	/** Releases sockets. */
 	close(): Promise<void>;
 };
 
-/** Emulated executions run this many times faster than real ones unless --time-scale says otherwise. */
-const localTimeScale = 30;
-const localCredentials = {accessKeyId: 'sagemon-local', secretAccessKey: 'sagemon-local'};
-
-export async function connectAws({flags, env}: ConnectOptions): Promise<AwsConnection> {
-	if (flags.local) return connectLocal(flags);
-	const profile = nonEmpty(flags.profile) ?? nonEmpty(env.AWS_PROFILE);
-	const endpointUrl = nonEmpty(flags.endpointUrl);
+export async function connectAws(
+	settings: ConnectionSettings,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<AwsConnection> {
+	const profile = nonEmpty(settings.profile) ?? nonEmpty(env.AWS_PROFILE);
+	const endpointUrl = nonEmpty(settings.endpointUrl);
 	const problem = endpointProblem(endpointUrl);
 	if (problem) throw new AwsError('Validation', problem);
 	const region =
-		nonEmpty(flags.region) ??
+		nonEmpty(settings.region) ??
 		nonEmpty(env.AWS_REGION) ??
 		nonEmpty(env.AWS_DEFAULT_REGION) ??
 		(await regionFromConfigFiles(profile));
 	if (region === undefined) throw noRegion();
+	const retry = retrySettings(env);
 	return createConnection({
-		settings: {profile, region, endpointUrl, label: profile ?? 'default'},
-		retry: retrySettings(env),
+		settings: {profile, region, endpointUrl, label: settings.label ?? profile ?? 'default'},
+		...(settings.credentials === undefined ? {} : {credentials: settings.credentials}),
+		retry: {
+			maxAttempts: settings.retry?.maxAttempts ?? retry.maxAttempts,
+			retryMode: settings.retry?.retryMode ?? retry.retryMode,
+		},
 	});
-}
-
-async function connectLocal(flags: ConnectOptions['flags']): Promise<AwsConnection> {
-	const {startEmulator} = await import('../emulator/index.js');
-	const emulator = await startEmulator({
-		host: '127.0.0.1',
-		port: 0,
-		timeScale: flags.timeScale ?? localTimeScale,
-		demo: flags.demo ?? true,
-	});
-	try {
-		const connection = await createConnection({
-			settings: {region: nonEmpty(flags.region) ?? 'us-east-1', endpointUrl: emulator.url, label: 'local'},
-			credentials: localCredentials,
-			retry: {maxAttempts: 4, retryMode: 'standard'},
-		});
-		return {
-			...connection,
-			async close() {
-				await connection.close();
-				await emulator.close();
-			},
-		};
-	} catch (error) {
-		await emulator.close();
-		throw error;
-	}
 }
 
 async function createConnection(options: {

@@ -29,6 +29,8 @@ export type Report = ObjectRead & {value: unknown};
 
 /** `AwsError.code` when `--step` (or the TUI) names a step the execution's definition does not have. */
 export const unknownStepCode = 'UnknownStep';
+/** `AwsError.code` when the step named can never have a report (no property files, not a Processing step). */
+export const noReportCode = 'NoReport';
 
 /**
  * Every resolvable report of the execution, or of `stepName` only. With `stepName`, a step that cannot have
@@ -51,6 +53,7 @@ export async function findStepReports(
 			throw new AwsError(
 				'NotFound',
 				`Step ${show(step.name)} declares no property files, so it has no report${describeReportSteps(steps)}.`,
+				noReportCode,
 			);
 		}
 
@@ -211,6 +214,7 @@ async function locate(
 			throw new AwsError(
 				'NotFound',
 				`Step ${show(step.name)} is a ${show(step.type)} step; only Processing steps write output files sagemon can read.`,
+				noReportCode,
 			);
 		}
 

@@ -101,3 +101,10 @@ export type AwsSettings = {
 	/** Shown in the header: `local` for the embedded emulator, else the profile name. */
 	label: string;
 };
+
+/** What a connection gives its users: where it points, the SageMaker gateway and the S3 reader. */
+export type AwsAccess = {
+	settings: AwsSettings;
+	pipelines: PipelinesApi;
+	objects: ObjectStore;
+};

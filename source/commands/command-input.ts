@@ -62,7 +62,7 @@ export function intervalMs(context: CommandContext): number {
 }
 
 /** --timeout in milliseconds, checked; undefined when not given. */
-export function timeoutMs(context: CommandContext): number | undefined {
+export function timeoutMs(context: {flags: {timeout?: number | undefined}}): number | undefined {
 	const seconds = context.flags.timeout;
 	if (seconds === undefined) return undefined;
 	if (!Number.isFinite(seconds) || seconds <= 0) {

@@ -1,5 +1,5 @@
 // What every command receives: its arguments, the parsed flags, its streams and lazy access to AWS.
-import type {AwsSettings, ObjectStore, PipelinesApi} from '../aws/types.js';
+import type {AwsAccess} from '../aws/types.js';
 
 export type GlobalFlags = {
 	local: boolean;
@@ -13,24 +13,6 @@ export type GlobalFlags = {
 	plain: boolean;
 };
 
-export type CommandFlags = GlobalFlags & {
-	definition?: string;
-	roleArn?: string;
-	description?: string;
-	displayName?: string;
-	parameter: string[];
-	wait: boolean;
-	timeout?: number;
-	step?: string;
-	file?: string;
-	yes: boolean;
-	host: string;
-	port: number;
-	/** Emulator speed-up; each place that starts an emulator picks its own default. */
-	timeScale?: number;
-	demo: boolean;
-};
-
 export type Output = {
 	write(text: string): void;
 	isTTY: boolean;
@@ -38,21 +20,19 @@ export type Output = {
 	rows?: number;
 };
 
-export type AwsAccess = {
-	settings: AwsSettings;
-	pipelines: PipelinesApi;
-	objects: ObjectStore;
-};
-
-export type CommandContext = {
+/** `Flags`: the global flags and the command's own (each command's file declares its own). */
+export type CommandContext<Flags extends GlobalFlags = GlobalFlags> = {
 	/** Positional arguments after the command name. */
 	args: string[];
-	flags: CommandFlags;
+	flags: Flags;
 	stdout: Output;
 	stderr: Output;
 	stdinIsTTY: boolean;
 	env: NodeJS.ProcessEnv;
-	/** Connects lazily (the SDK is loaded on first use). With `--local`, starts the embedded emulator first. */
+	/**
+	 * Connects lazily (the SDK is loaded on first use). With `--local`, starts the embedded emulator first. The
+	 * region is --region, else the region of an ARN among the arguments, else the environment's.
+	 */
 	aws(): Promise<AwsAccess>;
 	/** Resolves when the user asks to stop (SIGINT/SIGTERM), so long-running commands can clean up. */
 	interrupted: Promise<void>;
@@ -65,7 +45,10 @@ export const ExitCode = {
 	usage: 2,
 	aws: 3,
 	timeout: 124,
+	/** The terminal went away (SIGHUP, 128 + 1). */
+	hangup: 129,
+	/** Ctrl+C or SIGINT (128 + 2), also for SIGTERM. */
 	interrupted: 130,
+	/** The reader of stdout or stderr went away (`| head`): 128 + SIGPIPE, as the shell reports it. */
+	closedPipe: 141,
 } as const;
-
-export type Command = (context: CommandContext) => Promise<number>;

@@ -5,6 +5,7 @@ import {drawDagText} from '../pipeline/draw-dag.js';
 import {layoutDag} from '../pipeline/layout-dag.js';
 import type {Dag} from '../pipeline/model.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor} from './command.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {isFile, readDefinitionFile} from './read-definition.js';
 import {UsageError} from './report-error.js';
@@ -13,10 +14,12 @@ import {count, formatProblems} from './validate.js';
 /** Pipeline names the service accepts; an argument that is neither a file nor this is a mistyped path. */
 const pipelineNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 
-export default async function dag(context: CommandContext): Promise<number> {
+const usage = 'dag DEF.json|PIPELINE [--json]';
+
+async function run(context: CommandContext): Promise<number> {
 	const [target, ...rest] = context.args;
 	if (target === undefined)
-		throw new UsageError('dag needs a definition file or a pipeline name: sagemon dag DEF.json');
+		throw new UsageError(`dag needs a definition file or a pipeline name: sagemon ${usage}`);
 	if (rest.length > 0)
 		throw new UsageError(
 			`dag takes one definition file or pipeline name, got ${context.args.length} arguments.`,
@@ -105,3 +108,26 @@ export function formatDagList(dag: Dag): string {
 		})
 		.join('');
 }
+
+export default {
+	name: 'dag',
+	usage,
+	summary: 'draw the step graph',
+	help: `
+  Draw a pipeline's step graph to fit the terminal (100 columns when the output is not one), or list the
+  steps in run order when it cannot fit. The definition is a file, or the pipeline's stored in SageMaker.
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    --json               the graph as JSON: steps (name, type) and edges (from, to, kind)
+${awsOptionsHelp}
+
+  Examples
+    $ sagemon dag pipeline.json
+    $ sagemon dag AbalonePipeline --json
+`,
+	flags: {},
+	run,
+} satisfies CommandDescriptor;

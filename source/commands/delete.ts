@@ -1,6 +1,8 @@
 // `sagemon delete NAME [--yes]`: deletes a pipeline (and with it every execution). Asks first on a terminal;
 // without a terminal it needs --yes.
+import type {AnyFlags} from 'meow';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor, type FlagsOf} from './command.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import {askYesNo} from './confirm.js';
 import {type CommandContext, ExitCode} from './context.js';
@@ -8,7 +10,10 @@ import {UsageError} from './report-error.js';
 
 const usage = 'delete NAME [--yes]';
 
-export default async function deletePipeline(context: CommandContext): Promise<number> {
+/** The flags delete takes beyond the global ones. */
+const flags = {yes: {type: 'boolean', shortFlag: 'y', default: false}} satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
 	refuseWhenReadOnly(context, `delete pipeline ${name}`);
 	if (!context.flags.yes && !context.stdinIsTTY) {
@@ -43,3 +48,23 @@ export default async function deletePipeline(context: CommandContext): Promise<n
 	);
 	return ExitCode.ok;
 }
+
+export default {
+	name: 'delete',
+	usage,
+	summary: 'delete a pipeline',
+	help: `
+  Delete a pipeline and all its executions. Asks for confirmation on a terminal; without a terminal
+  it needs --yes. Refused with --read-only.
+
+  Usage
+    $ sagemon ${usage}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon delete AbalonePipeline --yes
+`,
+	flags,
+	changesState: true,
+	run,
+} satisfies CommandDescriptor<typeof flags>;

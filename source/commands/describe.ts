@@ -3,6 +3,7 @@
 import type {ExecutionDetails, ParameterAssignment} from '../pipeline/model.js';
 import {formatTimestamp} from '../pipeline/format.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor} from './command.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {executionElapsed} from './follow-execution.js';
@@ -10,7 +11,7 @@ import {pipelineNameOfExecution} from './step-progress.js';
 
 const usage = 'describe ARN [--json]';
 
-export default async function describe(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const {pipelines} = await connect(context);
 	const execution = await pipelines.describeExecution(executionArn);
@@ -66,3 +67,21 @@ export function formatExecution(
 
 	return `${lines.join('\n')}\n`;
 }
+
+export default {
+	name: 'describe',
+	usage,
+	summary: 'show an execution',
+	help: `
+  Show an execution: pipeline, status, times, who started it, failure reason and its parameters.
+
+  Usage
+    $ sagemon ${usage}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon describe arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalonepipeline/execution/d84ewltjmxhe
+`,
+	flags: {},
+	run,
+} satisfies CommandDescriptor;

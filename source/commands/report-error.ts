@@ -2,13 +2,13 @@
 // and the matching exit code.
 import {stringifyJson} from '../pipeline/sanitize.js';
 import {AwsError} from '../aws/types.js';
-import {type CommandContext, ExitCode} from './context.js';
+import {ExitCode, type Output} from './context.js';
 
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
-export function reportError(context: Pick<CommandContext, 'stderr' | 'flags'>, error: unknown): number {
+export function reportError(context: {stderr: Output; flags: {json: boolean}}, error: unknown): number {
 	const {code, kind, message} = describeFailure(error);
 	if (context.flags.json) {
 		context.stderr.write(`${stringifyJson({error: {kind, message}})}\n`);

@@ -1,19 +1,22 @@
 // `sagemon report ARN [--step STEP] [--file NAME]`: prints a step's report (a property file such as
 // evaluation.json) read from S3, found through the step's processing job outputs.
+import type {AnyFlags} from 'meow';
 import {
 	findStepOutputs,
 	findStepReports,
 	looksBinary,
 	readReport,
 	type StepReport,
+	noReportCode,
 	unknownStepCode,
 } from '../aws/reports.js';
 import {joinS3Uri} from '../aws/s3-uri.js';
-import {AwsError, type ObjectRead} from '../aws/types.js';
+import {type AwsAccess, AwsError, type ObjectRead} from '../aws/types.js';
 import {formatTimestamp} from '../pipeline/format.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor, type FlagsOf} from './command.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
-import {type AwsAccess, type CommandContext, ExitCode} from './context.js';
+import {type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
 const usage = 'report ARN [--step STEP] [--file NAME]';
@@ -30,7 +33,10 @@ type Printed = {
 	size?: number;
 };
 
-export default async function report(context: CommandContext): Promise<number> {
+/** The flags report takes beyond the global ones. */
+const flags = {step: {type: 'string'}, file: {type: 'string'}} satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const {step, file} = context.flags;
 	const aws = await connect(context);
@@ -38,7 +44,10 @@ export default async function report(context: CommandContext): Promise<number> {
 	try {
 		printed = await collect(aws, executionArn, step, file);
 	} catch (error) {
-		if (error instanceof AwsError && error.code === unknownStepCode) throw new UsageError(error.message);
+		// A step that does not exist or can never have a report, or a --file that is not there, is the input's
+		// fault (exit 2), not AWS's.
+		if (error instanceof AwsError && (error.code === unknownStepCode || error.code === noReportCode))
+			throw new UsageError(error.message);
 		throw error;
 	}
 
@@ -149,7 +158,15 @@ async function readOutputFile(
 	}
 
 	const uri = joinS3Uri(output.s3Uri, prefixed ? file.slice(slash + 1) : file);
-	const read = await aws.objects.readObject(uri);
+	let read: ObjectRead;
+	try {
+		read = await aws.objects.readObject(uri);
+	} catch (error) {
+		if (error instanceof AwsError && error.kind === 'NotFound')
+			throw new UsageError(`--file ${sanitizeText(file)}: ${error.message}`);
+		throw error;
+	}
+
 	if (looksBinary(read.text))
 		throw new AwsError('Validation', `${sanitizeText(uri)} is a binary file; sagemon prints text only.`);
 	let value: unknown;
@@ -179,3 +196,27 @@ function onlyStep(reports: StepReport[]): string {
 			: `--file needs --step STEP to choose among ${steps.map((name) => sanitizeText(name)).join(', ')}.`,
 	);
 }
+
+export default {
+	name: 'report',
+	usage,
+	summary: "print a step's report (e.g. evaluation.json)",
+	help: `
+  Print a step's report: a property file (such as evaluation.json) that a Processing step wrote to S3,
+  found through the step's processing job outputs. Without --step, every report of the execution.
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    --step STEP    the step whose report to print
+    --file NAME    a property file name, or another file of the step's output (OUTPUT/path or path)
+${awsOptionsHelp}
+
+  Examples
+    $ sagemon report "$ARN" --step AbaloneEval
+    $ sagemon report "$ARN" --step AbaloneEval --json | jq .value.regression_metrics.mse.value
+`,
+	flags,
+	run,
+} satisfies CommandDescriptor<typeof flags>;

@@ -1,8 +1,16 @@
 // `sagemon start NAME [-p Name=Value ...] [--display-name N] [--wait]`: checks the overrides against the
 // pipeline's parameter types before calling the service, starts an execution and prints its ARN.
+import type {AnyFlags} from 'meow';
 import {parseDefinition} from '../pipeline/definition.js';
 import {parseAssignment, resolveParameters} from '../pipeline/parameters.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {
+	awsOptionsHelp,
+	type CommandDescriptor,
+	type FlagsOf,
+	followFlags,
+	followOptionsHelp,
+} from './command.js';
 import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './report-error.js';
@@ -11,7 +19,16 @@ import {waitForExecution} from './wait.js';
 const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
 const displayNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/;
 
-export default async function start(context: CommandContext): Promise<number> {
+/** The flags start takes beyond the global ones. */
+const flags = {
+	parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
+	displayName: {type: 'string'},
+	description: {type: 'string'},
+	wait: {type: 'boolean', default: false},
+	...followFlags,
+} satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
 	const overrides = parseOverrides(context.flags.parameter);
 	const {displayName, description} = context.flags;
@@ -73,3 +90,29 @@ function parseOverrides(flags: string[]): Record<string, string> {
 
 	return overrides;
 }
+
+export default {
+	name: 'start',
+	usage,
+	summary: 'start an execution, print its ARN',
+	help: `
+  Start an execution of a pipeline and print its ARN. Overrides are checked against the pipeline's
+  parameter types before anything is started (exit 2 naming the parameter and the expected type).
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    -p, --parameter Name=Value   override a parameter (repeat for more)
+    --wait                       follow the execution like "sagemon wait"; exit code = outcome${followOptionsHelp}
+${awsOptionsHelp}
+
+  Examples
+    $ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved
+    $ ARN=$(sagemon start AbalonePipeline -p ProcessingInstanceCount=2)
+    $ sagemon start AbalonePipeline --wait --timeout 3600
+`,
+	flags,
+	changesState: true,
+	run,
+} satisfies CommandDescriptor<typeof flags>;

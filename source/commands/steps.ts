@@ -3,13 +3,14 @@
 import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {parseDefinition} from '../pipeline/definition.js';
+import {awsOptionsHelp, type CommandDescriptor} from './command.js';
 import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {formatStepsTable} from './print-steps.js';
 
 const usage = 'steps ARN [--json]';
 
-export default async function steps(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const {pipelines} = await connect(context);
 	const records = await pipelines.listSteps(executionArn);
@@ -40,3 +41,22 @@ async function stepTypes(pipelines: PipelinesApi, executionArn: string): Promise
 	const {definition} = parseDefinition(text);
 	return new Map((definition?.steps ?? []).map((step) => [step.name, step.type]));
 }
+
+export default {
+	name: 'steps',
+	usage,
+	summary: "list an execution's steps",
+	help: `
+  List an execution's steps: step, type, status, started, duration, cache and failure reason.
+  Only steps that have started appear, as the service lists them. --json prints the raw list.
+
+  Usage
+    $ sagemon ${usage}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon steps "$ARN"
+`,
+	flags: {},
+	run,
+} satisfies CommandDescriptor;

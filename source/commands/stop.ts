@@ -1,12 +1,13 @@
 // `sagemon stop ARN`: asks the service to stop an execution (it goes Stopping, then Stopped).
 import {AwsError} from '../aws/types.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
+import {awsOptionsHelp, type CommandDescriptor} from './command.js';
 import {connect, refuseWhenReadOnly, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 
 const usage = 'stop ARN';
 
-export default async function stop(context: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	refuseWhenReadOnly(context, 'stop the execution');
 	const {pipelines} = await connect(context);
@@ -33,3 +34,22 @@ export default async function stop(context: CommandContext): Promise<number> {
 	);
 	return ExitCode.ok;
 }
+
+export default {
+	name: 'stop',
+	usage,
+	summary: 'stop an execution',
+	help: `
+  Stop an execution: it goes Stopping, then Stopped. Refused with --read-only.
+
+  Usage
+    $ sagemon ${usage}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon stop "$ARN" && sagemon wait "$ARN"
+`,
+	flags: {},
+	changesState: true,
+	run,
+} satisfies CommandDescriptor;

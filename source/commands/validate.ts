@@ -2,13 +2,16 @@
 import {validateDefinition} from '../pipeline/dag.js';
 import type {DefinitionProblem} from '../pipeline/model.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import type {CommandDescriptor} from './command.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {readDefinitionFile} from './read-definition.js';
 import {UsageError} from './report-error.js';
 
-export default async function validate(context: CommandContext): Promise<number> {
+const usage = 'validate DEF.json [--json]';
+
+async function run(context: CommandContext): Promise<number> {
 	const [path, ...rest] = context.args;
-	if (path === undefined) throw new UsageError('validate needs a definition file: sagemon validate DEF.json');
+	if (path === undefined) throw new UsageError(`validate needs a definition file: sagemon ${usage}`);
 	if (rest.length > 0)
 		throw new UsageError(`validate takes one definition file, got ${context.args.length} arguments.`);
 	const text = await readDefinitionFile(path);
@@ -65,3 +68,24 @@ export function formatProblems(problems: DefinitionProblem[]): string {
 export function count(value: number, noun: string): string {
 	return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
+
+export default {
+	name: 'validate',
+	usage,
+	summary: 'check a pipeline definition',
+	help: `
+  Check a pipeline definition file without any AWS call: JSON, steps, dependencies, parameters and
+  property references. Every problem is listed with where it is. Exit code 0 valid, 2 problems.
+
+  Usage
+    $ sagemon ${usage}
+
+  Options
+    --json               the verdict as JSON: valid, steps, parameters, edges and problems
+
+  Example
+    $ sagemon validate pipeline.json && sagemon upsert AbalonePipeline --definition pipeline.json ...
+`,
+	flags: {},
+	run,
+} satisfies CommandDescriptor;

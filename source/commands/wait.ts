@@ -1,8 +1,16 @@
 // `sagemon wait ARN [--timeout S]`: follows an execution until it ends, with one progress line per change on
 // stderr; the exit code is the outcome (0 Succeeded, 1 Failed or Stopped, 124 timeout).
+import type {AnyFlags} from 'meow';
 import {stringifyJson} from '../pipeline/sanitize.js';
 import type {PipelinesApi} from '../aws/types.js';
 import {formatDuration} from '../pipeline/format.js';
+import {
+	awsOptionsHelp,
+	type CommandDescriptor,
+	type FlagsOf,
+	followFlags,
+	followOptionsHelp,
+} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -10,7 +18,10 @@ import {createStepProgress} from './step-progress.js';
 
 const usage = 'wait ARN [--timeout S] [--interval S]';
 
-export default async function wait(context: CommandContext): Promise<number> {
+/** The flags wait takes beyond the global ones. */
+const flags = followFlags satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	intervalMs(context);
 	timeoutMs(context);
@@ -20,7 +31,7 @@ export default async function wait(context: CommandContext): Promise<number> {
 
 /** The body of `wait`, shared with `start --wait`. */
 export async function waitForExecution(
-	context: CommandContext,
+	context: CommandContext<FlagsOf<typeof flags>>,
 	pipelines: PipelinesApi,
 	executionArn: string,
 ): Promise<number> {
@@ -55,3 +66,23 @@ export async function waitForExecution(
 	context.stderr.write(`sagemon: interrupted; the execution goes on.${still}\n`);
 	return ExitCode.interrupted;
 }
+
+export default {
+	name: 'wait',
+	usage,
+	summary: 'wait for an execution to end (exit code = outcome)',
+	help: `
+  Wait for an execution to end, printing one line per step change on stderr.
+  Exit code: 0 Succeeded, 1 Failed or Stopped, 3 AWS error, 124 --timeout elapsed.
+
+  Usage
+    $ sagemon ${usage}
+${followOptionsHelp}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon wait "$ARN" --timeout 7200 && echo "model is ready"
+`,
+	flags,
+	run,
+} satisfies CommandDescriptor<typeof flags>;

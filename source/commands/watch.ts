@@ -1,8 +1,16 @@
 // `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
 // without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
+import type {AnyFlags} from 'meow';
 import {supportsUnicode} from '../pipeline/terminal-charset.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
+import {
+	awsOptionsHelp,
+	type CommandDescriptor,
+	type FlagsOf,
+	followFlags,
+	followOptionsHelp,
+} from './command.js';
 import {connect, intervalMs, requireExecutionArn, singleArgument, timeoutMs} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {followExecution, outcomeExitCode} from './follow-execution.js';
@@ -11,7 +19,10 @@ import {createStepProgress, executionLine} from './step-progress.js';
 
 const usage = 'watch ARN [--plain] [--interval S] [--timeout S]';
 
-export default async function watch(context: CommandContext): Promise<number> {
+/** The flags watch takes beyond the global ones. */
+const flags = followFlags satisfies AnyFlags;
+
+async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const executionArn = requireExecutionArn(singleArgument(context, usage));
 	const interval = intervalMs(context);
 	const timeout = timeoutMs(context);
@@ -68,3 +79,23 @@ export default async function watch(context: CommandContext): Promise<number> {
 		if (ticker !== undefined) clearInterval(ticker);
 	}
 }
+
+export default {
+	name: 'watch',
+	usage,
+	summary: 'follow an execution, one line per change',
+	help: `
+  Follow an execution until it ends. On a terminal it redraws a compact list of steps; when the output
+  is not a terminal (or with --plain) it prints one line per status change. Exit code = outcome.
+
+  Usage
+    $ sagemon ${usage}
+${followOptionsHelp}
+${awsOptionsHelp}
+
+  Example
+    $ sagemon watch "$ARN" --plain | tee execution.log
+`,
+	flags,
+	run,
+} satisfies CommandDescriptor<typeof flags>;

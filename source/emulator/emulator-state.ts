@@ -5,6 +5,7 @@ import {JobRegistry} from './engine/jobs.js';
 import {ExecutionEngine} from './engine/scheduler.js';
 import {IdempotencyCache} from './idempotency.js';
 import {lowerAlphanumeric, type Random, seededRandom} from './random.js';
+import {ModelRegistry} from './registry/model-registry.js';
 import {ObjectStorage} from './s3-store.js';
 import {PipelineStore} from './store.js';
 
@@ -20,6 +21,7 @@ export type EmulatorState = {
 	cache: StepCache;
 	engine: ExecutionEngine;
 	store: PipelineStore;
+	registry: ModelRegistry;
 	idempotency: IdempotencyCache;
 	newExecutionId(): string;
 };
@@ -35,6 +37,7 @@ export function createEmulatorState(options: {
 	const jobs = new JobRegistry();
 	const cache = new StepCache();
 	const store = new PipelineStore();
+	const registry = new ModelRegistry();
 	const ids: Random = seededRandom(seed);
 	return {
 		clock,
@@ -45,7 +48,8 @@ export function createEmulatorState(options: {
 		jobs,
 		cache,
 		store,
-		engine: new ExecutionEngine({clock, seed, storage, jobs, cache}),
+		registry,
+		engine: new ExecutionEngine({clock, seed, storage, jobs, cache, registry}),
 		idempotency: new IdempotencyCache(),
 		newExecutionId() {
 			let id = ids.text(12, lowerAlphanumeric);

@@ -1,6 +1,7 @@
 // The request members of each emulated SageMaker operation, transcribed from botocore's service model
 // (sagemaker 2017-07-24), so bad members get the service's ValidationException before any handler runs.
 // The contract test compares these declarations with the model.
+import {registryInputShapes} from './registry/registry-input-shapes.js';
 import type {Shape} from './validate-input.js';
 
 type Structure = Shape & {type: 'structure'};
@@ -267,4 +268,5 @@ export const inputShapes: Record<string, Structure> = {
 		members: {TrainingJobName: jobName},
 		required: ['TrainingJobName'],
 	},
+	...registryInputShapes,
 };

@@ -26,6 +26,15 @@ import {
 	listPipelineVersions,
 	updatePipeline,
 } from './pipeline-operations.js';
+import {
+	createModelPackageGroup,
+	deleteModelPackageGroup,
+	describeModelPackage,
+	describeModelPackageGroup,
+	listModelPackageGroups,
+	listModelPackages,
+	updateModelPackage,
+} from './registry/registry-operations.js';
 import {ServiceError} from './service-error.js';
 import {validateInput} from './validate-input.js';
 
@@ -49,6 +58,13 @@ export const operations: Record<string, Operation> = {
 	SendPipelineExecutionStepFailure: sendPipelineExecutionStepFailure,
 	DescribeProcessingJob: describeProcessingJob,
 	DescribeTrainingJob: describeTrainingJob,
+	ListModelPackageGroups: listModelPackageGroups,
+	DescribeModelPackageGroup: describeModelPackageGroup,
+	CreateModelPackageGroup: createModelPackageGroup,
+	DeleteModelPackageGroup: deleteModelPackageGroup,
+	ListModelPackages: listModelPackages,
+	DescribeModelPackage: describeModelPackage,
+	UpdateModelPackage: updateModelPackage,
 };
 
 /** Operations whose ClientRequestToken makes a repeated request return the first answer. */

@@ -266,3 +266,19 @@ export function indexDag(dag: Dag): {parents: Map<string, DagEdge[]>; children: 
 
 	return {parents, children};
 }
+
+/** `step` and every step downstream of it (reachable along the edges), in definition order. */
+export function withDownstream(dag: Dag, step: string): string[] {
+	const {children} = indexDag(dag);
+	const found = new Set<string>(children.has(step) ? [step] : []);
+	const pending = [...found];
+	while (pending.length > 0) {
+		for (const edge of children.get(pending.pop()!) ?? []) {
+			if (found.has(edge.to)) continue;
+			found.add(edge.to);
+			pending.push(edge.to);
+		}
+	}
+
+	return dag.nodes.map((node) => node.name).filter((name) => found.has(name));
+}

@@ -1,16 +1,11 @@
-// What every screen may reach: the session (AWS access, flags), the navigation stack and the shell around it
-// (message line, footer/help keymap, unsaved-edit guard, header refresh state).
+// What every screen may reach: the session (AWS access, flags), the navigation stack and the screen host around it
+// (message line, footer/help keymap, leave warning, header refresh state, confirmations).
 import {createContext, useContext} from 'react';
-import type {AwsAccess} from '../commands/context.js';
+import type {AwsAccess} from '../aws/types.js';
 import type {Confirmation} from './confirmation.js';
-import type {Keymap} from './keymap.js';
+import type {Keymap} from './keys/bindings.js';
 import type {RefreshStore} from './refresh-store.js';
-
-export type Route =
-	| {kind: 'pipelines'; selected?: string}
-	| {kind: 'executions'; pipelineName: string; selected?: string}
-	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
-	| {kind: 'start'; pipelineName: string};
+import type {Route} from './shell/routes.js';
 
 export type Session = {
 	aws: AwsAccess;
@@ -37,24 +32,26 @@ export type Navigation = {
 	depth: number;
 };
 
-export type Tone = 'info' | 'success' | 'error';
+/** What a message on the message line reports. */
+export type MessageKind = 'info' | 'success' | 'error';
 
-export type Shell = {
-	notify(text: string, tone?: Tone): void;
+/** What a screen may ask of the frame it is shown in. */
+export type ScreenHost = {
+	notify(text: string, kind?: MessageKind): void;
 	/** The keys the footer and help show; `typing` when a text field has the keyboard (global keys are off). */
 	setKeymap(keymap: Keymap, options?: {typing?: boolean}): void;
-	/** A question asked before quitting or leaving while there are unsaved edits; undefined when there are none. */
-	setGuard(question: string | undefined): void;
+	/** Asked before quitting or leaving while there are unsaved edits; undefined when there are none. */
+	setLeaveWarning(warning: string | undefined): void;
 	refresh: RefreshStore;
 	/** Opens the confirmation dialog, unless one is open already. */
 	confirm(confirmation: Confirmation): void;
 	/** Explains that a mutating key is disabled by --read-only. */
-	refuseReadOnly(what: string): void;
+	refuseReadOnly(action: string): void;
 };
 
 export const SessionContext = createContext<Session | undefined>(undefined);
 export const NavigationContext = createContext<Navigation | undefined>(undefined);
-export const ShellContext = createContext<Shell | undefined>(undefined);
+export const ScreenHostContext = createContext<ScreenHost | undefined>(undefined);
 
 export function useSession(): Session {
 	return required(useContext(SessionContext), 'session');
@@ -64,8 +61,8 @@ export function useNavigation(): Navigation {
 	return required(useContext(NavigationContext), 'navigation');
 }
 
-export function useShell(): Shell {
-	return required(useContext(ShellContext), 'shell');
+export function useScreenHost(): ScreenHost {
+	return required(useContext(ScreenHostContext), 'screen host');
 }
 
 function required<T>(value: T | undefined, name: string): T {

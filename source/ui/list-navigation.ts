@@ -1,5 +1,5 @@
 // Moving a selection through a list with the list keys (↑↓, jk, PgUp/PgDn, Home/End).
-import type {ListMoveIntent} from './keymap.js';
+import type {ListMoveIntent} from './keys/bindings.js';
 
 export const listMoveIntents: ReadonlySet<string> = new Set<ListMoveIntent>([
 	'up',

@@ -3,7 +3,7 @@ import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import {AwsError} from '../../source/aws/types.js';
 import dag from '../../source/commands/dag.js';
 import {UsageError} from '../../source/commands/report-error.js';
-import {createFakeContext, defaultFlags} from '../helpers/fake-command-context.js';
+import {createFakeContext} from '../helpers/fake-command-context.js';
 import {scratchDirectory} from '../helpers/scratch-directory.js';
 import {fixtureNames, fixturePath, readFixture} from '../helpers/fixtures.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
@@ -22,7 +22,7 @@ type RunOptions = {
 async function run(args: string[], options: RunOptions = {}) {
 	const {json = false, ...rest} = options;
 	const context = createFakeContext({args, flags: {json}, ...rest});
-	const code = await dag(context);
+	const code = await dag.run(context);
 	return {code, out: context.out(), err: context.err()};
 }
 
@@ -139,7 +139,9 @@ describe('sagemon dag picture', () => {
 
 	test('usage errors: no argument, a path that does not exist', async () => {
 		await expect(run([])).rejects.toThrow(
-			new UsageError('dag needs a definition file or a pipeline name: sagemon dag DEF.json'),
+			new UsageError(
+				'dag needs a definition file or a pipeline name: sagemon dag DEF.json|PIPELINE [--json]',
+			),
 		);
 		const missing = scratch.path('nope.json');
 		await expect(run([missing])).rejects.toThrow(
@@ -158,7 +160,7 @@ describe('sagemon dag PIPELINE (read from the service, here moto_server)', () =>
 		process.env.AWS_ACCESS_KEY_ID = 'testing';
 		process.env.AWS_SECRET_ACCESS_KEY = 'testing';
 		process.env.AWS_EC2_METADATA_DISABLED = 'true';
-		aws = await connectAws({flags: {...defaultFlags, endpointUrl: moto.url, region: 'us-east-1'}, env: {}});
+		aws = await connectAws({endpointUrl: moto.url, region: 'us-east-1'}, {});
 		await aws.pipelines.upsertPipeline({
 			name: 'LambdaPipeline',
 			definition: readFixture('lambda-step-notebook.json'),

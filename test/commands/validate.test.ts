@@ -10,7 +10,7 @@ const write = scratch.write;
 
 async function run(args: string[], json = false) {
 	const context = createFakeContext({args, flags: {json}});
-	const code = await validate(context);
+	const code = await validate.run(context);
 	return {code, out: context.out(), err: context.err()};
 }
 
@@ -121,7 +121,7 @@ describe('sagemon validate', () => {
 			new UsageError(`${scratch.directory} is a directory, not a definition file.`),
 		);
 		await expect(run([])).rejects.toThrow(
-			new UsageError('validate needs a definition file: sagemon validate DEF.json'),
+			new UsageError('validate needs a definition file: sagemon validate DEF.json [--json]'),
 		);
 		await expect(run(['a.json', 'b.json'])).rejects.toThrow(
 			new UsageError('validate takes one definition file, got 2 arguments.'),

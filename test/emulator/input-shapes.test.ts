@@ -16,6 +16,8 @@ function compare(ours: Shape, shapeName: string, path: string, problems: string[
 		return;
 	}
 
+	// Members the emulator keeps without reading inside are declared with their type only.
+	if ('uncheckedInside' in ours) return;
 	if (ours.type === 'structure') {
 		const members = Object.keys(theirs.members ?? {}).sort();
 		expect(Object.keys(ours.members).sort(), `${path} members`).toEqual(members);

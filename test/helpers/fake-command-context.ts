@@ -1,27 +1,22 @@
 // A CommandContext for testing commands as functions: collects what they write, refuses AWS unless given one.
-import type {AwsAccess, CommandContext, CommandFlags, Output} from '../../source/commands/context.js';
+import type {AwsAccess} from '../../source/aws/types.js';
+import type {CommandContext, GlobalFlags, Output} from '../../source/commands/context.js';
 
 export type FakeContext = CommandContext & {out(): string; err(): string};
 
-export const defaultFlags: CommandFlags = {
+export const defaultFlags: GlobalFlags = {
 	local: false,
 	readOnly: false,
 	interval: 2,
 	json: false,
 	color: false,
 	plain: false,
-	parameter: [],
-	wait: false,
-	yes: false,
-	host: '127.0.0.1',
-	port: 4566,
-	demo: true,
 };
 
 export function createFakeContext(
 	options: {
 		args?: string[];
-		flags?: Partial<CommandFlags>;
+		flags?: Partial<GlobalFlags>;
 		columns?: number;
 		isTTY?: boolean;
 		env?: NodeJS.ProcessEnv;

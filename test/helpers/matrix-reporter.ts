@@ -20,6 +20,9 @@ export const matrixRows = [
 	'SIGINT/SIGTERM during a form, a confirmation, a watch',
 	'stop/delete keys pressed once, twice, during refresh',
 	'--read-only',
+	'a closed pipe',
+	'terminal closed while the TUI runs',
+	'pasted text and bursts of keys',
 ] as const;
 
 const titlePattern = /^matrix: (.+?)(?: \[([^\]]+)\])? — /;

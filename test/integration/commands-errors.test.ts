@@ -2,7 +2,8 @@
 // one sentence on stderr (a JSON object with --json) and the documented exit code.
 import {createHash} from 'node:crypto';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
+import {createServer as createHttpServer} from 'node:http';
+import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -57,6 +58,52 @@ describe('usage errors exit 2', () => {
 		expect(JSON.parse(json.stderr)).toEqual({
 			error: {kind: 'Usage', message: 'unknown option --time-out. Run "sagemon --help" for the options.'},
 		});
+	});
+
+	it('refuses a flag the command does not take, naming the command', async () => {
+		expect(await sagemon(['describe', executionArn, '--port', '5'])).toMatchObject({
+			code: 2,
+			stdout: '',
+			stderr: 'sagemon: describe does not take --port. Run "sagemon describe --help" for its options.\n',
+		});
+		expect(await sagemon(['stop', executionArn, '--step', 'AbaloneEval'])).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: stop does not take --step. Run "sagemon stop --help" for its options.\n',
+		});
+		expect(await sagemon(['steps', executionArn, '--time-scale', '5'])).toMatchObject({
+			code: 2,
+			stderr: 'sagemon: --time-scale goes with --local (the embedded emulator) or the emulator command.\n',
+		});
+	});
+
+	it('states each command once: its help shows the usage line the command list and its errors use', async () => {
+		const program = await runCli(['--help']);
+		expect(program.code).toBe(0);
+		const usages = program.stdout
+			.split(/\n\s*Commands\n/)[1]!
+			.split(/\n\s*\n/)[0]!
+			.split('\n')
+			.filter((line) => /^ {4}\S/.test(line))
+			.map((line) => line.trim().replace(/ {2,}.*$/, ''));
+		expect(usages.map((usage) => usage.split(' ')[0])).toEqual([
+			'validate',
+			'dag',
+			'upsert',
+			'start',
+			'describe',
+			'wait',
+			'watch',
+			'steps',
+			'report',
+			'stop',
+			'delete',
+			'emulator',
+		]);
+		for (const usage of usages) {
+			const help = await runCli([usage.split(' ')[0]!, '--help']);
+			expect(help.code).toBe(0);
+			expect(help.stdout).toContain(`    $ sagemon ${usage}\n`);
+		}
 	});
 
 	it('refuses a number flag that is not a number', async () => {
@@ -148,7 +195,8 @@ describe('AWS errors exit 3', () => {
 	});
 
 	it('names the fix for a missing region, missing credentials and expired credentials', async () => {
-		const noRegion = await sagemon(['describe', executionArn], testAwsEnv({AWS_REGION: ''}));
+		// A command given an ARN takes the region from it; a pipeline name names none.
+		const noRegion = await sagemon(['start', 'Abalone'], testAwsEnv({AWS_REGION: ''}));
 		expect(noRegion).toMatchObject({
 			code: 3,
 			stderr:
@@ -170,6 +218,29 @@ describe('AWS errors exit 3', () => {
 				message: 'Your AWS credentials have expired: refresh them (aws sso login) and try again.',
 			},
 		});
+	});
+
+	it('takes the region from an ARN argument unless --region names another', async () => {
+		// The region each call is signed for, as a server sees it (the credential scope of its Authorization).
+		const regions: string[] = [];
+		const server = createHttpServer((request, response) => {
+			regions.push(/Credential=[^/]+\/\d+\/([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '');
+			response.writeHead(400, {'content-type': 'application/x-amz-json-1.1'});
+			response.end(JSON.stringify({__type: 'ValidationException', message: 'recorded'}));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const arn = 'arn:aws:sagemaker:eu-west-1:111122223333:pipeline/Abalone/execution/abc123';
+		const env = testAwsEnv({AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1'});
+		try {
+			await runCli(['describe', arn, '--endpoint-url', url], {env});
+			await runCli(['steps', arn, '--endpoint-url', url], {env: {...env, AWS_REGION: ''}});
+			await runCli(['describe', arn, '--endpoint-url', url, '--region', 'ap-south-1'], {env});
+		} finally {
+			server.close();
+		}
+
+		expect(regions).toEqual(['eu-west-1', 'eu-west-1', 'ap-south-1']);
 	});
 
 	it('names the profile when its SSO login has expired', async () => {

@@ -161,7 +161,7 @@ describe('a succeeding execution', () => {
 	it('report explains a step without reports and refuses a step that does not exist', async () => {
 		const none = await sagemon('report', arn, '--step', 'AbaloneTrain');
 		expect(none).toMatchObject({
-			code: 3,
+			code: 2,
 			stderr:
 				'sagemon: Step AbaloneTrain declares no property files, so it has no report (steps with reports: AbaloneEval).\n',
 		});
@@ -171,6 +171,9 @@ describe('a succeeding execution', () => {
 			stderr:
 				"sagemon: This execution's definition has no step named NoSuchStep (steps with reports: AbaloneEval).\n",
 		});
+		const noFile = await sagemon('report', arn, '--step', 'AbaloneEval', '--file', 'no-such.json');
+		expect(noFile.code, noFile.stderr).toBe(2);
+		expect(noFile.stderr).toMatch(/^sagemon: --file no-such\.json: s3:\/\/\S+\/no-such\.json does not exist/);
 	});
 
 	it('watch without a terminal prints one line per change and exits 0', async () => {

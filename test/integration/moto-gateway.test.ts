@@ -6,7 +6,6 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
 import {readReport} from '../../source/aws/reports.js';
 import {AwsError} from '../../source/aws/types.js';
-import type {GlobalFlags} from '../../source/commands/context.js';
 import {readFixture} from '../helpers/fixtures.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
 
@@ -22,23 +21,13 @@ beforeAll(async () => {
 	process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
 	process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
 	process.env.AWS_EC2_METADATA_DISABLED = 'true';
-	const flags: GlobalFlags = {...baseFlags, endpointUrl: moto.url, region: 'us-east-1'};
-	aws = await connectAws({flags, env: {}});
+	aws = await connectAws({endpointUrl: moto.url, region: 'us-east-1'}, {});
 });
 
 afterAll(async () => {
 	await aws?.close();
 	await moto?.close();
 });
-
-const baseFlags: GlobalFlags = {
-	local: false,
-	readOnly: false,
-	interval: 2,
-	json: false,
-	color: false,
-	plain: true,
-};
 
 describe('pipelines against moto_server', () => {
 	it('creates a pipeline, then updates it on the second upsert', async () => {

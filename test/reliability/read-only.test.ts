@@ -50,10 +50,11 @@ afterAll(async () => {
 async function listedCommands(): Promise<string[]> {
 	const help = await runCli(['--help']);
 	const section = help.stdout.split(/\n\s*Commands\n/)[1]!.split(/\n\s*\n/)[0]!;
+	// A command's line starts 4 spaces in; a summary that does not fit beside a long usage is indented further.
 	return section
 		.split('\n')
-		.map((line) => line.trim().split(/\s+/)[0]!)
-		.filter(Boolean);
+		.filter((line) => /^ {4}\S/.test(line))
+		.map((line) => line.trim().split(/\s+/)[0]!);
 }
 
 describe('--read-only', () => {

@@ -1,18 +1,26 @@
 // Matrix rows about the terminal itself, for the commands: no TTY or a closed stdin get a message or plain
 // output; SIGINT/SIGTERM during a confirmation or a watch give the terminal back as it was and send nothing the
 // user did not confirm. Runs on real terminals (tmux) against the emulator behind a recording proxy.
-import {DescribePipelineCommand, type SageMakerClient} from '@aws-sdk/client-sagemaker';
+import {execFileSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {
+	DescribePipelineCommand,
+	DescribePipelineExecutionCommand,
+	type SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {cliPath, ensureBuilt, projectRoot, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
-import {createPipeline, gatedAbaloneDefinition, startExecution} from './pipelines.js';
+import {scratchDirectory} from '../helpers/scratch-directory.js';
+import {createPipeline, eventually, gatedAbaloneDefinition, startExecution} from './pipelines.js';
 import {isMutating, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
 import {openTerminal, type Terminal} from './tmux-terminal.js';
 
 let emulator: RunningEmulator;
 let client: SageMakerClient;
 let proxy: RecordingProxy;
+const scratch = scratchDirectory('sagemon-hangup-');
 
 beforeAll(async () => {
 	ensureBuilt();
@@ -133,5 +141,88 @@ describe('signals', () => {
 		}
 
 		expect(proxy.requests.slice(since).filter(isMutating)).toEqual([]);
+	});
+});
+
+describe('the terminal goes away', () => {
+	it('matrix: terminal closed while the TUI runs [tmux kill-server] — exits 129 at once: no write error, no assertion, no core file, nothing sent, the execution goes on', async () => {
+		const executionArn = await startExecution(client, 'Gated');
+		const status = scratch.path('status');
+		const errors = scratch.path('stderr');
+		// The wrapper outlives the hangup (it ignores SIGHUP; Node does not inherit that) to report how sagemon
+		// ended, and lets a crash leave a core file in the scratch directory, where the test looks for one.
+		const run = [process.execPath, cliPath, '--endpoint-url', proxy.url].map((part) => `'${part}'`).join(' ');
+		const script = `trap '' HUP; ulimit -c unlimited; cd '${scratch.directory}'; ${run} 2>'${errors}'; echo $? > '${status}'`;
+		const terminal = await openTerminal(['sh', '-c', script], {
+			columns: 100,
+			rows: 24,
+			env: testAwsEnv(),
+			cwd: projectRoot,
+		});
+		let closed = false;
+		try {
+			await terminal.waitFor(/› Gated/);
+			await terminal.press('Enter');
+			// The executions list, loaded (the pipelines list shows "executing" too, in its LAST RUN column).
+			await terminal.waitFor(/Pipelines › Gated[\s\S]*\d+ executions? · newest first/);
+			await terminal.press('Enter');
+			await terminal.waitFor(/ApprovalGate/);
+			const since = proxy.requests.length;
+			await terminal.close();
+			closed = true;
+			await eventually(
+				'sagemon to exit',
+				() => existsSync(status) && readFileSync(status, 'utf8').endsWith('\n'),
+			);
+			expect(readFileSync(status, 'utf8')).toBe('129\n');
+			expect(readFileSync(errors, 'utf8')).toBe('');
+			expect(readdirSync(scratch.directory).filter((name) => name.startsWith('core'))).toEqual([]);
+			expect(proxy.requests.slice(since).filter(isMutating)).toEqual([]);
+			const {PipelineExecutionStatus} = await client.send(
+				new DescribePipelineExecutionCommand({PipelineExecutionArn: executionArn}),
+			);
+			expect(PipelineExecutionStatus).toBe('Executing');
+		} finally {
+			if (!closed) await terminal.close();
+		}
+	});
+});
+
+describe('exit codes and process titles', () => {
+	it('Ctrl+C as a key in the TUI exits 130, as SIGINT does; q exits 0', async () => {
+		for (const [keys, code] of [
+			[['C-c'], 130],
+			[['q'], 0],
+		] as const) {
+			const terminal = await sagemonOnTerminal([]);
+			try {
+				await terminal.waitFor(/› Gated/);
+				await terminal.press(...keys);
+				expect(await terminal.finished()).toEqual({status: code, terminalRestored: true});
+			} finally {
+				await terminal.close();
+			}
+		}
+	});
+
+	it('names its command in the process title, so ps and pkill -f tell sagemon processes apart', async () => {
+		const executionArn = await startExecution(client, 'Gated');
+		const id = executionArn.split('/').pop()!;
+		let title = '';
+		await runCli(['wait', executionArn, '--endpoint-url', proxy.url], {
+			env: testAwsEnv(),
+			onSpawn(child) {
+				const titleOf = () =>
+					execFileSync('ps', ['-o', 'args=', '-p', String(child.pid)], {encoding: 'utf8'}).trim();
+				void eventually('the title to be set', () =>
+					titleOf().startsWith('sagemon') ? titleOf() : undefined,
+				)
+					.then((shown) => {
+						title = String(shown);
+					})
+					.finally(() => child.kill('SIGTERM'));
+			},
+		});
+		expect(title).toBe(`sagemon wait ${id}`);
 	});
 });

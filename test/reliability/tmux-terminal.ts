@@ -33,6 +33,8 @@ export type Terminal = {
 	waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Types text literally. */
 	type(text: string): Promise<void>;
+	/** Pastes text as a terminal does: wrapped in bracketed-paste markers when the application turned them on. */
+	paste(text: string): Promise<void>;
 	/** tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ... (Escape is sent on its own, as a person types it). */
 	press(...keys: string[]): Promise<void>;
 	resize(columns: number, rows: number): Promise<void>;
@@ -144,6 +146,10 @@ export async function openTerminal(
 		},
 		async type(text) {
 			await tmux('send-keys', '-l', text);
+		},
+		async paste(text) {
+			await tmux('set-buffer', '-b', 'sagemon-paste', text);
+			await tmux('paste-buffer', '-p', '-d', '-b', 'sagemon-paste');
 		},
 		async press(...keys) {
 			// A lone ESC byte followed at once by more bytes reads as one sequence (Alt+key): a person's Esc is

@@ -7,11 +7,10 @@ import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import {afterAll, afterEach, beforeAll} from 'vitest';
 import {type AwsConnection, connectAws} from '../../source/aws/connect.js';
-import type {AwsAccess} from '../../source/commands/context.js';
+import type {AwsAccess} from '../../source/aws/types.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {App, type AppProps} from '../../source/ui/app.js';
-import {defaultFlags} from '../helpers/fake-command-context.js';
 import {readFixture} from '../helpers/fixtures.js';
 
 export type Backend = {emulator: RunningEmulator; aws: AwsConnection; close(): Promise<void>};
@@ -23,10 +22,7 @@ export async function startBackend(options: {timeScale?: number; demo?: boolean}
 	process.env.AWS_SECRET_ACCESS_KEY ??= 'sagemon-test';
 	const emulator = await startTestEmulator({timeScale: options.timeScale ?? 600, demo: options.demo ?? true});
 	try {
-		const aws = await connectAws({
-			flags: {...defaultFlags, endpointUrl: emulator.url, region: 'us-east-1'},
-			env: process.env,
-		});
+		const aws = await connectAws({endpointUrl: emulator.url, region: 'us-east-1'}, process.env);
 		return {
 			emulator,
 			aws,

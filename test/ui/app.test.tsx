@@ -1,7 +1,6 @@
 import {afterAll, describe, expect, test} from 'vitest';
 import {connectAws} from '../../source/aws/connect.js';
-import type {AwsAccess} from '../../source/commands/context.js';
-import {defaultFlags} from '../helpers/fake-command-context.js';
+import type {AwsAccess} from '../../source/aws/types.js';
 import {keys, type RenderedApp, renderApp, backendForFile} from './app-harness.js';
 
 const backend = backendForFile();
@@ -48,10 +47,10 @@ describe('the shell around the screens', () => {
 	test(':region reconnects and the header says so', async () => {
 		app = renderApp(backend.aws, {
 			reconnect: async (changes): Promise<AwsAccess> => {
-				const connection = await connectAws({
-					flags: {...defaultFlags, endpointUrl: backend.emulator.url, region: changes.region ?? 'us-east-1'},
-					env: process.env,
-				});
+				const connection = await connectAws(
+					{endpointUrl: backend.emulator.url, region: changes.region ?? 'us-east-1'},
+					process.env,
+				);
 				extra.push(connection);
 				return connection;
 			},

@@ -13,19 +13,7 @@ export function startWatchEmulator(timeScale: number): Promise<RunningEmulator> 
 }
 
 export function connectTryingOnce(endpointUrl: string): Promise<AwsConnection> {
-	return connectAws({
-		flags: {
-			local: false,
-			readOnly: false,
-			interval: 2,
-			json: false,
-			color: false,
-			plain: true,
-			endpointUrl,
-			region: 'us-east-1',
-		},
-		env: {AWS_MAX_ATTEMPTS: '1'},
-	});
+	return connectAws({endpointUrl, region: 'us-east-1', retry: {maxAttempts: 1}}, {});
 }
 
 /** Resolves with the first snapshot that meets `predicate`, checked on every change and on a short beat. */

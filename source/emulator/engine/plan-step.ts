@@ -2,6 +2,7 @@
 // looked up, and otherwise its job is prepared and its simulated run time drawn.
 import {evaluate} from '../../pipeline/expressions.js';
 import {derivedRandom} from '../random.js';
+import type {ModelRegistry} from '../registry/model-registry.js';
 import type {ObjectStorage} from '../s3-store.js';
 import {type CachedRun, cacheKey, parseExpireAfter, type StepCache} from './cache.js';
 import {evaluationContext} from './evaluation-context.js';
@@ -24,7 +25,7 @@ export type PlanDependencies = {
 	seed: number;
 	storage: ObjectStorage;
 	cache: StepCache;
-	nextModelPackageVersion(group: string): number;
+	registry: ModelRegistry;
 };
 
 /** Real milliseconds for simulated seconds of this execution. */
@@ -77,7 +78,21 @@ export function planStep(
 		if (hit) return {kind: 'cached', hit};
 	}
 
-	const prepared = prepareStep(identity, resolved, dependencies.nextModelPackageVersion);
+	let prepared: PreparedStep;
+	try {
+		prepared = prepareStep(identity, resolved, (request) =>
+			dependencies.registry.register({
+				...request,
+				createdBy: execution.createdBy,
+				// The service names the execution that registered a version in its MetadataProperties.
+				metadataProperties: {...request.metadataProperties, GeneratedBy: execution.arn},
+			}),
+		);
+	} catch (error) {
+		// What the step's own request is refused for (a RegisterModel step's ModelApprovalStatus) fails the step.
+		return {kind: 'unresolvable', reason: messageOf(error)};
+	}
+
 	const tuned = execution.tuning.steps[step.name]?.durationSeconds;
 	const jitter =
 		0.85 +

@@ -11,6 +11,7 @@ import type {StepCache} from './cache.js';
 import {EventQueue} from './event-queue.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
+import type {ModelRegistry} from '../registry/model-registry.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
 import {messageOf, planStep, simulatedMilliseconds} from './plan-step.js';
 import {settle, stepsToStart} from './readiness.js';
@@ -21,6 +22,7 @@ export type EngineDependencies = {
 	storage: ObjectStorage;
 	jobs: JobRegistry;
 	cache: StepCache;
+	registry: ModelRegistry;
 };
 
 /** Simulated seconds between a step ending and the steps it unblocks starting. */
@@ -33,7 +35,6 @@ const finishOnStop = new Set(['Condition', 'Fail', 'Lambda']);
 export class ExecutionEngine {
 	readonly #queue = new EventQueue();
 	readonly #callbacks = new Map<string, {execution: ExecutionState; step: StepRun}>();
-	readonly #modelPackageVersions = new Map<string, number>();
 
 	constructor(private readonly dependencies: EngineDependencies) {}
 
@@ -157,11 +158,7 @@ export class ExecutionEngine {
 			seed: this.dependencies.seed,
 			storage: this.dependencies.storage,
 			cache: this.dependencies.cache,
-			nextModelPackageVersion: (group) => {
-				const version = (this.#modelPackageVersions.get(group) ?? 0) + 1;
-				this.#modelPackageVersions.set(group, version);
-				return version;
-			},
+			registry: this.dependencies.registry,
 		});
 		if (plan.kind === 'unresolvable') {
 			when(time + simulatedMilliseconds(execution, 1), (eventTime) =>

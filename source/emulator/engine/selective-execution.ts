@@ -1,6 +1,9 @@
 // Selective execution (StartPipelineExecution's SelectiveExecutionConfig): only the selected steps run; the
 // steps they depend on are not run again but reuse their results from a source execution of the same
-// pipeline, and are listed with SelectiveExecutionResult pointing at it.
+// pipeline, and are listed with SelectiveExecutionResult pointing at it. Steps downstream of the selection that
+// are not selected do not run.
+import type {Dag} from '../../pipeline/model.js';
+import {reusedSteps, selectionShapeProblem} from '../../pipeline/selection.js';
 import {validationError} from '../service-error.js';
 import type {ExecutionState, StepRun} from './execution-state.js';
 import type {PreparedDefinition} from './prepared-definition.js';
@@ -14,12 +17,11 @@ export function checkSelection(
 	source: ExecutionState | undefined,
 	pipelineKey: string,
 ): string[] {
-	const unknown = selected.filter((name) => !prepared.steps.has(name));
-	if (unknown.length > 0) {
-		throw validationError(`The selected steps [${unknown.join(', ')}] are not steps of this pipeline.`);
-	}
+	const dag = dagOf(prepared);
+	const problem = selectionShapeProblem(dag, selected);
+	if (problem !== undefined) throw validationError(`Invalid SelectedSteps. ${problem}`);
 
-	const reused = upstreamOf(prepared, selected).filter((name) => !selected.includes(name));
+	const reused = reusedSteps(dag, selected);
 	if (reused.length > 0 && !source) {
 		throw validationError(
 			`Invalid SourcePipelineExecutionArn: null. The selected steps [${selected.join(', ')}] have dependencies on [${reused.join(', ')}]`,
@@ -30,6 +32,12 @@ export function checkSelection(
 		if (source.pipelineKey !== pipelineKey) {
 			throw validationError(
 				`Invalid SourcePipelineExecutionArn: ${source.arn} is an execution of another pipeline.`,
+			);
+		}
+
+		if (source.status !== 'Succeeded' && source.status !== 'Failed') {
+			throw validationError(
+				`Invalid SourcePipelineExecutionArn: ${source.arn} is ${source.status}. The source of a selective execution must have Succeeded or Failed.`,
 			);
 		}
 
@@ -44,20 +52,15 @@ export function checkSelection(
 	return reused;
 }
 
-/** Every step the selected steps depend on, directly or not, in definition order. */
-function upstreamOf(prepared: PreparedDefinition, selected: string[]): string[] {
-	const found = new Set<string>();
-	const pending = [...selected];
-	while (pending.length > 0) {
-		const name = pending.pop()!;
-		for (const edge of prepared.parents.get(name) ?? []) {
-			if (found.has(edge.from)) continue;
-			found.add(edge.from);
-			pending.push(edge.from);
-		}
-	}
-
-	return [...found].sort((a, b) => prepared.position.get(a)! - prepared.position.get(b)!);
+/** The prepared definition's steps and edges, in definition order. */
+function dagOf(prepared: PreparedDefinition): Dag {
+	const names = [...prepared.position.keys()].sort(
+		(a, b) => prepared.position.get(a)! - prepared.position.get(b)!,
+	);
+	return {
+		nodes: names.map((name) => ({name, type: prepared.steps.get(name)?.type ?? ''})),
+		edges: names.flatMap((name) => prepared.children.get(name) ?? []),
+	};
 }
 
 /** Copies the reused steps' records from the source execution, as the execution's first (already ended) steps. */

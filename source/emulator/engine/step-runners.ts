@@ -3,7 +3,9 @@
 // Metadata member ListPipelineExecutionSteps shows, and what it writes to S3 when it succeeds.
 import {isRecord} from '../../pipeline/expressions.js';
 import type {StepDefinition} from '../../pipeline/model.js';
-import {accountId, modelPackageArn, pipelineJobName, resourceArn} from '../arns.js';
+import {accountId, pipelineJobName, resourceArn} from '../arns.js';
+import {modelPackageRequest} from '../registry/model-package-request.js';
+import type {ModelPackageRecord, ModelPackageRequest} from '../registry/model-registry.js';
 import {alphanumeric, derivedRandom} from '../random.js';
 import {joinS3Path, type ObjectStorage} from '../s3-store.js';
 import type {JobRecord} from './jobs.js';
@@ -38,7 +40,7 @@ export function jobNameFor(identity: StepIdentity): string {
 export function prepareStep(
 	identity: StepIdentity,
 	resolved: unknown,
-	nextModelPackageVersion: (group: string) => number,
+	registerModelPackage: (request: Omit<ModelPackageRequest, 'createdBy'>) => ModelPackageRecord,
 ): PreparedStep {
 	const {region, step, time} = identity;
 	const args = isRecord(resolved) ? resolved : {};
@@ -132,18 +134,16 @@ export function prepareStep(
 		}
 
 		case 'RegisterModel': {
-			const group = typeof args.ModelPackageGroupName === 'string' ? args.ModelPackageGroupName : step.name;
-			const version = nextModelPackageVersion(group);
-			const arn = modelPackageArn(region, group, version);
+			const registered = registerModelPackage(modelPackageRequest(args, step.name, region, time));
 			return {
 				properties: {
 					...args,
-					ModelPackageArn: arn,
-					ModelPackageName: group,
-					ModelPackageVersion: version,
-					ModelApprovalStatus: args.ModelApprovalStatus ?? 'PendingManualApproval',
+					ModelPackageArn: registered.arn,
+					ModelPackageName: registered.groupName,
+					ModelPackageVersion: registered.version,
+					ModelApprovalStatus: registered.approvalStatus,
 				},
-				metadata: {RegisterModel: {Arn: arn}},
+				metadata: {RegisterModel: {Arn: registered.arn}},
 			};
 		}
 

@@ -2,8 +2,9 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import stringWidth from 'string-width';
-import type {Tone} from '../app-context.js';
-import {type Binding, type Keymap, globalKeymap, hintOf, visibleBindings} from '../keymap.js';
+import type {MessageKind} from '../app-context.js';
+import {type Binding, hintOf, type Keymap, visibleBindings} from '../keys/bindings.js';
+import {globalKeymap} from '../keys/shell-keymaps.js';
 import {useTheme} from '../theme.js';
 
 export type FooterProps = {
@@ -13,7 +14,7 @@ export type FooterProps = {
 	canGoBack: boolean;
 	/** A text field has the keyboard: only its keys work, so the global ones are not offered. */
 	typing?: boolean;
-	message?: {text: string; tone: Tone};
+	message?: {text: string; kind: MessageKind};
 };
 
 export const Footer = memo(function Footer({
@@ -28,11 +29,11 @@ export const Footer = memo(function Footer({
 	const shownKeys = new Set(
 		keymap.filter((binding) => binding.footer !== false).flatMap((binding) => binding.keys),
 	);
-	const globals = globalKeymap.filter(
+	const globals = (globalKeymap as Keymap).filter(
 		(binding) =>
 			!typing &&
-			binding.intent !== 'command' &&
-			(binding.intent !== 'back' || canGoBack) &&
+			binding.role !== 'command' &&
+			(binding.role !== 'back' || canGoBack) &&
 			!binding.keys.some((key) => key !== 'backspace' && shownKeys.has(key)),
 	);
 	const hints = fitHints(
@@ -40,7 +41,7 @@ export const Footer = memo(function Footer({
 		globals,
 		width,
 	);
-	const messageTone = message?.tone === 'error' ? 'danger' : message?.tone === 'success' ? 'success' : 'info';
+	const messageTone = message?.kind === 'error' ? 'danger' : message?.kind === 'success' ? 'success' : 'info';
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end" color={theme.colorOf(messageTone)}>

@@ -1,7 +1,10 @@
-// `?`: every key of the current screen and the global keys, generated from the same keymap tables as the footer.
+// `?`: every key of the current screen, the global keys, and the keys of a question and of this help, generated
+// from the same keymap tables as the footer and the handlers.
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {type Keymap, globalKeymap, visibleBindings} from '../keymap.js';
+import {type Keymap, visibleBindings} from '../keys/bindings.js';
+import {confirmKeymap, globalKeymap, helpKeymap, typeToConfirmKeymap} from '../keys/shell-keymaps.js';
+import {erasingKeymap} from '../keys/text-keymaps.js';
 import {useTheme} from '../theme.js';
 
 export type HelpOverlayProps = {
@@ -19,8 +22,16 @@ export function HelpOverlay({title, keymap, readOnly, width, height, offset}: He
 	const sections: Array<{heading: string; keymap: Keymap}> = [
 		{heading: title, keymap: visibleBindings(keymap, readOnly)},
 		{heading: 'Everywhere', keymap: globalKeymap},
+		{
+			heading: 'While typing in a field, a filter or the : line (a paste is typed too)',
+			keymap: erasingKeymap,
+		},
+		{heading: 'In a y/N question (only keys pressed after it shows)', keymap: confirmKeymap},
+		{heading: 'In a question that asks for a name', keymap: typeToConfirmKeymap},
+		{heading: 'In this help', keymap: helpKeymap},
 	];
-	const labelWidth = Math.max(...[...keymap, ...globalKeymap].map((binding) => binding.label.length)) + 2;
+	const labelWidth =
+		Math.max(...sections.flatMap((section) => section.keymap.map((binding) => binding.label.length))) + 2;
 	const lines: Array<{key: string; node: ReactNode}> = [];
 	for (const section of sections) {
 		lines.push({

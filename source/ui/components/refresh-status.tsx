@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {formatRelativeTime} from '../../pipeline/format.js';
-import {useTicking} from '../hooks/use-coarse-now.js';
+import {useTicking} from '../hooks/use-ticking.js';
 import type {RefreshState, RefreshStore} from '../refresh-store.js';
 import {useTheme} from '../theme.js';
 

@@ -1,8 +1,11 @@
 // One confirmation dialog at a time: asking again while one is open does nothing, and the confirming key fires
 // the action exactly once (state is kept in a ref, so a second key in the same tick sees it already running).
+// Only a key pressed after the question is on screen answers it; pasted text never does.
 import {useCallback, useRef, useState} from 'react';
 import type {Confirmation} from '../confirmation.js';
-import {KeyPriority, useKeyLayer} from '../key-router.js';
+import {findBinding} from '../keys/bindings.js';
+import {KeyPriority, useKeyLayer} from '../keys/key-router.js';
+import {confirmKeymap, typeToConfirmKeymap} from '../keys/shell-keymaps.js';
 
 export type DialogState = {
 	confirmation: Confirmation;
@@ -47,29 +50,36 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 		(press) => {
 			const state = current.current;
 			if (!state || state.phase === 'running') return true;
-			const {expected} = state.confirmation;
-			if (expected === undefined) {
-				// y confirms; n, Esc, Enter (the default is No) and q cancel; anything else, such as the key that
-				// opened the dialog pressed again, leaves the question open.
-				if (press.name === 'y' || press.name === 'Y') confirm();
-				else if (['n', 'N', 'escape', 'enter', 'q', 'backspace'].includes(press.name)) update(undefined);
+			if (state.confirmation.expected === undefined) {
+				const intent = findBinding(confirmKeymap, press)?.intent;
+				if (intent === 'yes') confirm();
+				else if (intent === 'no') update(undefined);
 				return true;
 			}
 
-			if (press.name === 'escape') update(undefined);
-			else if (press.name === 'enter') {
-				if (state.typed === expected) confirm();
-				else update({...state, mismatch: true});
-			} else if (press.name === 'backspace')
-				update({...state, typed: [...state.typed].slice(0, -1).join(''), mismatch: false});
-			else if (press.name === 'ctrl+u') update({...state, typed: '', mismatch: false});
-			else if (press.input && !/[\u0000-\u001f]/.test(press.input)) {
-				update({...state, typed: state.typed + press.input, mismatch: false});
+			switch (findBinding(typeToConfirmKeymap, press)?.intent) {
+				case 'cancel':
+					update(undefined);
+					break;
+				case 'confirm':
+					if (state.typed === state.confirmation.expected) confirm();
+					else update({...state, mismatch: true});
+					break;
+				case 'erase':
+					update({...state, typed: [...state.typed].slice(0, -1).join(''), mismatch: false});
+					break;
+				case 'clear':
+					update({...state, typed: '', mismatch: false});
+					break;
+				default:
+					if (press.input && !/[\u0000-\u001f]/.test(press.input)) {
+						update({...state, typed: state.typed + press.input, mismatch: false});
+					}
 			}
 
 			return true;
 		},
-		{priority: KeyPriority.dialog, active: dialog !== undefined},
+		{priority: KeyPriority.dialog, active: dialog !== undefined, newInputOnly: true},
 	);
 
 	return {dialog, ask};

@@ -1,6 +1,6 @@
 // `/` on a list: type to narrow it as you go; enter keeps the filter, esc clears it.
 import {useState} from 'react';
-import {filterKeymap} from '../keymap.js';
+import {filterKeymap} from '../keys/text-keymaps.js';
 import {useTextEditing} from './use-text-editing.js';
 
 export type ListFilter = {

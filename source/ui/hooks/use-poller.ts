@@ -1,7 +1,7 @@
 // Runs a poller from source/watch while the screen is shown and reads its snapshot; the header shows its state.
 import {useCallback, useEffect, useMemo, useSyncExternalStore} from 'react';
 import type {PollingStore, PollStatus} from '../../watch/polling-store.js';
-import {useShell} from '../app-context.js';
+import {useScreenHost} from '../app-context.js';
 import type {RefreshPhase} from '../refresh-store.js';
 
 export function usePoller<Poller extends PollingStore<PollStatus>>(
@@ -11,14 +11,14 @@ export function usePoller<Poller extends PollingStore<PollStatus>>(
 ): {poller: Poller; snapshot: ReturnType<Poller['getSnapshot']>} {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the poller depends on
 	const poller = useMemo(create, deps);
-	const shell = useShell();
+	const host = useScreenHost();
 	useEffect(() => {
 		poller.start();
 		return () => {
 			poller.stop();
-			shell.refresh.set({phase: 'idle'});
+			host.refresh.set({phase: 'idle'});
 		};
-	}, [poller, shell]);
+	}, [poller, host]);
 	const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot) as ReturnType<
 		Poller['getSnapshot']
 	>;
@@ -26,14 +26,14 @@ export function usePoller<Poller extends PollingStore<PollStatus>>(
 	const report = options.reportToHeader ?? true;
 	useEffect(() => {
 		if (!report) return;
-		shell.refresh.set({
+		host.refresh.set({
 			phase: refreshPhaseOf(snapshot.phase),
 			...(snapshot.updatedAt === undefined ? {} : {updatedAt: snapshot.updatedAt}),
 			...(snapshot.nextRetryAt === undefined ? {} : {nextRetryAt: snapshot.nextRetryAt}),
 			...(snapshot.error === undefined ? {} : {error: snapshot.error.message}),
 			...(snapshot.phase === 'live' ? {polledAt} : {}),
 		});
-	}, [shell, report, polledAt, snapshot.phase, snapshot.updatedAt, snapshot.nextRetryAt, snapshot.error]);
+	}, [host, report, polledAt, snapshot.phase, snapshot.updatedAt, snapshot.nextRetryAt, snapshot.error]);
 	return {poller, snapshot};
 }
 

@@ -1,41 +1,59 @@
-// Typing into a text value: while active, every key is the field's (global shortcuts are off), except the few
-// that end or reset the edit, which are reported as intents from the text-edit keymap.
-import {KeyPriority, useKeyLayer} from '../key-router.js';
-import {useContext, useEffect} from 'react';
-import {ShellContext} from '../app-context.js';
-import {findBinding, type Keymap, type TextEditIntent, textEditKeymap} from '../keymap.js';
+// Typing into a text value: while active, every key is the field's (global shortcuts are off), except the keys of
+// its text keymap, which edit the text or are reported as intents. Pasted text is typed like keys.
+import {useContext, useEffect, useLayoutEffect, useRef} from 'react';
+import {ScreenHostContext} from '../app-context.js';
+import {findBinding, type Keymap} from '../keys/bindings.js';
+import {KeyPriority, useKeyLayer} from '../keys/key-router.js';
+import {type TextEditIntent, type TextEndIntent, textEditKeymap} from '../keys/text-keymaps.js';
 
 export type TextEditing = {
 	active: boolean;
 	value: string;
 	onChange(value: string): void;
-	/** Keys that are not typing: enter, esc, ctrl+s, ctrl+r. `erase` and `clear` are handled here. */
-	onIntent(intent: Exclude<TextEditIntent, 'erase' | 'clear'>): void;
+	/** Keys that are not typing: enter, esc, ctrl+s, ctrl+r (erasing is handled here). */
+	onIntent(intent: TextEndIntent): void;
 	/** Accept only these characters (e.g. digits for a number); everything printable when absent. */
 	accept?: (text: string) => boolean;
-	/** Shown in the footer while typing (the start form's field keys). */
-	keymap?: Keymap;
+	/** The keys that edit or end the text, also shown in the footer while typing (the text-edit keymap by default). */
+	keymap?: Keymap<TextEditIntent>;
+	/** Shown in the footer and help (the command line has its own hint line instead). */
+	showKeymap?: boolean;
 };
 
-export function useTextEditing({active, value, onChange, onIntent, accept, keymap}: TextEditing): void {
-	const shell = useContext(ShellContext);
+export function useTextEditing({
+	active,
+	value,
+	onChange,
+	onIntent,
+	accept,
+	keymap = textEditKeymap,
+	showKeymap = true,
+}: TextEditing): void {
+	const host = useContext(ScreenHostContext);
+	// The text as the last key left it: when keys come faster than renders (a burst, a busy machine), the next key
+	// edits that, not the value of a render that has not happened yet.
+	const latest = useRef(value);
+	useLayoutEffect(() => {
+		latest.current = value;
+	});
+	const change = (next: string) => {
+		latest.current = next;
+		onChange(next);
+	};
 	useEffect(() => {
-		if (active && keymap) shell?.setKeymap(keymap, {typing: true});
-	}, [shell, active, keymap]);
+		if (active && showKeymap) host?.setKeymap(keymap, {typing: true});
+	}, [host, active, keymap, showKeymap]);
 	useKeyLayer(
 		(press) => {
-			const binding = findBinding(textEditKeymap, press);
-			if (binding?.intent === 'erase') {
-				onChange([...value].slice(0, -1).join(''));
-			} else if (binding?.intent === 'clear') {
-				onChange('');
-			} else if (binding) {
-				onIntent(binding.intent);
-			} else if (press.name === 'ctrl+w') {
-				onChange(value.replace(/\S*\s*$/, ''));
-			} else {
+			const binding = findBinding(keymap, press);
+			const text = latest.current;
+			if (binding?.intent === 'erase') change([...text].slice(0, -1).join(''));
+			else if (binding?.intent === 'erase-word') change(text.replace(/\S*\s*$/, ''));
+			else if (binding?.intent === 'clear') change('');
+			else if (binding) onIntent(binding.intent);
+			else {
 				const typed = printable(press.input);
-				if (typed && (!accept || accept(typed))) onChange(value + typed);
+				if (typed && (!accept || accept(typed))) change(text + typed);
 			}
 
 			return true;

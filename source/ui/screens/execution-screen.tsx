@@ -6,7 +6,7 @@ import {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import {layoutDag} from '../../pipeline/layout-dag.js';
 import {terminalExecutionStatuses} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
-import {useNavigation, useSession, useShell} from '../app-context.js';
+import {useNavigation, useScreenHost, useSession} from '../app-context.js';
 import {DagPanel} from '../components/dag-panel.js';
 import {ExecutionSummary, executionSummaryHeight} from '../components/execution-summary.js';
 import {ParametersPane} from '../components/parameters-pane.js';
@@ -22,14 +22,14 @@ import {
 	whyNotRetry,
 	whyNotStop,
 } from '../execution-actions.js';
-import {useTicking} from '../hooks/use-coarse-now.js';
+import {useTicking} from '../hooks/use-ticking.js';
 import {useExecutionWatch} from '../hooks/use-execution-watch.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {KeyPriority} from '../key-router.js';
-import {executionKeymap, paneKeymap} from '../keymap.js';
+import {KeyPriority} from '../keys/key-router.js';
+import {executionKeymap, paneKeymap} from '../keys/keymaps.js';
 import {moveSelection} from '../list-navigation.js';
 import {executionIdOf} from '../../pipeline/arn.js';
-import type {ScreenProps} from '../screen-for-route.js';
+import type {ScreenProps} from '../shell/routes.js';
 import {stepDetailLines} from '../step-details.js';
 import {isLive, stepDetail} from '../step-look.js';
 import {useTheme} from '../theme.js';
@@ -43,7 +43,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const theme = useTheme();
 	const session = useSession();
 	const navigation = useNavigation();
-	const shell = useShell();
+	const shell = useScreenHost();
 	const {executionArn, pipelineName} = route;
 	const {definition, snapshot, views, poller} = useExecutionWatch(executionArn);
 	const [view, setView] = useState<StepPanelView>('dag');

@@ -4,7 +4,7 @@ import {useEffect, useState} from 'react';
 import {formatDuration, formatRelativeTime, formatTimestamp} from '../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
-import {useNavigation, useSession, useShell} from '../app-context.js';
+import {useNavigation, useScreenHost, useSession} from '../app-context.js';
 import {ListCaption} from '../components/list-caption.js';
 import {ListLoadError} from '../components/list-load-error.js';
 import {statusCell} from '../components/status-text.js';
@@ -14,17 +14,17 @@ import {executionDuration, useExecutionDetails} from '../hooks/use-execution-det
 import {useExecutions} from '../hooks/use-executions.js';
 import {useListFilter} from '../hooks/use-list-filter.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
-import {executionsKeymap} from '../keymap.js';
+import {executionsKeymap} from '../keys/keymaps.js';
 import {listMoveIntents, moveSelection} from '../list-navigation.js';
 import {executionIdOf} from '../../pipeline/arn.js';
-import type {ScreenProps} from '../screen-for-route.js';
+import type {ScreenProps} from '../shell/routes.js';
 import {type Theme, useTheme} from '../theme.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
 	const session = useSession();
 	const navigation = useNavigation();
-	const shell = useShell();
+	const shell = useScreenHost();
 	const {pipelineName} = route;
 	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
 		useExecutions(pipelineName);

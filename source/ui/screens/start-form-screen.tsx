@@ -4,14 +4,15 @@ import {Box, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {parseDefinition} from '../../pipeline/definition.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
-import {useNavigation, useSession, useShell} from '../app-context.js';
+import {useNavigation, useScreenHost, useSession} from '../app-context.js';
 import {StartFormRow} from '../components/start-form-row.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useTextEditing} from '../hooks/use-text-editing.js';
-import {startFormKeymap, textEditKeymap} from '../keymap.js';
+import {startFormKeymap} from '../keys/keymaps.js';
+import {textEditKeymap} from '../keys/text-keymaps.js';
 import {loadRememberedValues, saveRememberedValues} from '../remembered-values.js';
-import type {ScreenProps} from '../screen-for-route.js';
+import type {ScreenProps} from '../shell/routes.js';
 import {
 	buildRequest,
 	choicesOf,
@@ -37,7 +38,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	const theme = useTheme();
 	const session = useSession();
 	const navigation = useNavigation();
-	const shell = useShell();
+	const shell = useScreenHost();
 	const {pipelineName} = route;
 	const [loaded, setLoaded] = useState<Loaded>({state: 'loading'});
 	const [form, setForm] = useState<FormState>(() => createForm([]));
@@ -74,8 +75,8 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 
 	const dirty = isDirty(form);
 	useEffect(() => {
-		shell.setGuard(dirty ? 'The start form has values you typed.' : undefined);
-		return () => shell.setGuard(undefined);
+		shell.setLeaveWarning(dirty ? 'The start form has values you typed.' : undefined);
+		return () => shell.setLeaveWarning(undefined);
 	}, [shell, dirty]);
 
 	const field = form.fields[form.selected];
@@ -102,7 +103,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 					shell.notify(`Started, but the values could not be remembered: ${String(failure)}`, 'error');
 				}
 
-				shell.setGuard(undefined);
+				shell.setLeaveWarning(undefined);
 				navigation.replace([
 					{kind: 'executions', pipelineName},
 					{

@@ -1,7 +1,7 @@
 import {renderToString} from 'ink';
 import {expect, test} from 'vitest';
 import {Footer} from '../../../source/ui/components/footer.js';
-import {executionKeymap, pipelinesKeymap} from '../../../source/ui/keymap.js';
+import {executionKeymap, pipelinesKeymap} from '../../../source/ui/keys/keymaps.js';
 
 test('the footer lists the screen’s keys from its keymap, then help, back and quit', () => {
 	const text = renderToString(
@@ -38,7 +38,7 @@ test('the message line shows the last outcome', () => {
 			readOnly={false}
 			width={80}
 			canGoBack={false}
-			message={{text: 'Deleted pipeline Demo.', tone: 'success'}}
+			message={{text: 'Deleted pipeline Demo.', kind: 'success'}}
 		/>,
 		{columns: 80},
 	);

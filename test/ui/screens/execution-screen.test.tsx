@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {Route} from '../../../source/ui/app-context.js';
+import type {Route} from '../../../source/ui/shell/routes.js';
 import {
 	countCalls,
 	createPipeline,

@@ -1,4 +1,4 @@
-import type {AwsAccess} from '../../../source/commands/context.js';
+import type {AwsAccess} from '../../../source/aws/types.js';
 import {describe, expect, test} from 'vitest';
 import {
 	countCalls,

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {parseCommand} from '../../source/ui/command-line.js';
+import {parseCommand} from '../../../source/ui/shell/command-line.js';
 
 test('the command line understands :pipeline, :region, :profile and :q', () => {
 	expect(parseCommand('pipeline AbalonePipeline')).toEqual({kind: 'pipeline', name: 'AbalonePipeline'});

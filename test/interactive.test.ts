@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
-import {ExitCode} from '../../source/commands/context.js';
-import {runInteractive} from '../../source/ui/run-interactive.js';
-import {createFakeContext} from '../helpers/fake-command-context.js';
+import {ExitCode} from '../source/commands/context.js';
+import {runInteractive} from '../source/interactive.js';
+import {createFakeContext} from './helpers/fake-command-context.js';
 
 test('without a terminal it points to the scriptable commands and exits 2, never touching raw mode', async () => {
 	const context = createFakeContext({isTTY: false});

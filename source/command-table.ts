@@ -1,0 +1,19 @@
+// Every command sagemon has, by name, in the order `sagemon --help` lists them. Each is one file in commands/
+// exporting its descriptor; it is loaded only when it runs (or for the help), so starting one command never
+// loads the others. A new command is its file plus one line here.
+import type {CommandDescriptor} from './commands/command.js';
+
+export const commandTable: Record<string, () => Promise<{default: CommandDescriptor}>> = {
+	validate: () => import('./commands/validate.js'),
+	dag: () => import('./commands/dag.js'),
+	upsert: () => import('./commands/upsert.js'),
+	start: () => import('./commands/start.js'),
+	describe: () => import('./commands/describe.js'),
+	wait: () => import('./commands/wait.js'),
+	watch: () => import('./commands/watch.js'),
+	steps: () => import('./commands/steps.js'),
+	report: () => import('./commands/report.js'),
+	stop: () => import('./commands/stop.js'),
+	delete: () => import('./commands/delete.js'),
+	emulator: () => import('./commands/emulator.js'),
+};

@@ -1,0 +1,19 @@
+// Which screen draws which route (the only file that imports the screens).
+import {ExecutionScreen} from '../screens/execution-screen.js';
+import {ExecutionsScreen} from '../screens/executions-screen.js';
+import {PipelinesScreen} from '../screens/pipelines-screen.js';
+import {StartFormScreen} from '../screens/start-form-screen.js';
+import type {Route, ScreenProps} from './routes.js';
+
+export function ScreenForRoute({route, width, height, active}: ScreenProps<Route['kind']> & {route: Route}) {
+	switch (route.kind) {
+		case 'pipelines':
+			return <PipelinesScreen route={route} width={width} height={height} active={active} />;
+		case 'executions':
+			return <ExecutionsScreen route={route} width={width} height={height} active={active} />;
+		case 'execution':
+			return <ExecutionScreen route={route} width={width} height={height} active={active} />;
+		case 'start':
+			return <StartFormScreen route={route} width={width} height={height} active={active} />;
+	}
+}

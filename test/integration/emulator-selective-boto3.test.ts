@@ -1,0 +1,134 @@
+// Selective execution driven by boto3 against the emulator: the service's ValidationExceptions for a source
+// still running, a source of another pipeline, an unconnected selection, unknown steps and a missing source;
+// a re-run of one step and of a step with everything downstream, reusing the rest from the source execution
+// (reported with SelectiveExecutionResult, their values feeding the steps that run); and the parameters each
+// execution ran with, defaults included.
+import {execFile} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {RunningEmulator} from '../../source/emulator/index.js';
+import {abaloneTutorialParameterNames} from '../helpers/abalone-tutorial.js';
+import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
+import {fixturePath} from '../helpers/fixtures.js';
+
+const script = fileURLToPath(new URL('python/selective_flow.py', import.meta.url));
+
+let emulator: RunningEmulator;
+let home: string;
+
+beforeAll(async () => {
+	emulator = await startTestEmulator({timeScale: 2000, demo: false});
+	home = mkdtempSync(join(tmpdir(), 'sagemon-selective-'));
+});
+
+afterAll(async () => {
+	await emulator?.close();
+	if (home) rmSync(home, {recursive: true, force: true});
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: the script's JSON is read as plain data.
+type Flow = Record<string, any>;
+
+function runFlow(): Promise<Flow> {
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: home,
+		AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
+		AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
+		AWS_CONFIG_FILE: join(home, 'config'),
+		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+		AWS_EC2_METADATA_DISABLED: 'true',
+		SAGEMON_ENDPOINT: emulator.url,
+		SAGEMON_DEFINITION: fixturePath('abalone-tutorial.json'),
+	};
+	for (const name of ['PYENV_ROOT', 'PYENV_VERSION']) if (process.env[name]) env[name] = process.env[name];
+	return new Promise((resolve, reject) => {
+		execFile('python3', [script], {env, timeout: 120_000}, (error, stdout, stderr) => {
+			if (error) reject(new Error(`selective_flow.py failed: ${error.message}\n${stderr}`));
+			else resolve(JSON.parse(stdout) as Flow);
+		});
+	});
+}
+
+describe('selective execution with boto3', () => {
+	let flow: Flow;
+
+	beforeAll(async () => {
+		flow = await runFlow();
+	});
+
+	it('refuses what the service refuses, with ValidationException naming the problem', () => {
+		expect(flow.running_source).toEqual({
+			code: 'ValidationException',
+			message: expect.stringMatching(
+				/is Executing\. The source of a selective execution must have Succeeded or Failed\.$/,
+			),
+		});
+		expect(flow.other_pipeline_source).toEqual({
+			code: 'ValidationException',
+			message: expect.stringMatching(/slowtutorial\/execution\/\w+ is an execution of another pipeline\.$/i),
+		});
+		expect(flow.unconnected).toEqual({
+			code: 'ValidationException',
+			message:
+				'Invalid SelectedSteps. The steps [AbaloneEval] lie on a path between selected steps, so they must be selected too.',
+		});
+		expect(flow.unknown_step).toEqual({
+			code: 'ValidationException',
+			message: 'Invalid SelectedSteps. The selected steps [NoSuchStep] are not steps of this pipeline.',
+		});
+		expect(flow.missing_source).toEqual({
+			code: 'ValidationException',
+			message:
+				'Invalid SourcePipelineExecutionArn: null. The selected steps [AbaloneEval] have dependencies on [AbaloneProcess, AbaloneTrain]',
+		});
+	});
+
+	it('runs one selected step, reusing the steps it depends on and running nothing downstream', () => {
+		expect(flow.source_status).toBe('Succeeded');
+		expect(flow.only_eval_status).toBe('Succeeded');
+		expect(flow.only_eval_steps).toEqual({
+			AbaloneEval: null,
+			AbaloneTrain: flow.source,
+			AbaloneProcess: flow.source,
+		});
+	});
+
+	it('runs a step and everything downstream, with the source’s values for the reused steps', () => {
+		expect(flow.rerun_config).toEqual({
+			SourcePipelineExecutionArn: flow.source,
+			SelectedSteps: [
+				'AbaloneEval',
+				'AbaloneMSECond',
+				'AbaloneRegisterModel',
+				'AbaloneCreateModel',
+				'AbaloneTransform',
+			].map((StepName) => ({StepName})),
+		});
+		expect(flow.rerun_status).toBe('Succeeded');
+		expect(flow.rerun_steps).toEqual({
+			AbaloneTransform: null,
+			AbaloneRegisterModel: null,
+			AbaloneCreateModel: null,
+			AbaloneMSECond: null,
+			AbaloneEval: null,
+			AbaloneTrain: flow.source,
+			AbaloneProcess: flow.source,
+		});
+		// The registered model is the source execution's trained model: Steps.AbaloneTrain resolved to the source.
+		expect(flow.rerun_package).toEqual({status: 'Approved', model_data: flow.source_model_artifacts});
+	});
+
+	it('lists every parameter an execution ran with, defaults included, in definition order', () => {
+		expect(flow.source_parameters.map((parameter: Flow) => parameter.Name)).toEqual(
+			abaloneTutorialParameterNames,
+		);
+		expect(flow.source_parameters).toContainEqual({Name: 'TrainingInstanceType', Value: 'ml.m5.2xlarge'});
+		expect(flow.source_parameters).toContainEqual({Name: 'ProcessingInstanceCount', Value: '1'});
+		expect(flow.rerun_parameters).toContainEqual({Name: 'ModelApprovalStatus', Value: 'Approved'});
+		expect(flow.rerun_parameters).toContainEqual({Name: 'TrainingInstanceType', Value: 'ml.m5.xlarge'});
+	});
+});
