@@ -52,20 +52,29 @@ export async function findStepReports(
 		return reportsOfStep(pipelines, step, recordOf(records, step), steps);
 	}
 
-	const reports: StepReport[] = [];
-	for (const step of steps.filter((candidate) => candidate.propertyFiles.length > 0)) {
-		let located: StepOutputs;
-		try {
-			located = await locate(pipelines, step, recordOf(records, step));
-		} catch (error) {
-			if (error instanceof AwsError && error.kind === 'NotFound') continue;
-			throw error;
-		}
+	return locateStepReports(pipelines, steps, records);
+}
 
-		reports.push(...reportsOfOutputs(located, false));
-	}
-
-	return reports;
+/**
+ * The reports of `steps` (definition steps already read, with the execution's step records), for callers that
+ * hold both: steps that have not run, have no processing job or lack the output are skipped.
+ */
+export async function locateStepReports(
+	pipelines: PipelinesApi,
+	steps: readonly StepDefinition[],
+	records: readonly StepRecord[],
+): Promise<StepReport[]> {
+	const located = await Promise.all(
+		steps
+			.filter((step) => step.propertyFiles.length > 0)
+			.map((step) =>
+				locate(pipelines, step, recordOf(records, step)).catch((error: unknown) => {
+					if (error instanceof AwsError && error.kind === 'NotFound') return undefined;
+					throw error;
+				}),
+			),
+	);
+	return located.flatMap((found) => (found ? reportsOfOutputs(found, false) : []));
 }
 
 /**

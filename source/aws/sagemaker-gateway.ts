@@ -10,28 +10,22 @@ import {
 	ListPipelineExecutionsCommand,
 	ListPipelineParametersForExecutionCommand,
 	ListPipelinesCommand,
-	type PipelineExecutionStep,
-	type PipelineExecutionSummary,
-	type PipelineSummary as SdkPipelineSummary,
 	RetryPipelineExecutionCommand,
 	type SageMakerClient,
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 	UpdatePipelineCommand,
-	type UserContext,
 } from '@aws-sdk/client-sagemaker';
-import type {
-	ExecutionDetails,
-	ExecutionStatus,
-	ExecutionSummary,
-	ParameterAssignment,
-	PipelineDetails,
-	PipelineSummary,
-	StepRecord,
-	StepStatus,
-} from '../pipeline/model.js';
-import {lastSegmentOf} from '../pipeline/arn.js';
+import type {ParameterAssignment, PipelineDetails, StepRecord} from '../pipeline/model.js';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
+import {describeJob} from './job-details.js';
+import {
+	compact,
+	toExecutionDetails,
+	toExecutionSummary,
+	toPipelineSummary,
+	toStepRecord,
+} from './sdk-records.js';
 import {AwsError, type PipelinesApi} from './types.js';
 
 // connect.ts gets the client class from here: named imports let the bundler drop the hundreds of operations
@@ -147,18 +141,7 @@ export function createSageMakerGateway(client: SageMakerClient, hints: ErrorHint
 		describeExecution: (arn) =>
 			call(async () => {
 				const response = await client.send(new DescribePipelineExecutionCommand({PipelineExecutionArn: arn}));
-				return compact<ExecutionDetails>({
-					arn: response.PipelineExecutionArn ?? arn,
-					pipelineArn: response.PipelineArn ?? '',
-					status: executionStatus(response.PipelineExecutionStatus),
-					displayName: text(response.PipelineExecutionDisplayName),
-					description: text(response.PipelineExecutionDescription),
-					failureReason: text(response.FailureReason),
-					startedAt: epoch(response.CreationTime),
-					createdAt: epoch(response.CreationTime),
-					modifiedAt: epoch(response.LastModifiedTime),
-					createdBy: describeUser(response.CreatedBy),
-				});
+				return toExecutionDetails(response, arn);
 			}),
 
 		listExecutions: (pipelineName, options = {}) =>
@@ -242,6 +225,8 @@ export function createSageMakerGateway(client: SageMakerClient, hints: ErrorHint
 				);
 			}),
 
+		describeJob: (kind, jobName) => call(() => describeJob(client, kind, jobName)),
+
 		describeProcessingJobOutputs: (jobName) =>
 			call(async () => {
 				const response = await client.send(new DescribeProcessingJobCommand({ProcessingJobName: jobName}));
@@ -264,88 +249,6 @@ function isAlreadyExists(error: unknown): boolean {
 	);
 }
 
-function toPipelineSummary(summary: SdkPipelineSummary): PipelineSummary {
-	return compact<PipelineSummary>({
-		name: summary.PipelineName ?? lastSegmentOf(summary.PipelineArn ?? ''),
-		arn: summary.PipelineArn ?? '',
-		displayName: text(summary.PipelineDisplayName),
-		description: text(summary.PipelineDescription),
-		roleArn: text(summary.RoleArn),
-		createdAt: epoch(summary.CreationTime),
-		modifiedAt: epoch(summary.LastModifiedTime),
-		lastExecutionAt: epoch(summary.LastExecutionTime),
-	});
-}
-
-function toExecutionSummary(summary: PipelineExecutionSummary): ExecutionSummary {
-	return compact<ExecutionSummary>({
-		arn: summary.PipelineExecutionArn ?? '',
-		status: executionStatus(summary.PipelineExecutionStatus),
-		displayName: text(summary.PipelineExecutionDisplayName),
-		description: text(summary.PipelineExecutionDescription),
-		startedAt: epoch(summary.StartTime),
-		failureReason: text(summary.PipelineExecutionFailureReason),
-	});
-}
-
-function toStepRecord(step: PipelineExecutionStep): StepRecord {
-	const metadata = step.Metadata ? (plain(step.Metadata) as Record<string, unknown>) : undefined;
-	return compact<StepRecord>({
-		name: step.StepName ?? '',
-		displayName: text(step.StepDisplayName),
-		status: stepStatus(step.StepStatus),
-		startedAt: epoch(step.StartTime),
-		endedAt: epoch(step.EndTime),
-		failureReason: text(step.FailureReason),
-		attemptCount: step.AttemptCount,
-		metadata,
-		cacheSourceArn: text(step.CacheHitResult?.SourcePipelineExecutionArn),
-	});
-}
-
-const executionStatuses = new Set<string>(['Executing', 'Stopping', 'Stopped', 'Failed', 'Succeeded']);
-const stepStatuses = new Set<string>(['Starting', 'Executing', 'Stopping', 'Stopped', 'Failed', 'Succeeded']);
-
-function executionStatus(status: string | undefined): ExecutionStatus {
-	if (status && executionStatuses.has(status)) return status as ExecutionStatus;
-	// A status this version does not know is most likely a new in-progress state: keep watching it.
-	return 'Executing';
-}
-
-function stepStatus(status: string | undefined): StepStatus {
-	if (status && stepStatuses.has(status)) return status as StepStatus;
-	return 'Executing';
-}
-
-function describeUser(user: UserContext | undefined): string | undefined {
-	if (!user) return undefined;
-	return text(user.UserProfileName) ?? text(user.IamIdentity?.Arn) ?? text(user.UserProfileArn);
-}
-
-function epoch(date: Date | undefined): number | undefined {
-	if (!date) return undefined;
-	const time = date.getTime();
-	return Number.isFinite(time) ? time : undefined;
-}
-
-function text(value: string | undefined): string | undefined {
-	return value === undefined || value === '' ? undefined : value;
-}
-
 function page<T>(items: T[], nextToken: string | undefined): {items: T[]; nextToken?: string} {
 	return nextToken ? {items, nextToken} : {items};
-}
-
-/** Drops members whose value is undefined, so domain objects compare and serialise cleanly. */
-function compact<T extends object>(value: T): T {
-	for (const key of Object.keys(value) as Array<keyof T>) {
-		if (value[key] === undefined) delete value[key];
-	}
-
-	return value;
-}
-
-/** A deep copy of SDK data as plain JSON (drops undefined members the deserializer may leave). */
-function plain(value: unknown): unknown {
-	return JSON.parse(JSON.stringify(value));
 }

@@ -2,6 +2,8 @@
 import type {
 	ExecutionDetails,
 	ExecutionSummary,
+	JobDetails,
+	JobKind,
 	ParameterAssignment,
 	PipelineDetails,
 	PipelineSummary,
@@ -83,6 +85,8 @@ export interface PipelinesApi {
 	stopExecution(executionArn: string, clientRequestToken?: string): Promise<void>;
 	retryExecution(executionArn: string, clientRequestToken?: string): Promise<void>;
 	describeProcessingJobOutputs(jobName: string): Promise<ProcessingOutput[]>;
+	/** DescribeProcessingJob/TrainingJob/TransformJob, as domain data. */
+	describeJob(kind: JobKind, jobName: string): Promise<JobDetails>;
 }
 
 export interface ObjectStore {

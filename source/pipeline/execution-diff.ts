@@ -10,8 +10,8 @@ import {executionContext} from './execution-context.js';
 import type {ExecutionDetails, ParameterAssignment, PipelineDefinition} from './model.js';
 
 export type DiffSide = {
-	/** `pipelineVersionId`: DescribePipelineExecution.PipelineVersionId, when known. */
-	execution: ExecutionDetails & {pipelineVersionId?: number};
+	/** Its `pipelineVersionId` tells whether both ran the same pipeline version. */
+	execution: ExecutionDetails;
 	/** ListPipelineParametersForExecution. */
 	parameters: ParameterAssignment[];
 	/** DescribePipelineDefinitionForExecution, parsed; absent when it could not be read. */

@@ -97,6 +97,12 @@ export type ExecutionDetails = ExecutionSummary & {
 	modifiedAt?: number;
 	/** Who started it, as the service describes them (user profile name or IAM identity ARN). */
 	createdBy?: string;
+	/** Who last changed it (for a stopped execution: who stopped it), described the same way. */
+	lastModifiedBy?: string;
+	/** The pipeline version it ran (DescribePipelineExecution.PipelineVersionId). */
+	pipelineVersionId?: number;
+	/** Set for a selective execution: the execution it reused outputs from and the steps it ran. */
+	selectiveExecution?: {sourceExecutionArn?: string; selectedSteps: string[]};
 };
 
 export type StepRecord = {
@@ -119,3 +125,27 @@ export const terminalExecutionStatuses: ReadonlySet<ExecutionStatus> = new Set([
 	'Failed',
 	'Succeeded',
 ]);
+
+/** The kinds of job a pipeline step runs and sagemon describes. */
+export type JobKind = 'Processing' | 'Training' | 'Transform';
+
+/** What DescribeProcessingJob/TrainingJob/TransformJob say about a step's job, and where its logs are. */
+export type JobDetails = {
+	kind: JobKind;
+	name: string;
+	/** The job's status as the service spells it (InProgress, Completed, Failed, Stopping, Stopped). */
+	status: string;
+	failureReason?: string;
+	/** Processing jobs: the container's exit message. */
+	exitMessage?: string;
+	/** Training jobs: the StatusMessage of the last SecondaryStatusTransitions entry. */
+	lastStatusMessage?: string;
+	/** Training jobs: FinalMetricDataList. */
+	finalMetrics?: Array<{name: string; value: number}>;
+	instanceType?: string;
+	instanceCount?: number;
+	/** The CloudWatch Logs group of this kind of job (`/aws/sagemaker/TrainingJobs`). */
+	logGroup: string;
+	/** Every log stream of the job starts with this (`JOBNAME/`). */
+	logStreamPrefix: string;
+};

@@ -20,8 +20,8 @@ export type JobFailureDetails = {
 };
 
 export type TriageInput = {
-	/** `lastModifiedBy`: who stopped it, for a stopped execution (DescribePipelineExecution.LastModifiedBy). */
-	execution: ExecutionDetails & {lastModifiedBy?: string};
+	/** Its `lastModifiedBy` names who stopped a stopped execution. */
+	execution: ExecutionDetails;
 	/** The definition the execution ran; without it a Fail step's condition cannot be described. */
 	definition?: PipelineDefinition;
 	/** ListPipelineParametersForExecution (defaults come from the definition). */

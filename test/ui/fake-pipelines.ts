@@ -158,6 +158,9 @@ export function createFakePipelines(seed: FakePipeline[], now = Date.UTC(2026, 0
 		async describeProcessingJobOutputs() {
 			return [];
 		},
+		async describeJob(kind, jobName) {
+			throw new AwsError('NotFound', `There is no ${kind} job named ${jobName}.`);
+		},
 	};
 
 	const calls = new Map<string, number>();
