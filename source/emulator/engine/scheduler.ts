@@ -1,6 +1,6 @@
 // The execution engine (notes §4.10): starts steps when every upstream step succeeded (and the Condition chose
 // their branch), moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries, caches,
-// and completes Callback steps. Time only moves when `advance()` runs (on each request), so an idle emulator
+// and holds Callback steps until they are answered. Time only moves when `advance()` runs (on each request), so an idle emulator
 // does no work, and the same inputs, seed and request times give the same run.
 import {isRecord} from '../../pipeline/expressions.js';
 import type {Clock} from '../clock.js';
@@ -14,6 +14,7 @@ import {finishStep, setOutputParameters} from './finish-step.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
 import {messageOf, planStep, simulatedMilliseconds} from './plan-step.js';
 import {settle, stepsToStart} from './readiness.js';
+import {decideRetry, exceptionFailureReason, type RetryExceptionType} from './retry-policies.js';
 
 export type EngineDependencies = {
 	clock: Clock;
@@ -27,6 +28,8 @@ export type EngineDependencies = {
 const handoffSeconds = 0.5;
 /** Simulated seconds a stopped job takes to stop. */
 const stopSeconds = 8;
+/** Simulated seconds a Callback step waits for SendPipelineExecutionStep* before it fails (7 days). */
+const callbackTimeoutSeconds = 7 * 24 * 3600;
 /** Types that run to their end when the execution is stopped instead of being stopped. */
 const finishOnStop = new Set(['Condition', 'Fail', 'Lambda']);
 
@@ -145,8 +148,8 @@ export class ExecutionEngine {
 		settle(execution, time);
 	}
 
-	#startStep(execution: ExecutionState, name: string, time: number): void {
-		const step = this.#beginAttempt(execution, name, time);
+	#startStep(execution: ExecutionState, name: string, time: number, inPlace = false): void {
+		const step = this.#beginAttempt(execution, name, time, inPlace);
 		const generation = step.generation;
 		const when = (at: number, action: (eventTime: number) => void) =>
 			this.#queue.schedule(at, (eventTime) => {
@@ -185,6 +188,12 @@ export class ExecutionEngine {
 		const type = step.definition.type;
 		when(time + plan.startingMilliseconds, (executingAt) => {
 			if (step.status !== 'Starting') return;
+			const injected = execution.tuning.steps[name];
+			if (injected?.errorType && step.attempt <= (injected.failAttempts ?? Number.POSITIVE_INFINITY)) {
+				this.#failAttempt(execution, step, injected.errorType, executingAt);
+				return;
+			}
+
 			step.status = 'Executing';
 			step.metadata = prepared.metadata;
 			step.properties = prepared.properties;
@@ -196,7 +205,15 @@ export class ExecutionEngine {
 
 			if (type === 'Callback') {
 				this.#awaitCallback(execution, step);
-				if (execution.tuning.steps[name]?.waitForCallback) return;
+				// As on AWS, a Callback step waits for its answer unless the definition asks for an automatic one.
+				if (execution.tuning.steps[name]?.waitForCallback !== false) {
+					const seconds = execution.tuning.steps[name]?.callbackTimeoutSeconds ?? callbackTimeoutSeconds;
+					when(executingAt + simulatedMilliseconds(execution, seconds), (timedOutAt) => {
+						if (!activeStepStatuses.has(step.status)) return;
+						this.#fail(execution, step, callbackTimeoutReason(seconds), timedOutAt);
+					});
+					return;
+				}
 			}
 
 			step.finishAt = executingAt + plan.runningMilliseconds;
@@ -209,16 +226,21 @@ export class ExecutionEngine {
 	}
 
 	/** A fresh record for a step's first attempt, or its record reset for another attempt (retry). */
-	#beginAttempt(execution: ExecutionState, name: string, time: number): StepRun {
+	#beginAttempt(execution: ExecutionState, name: string, time: number, inPlace: boolean): StepRun {
 		let step = execution.steps.get(name);
 		if (step) {
 			execution.rerun.delete(name);
-			execution.started.splice(execution.started.indexOf(step), 1);
+			// A retry policy's attempt keeps the step's place and start; a retried execution starts it anew.
+			if (!inPlace) {
+				execution.started.splice(execution.started.indexOf(step), 1);
+				step.policyRetries = 0;
+				step.startTime = time;
+			}
+
 			Object.assign(step, {
 				attempt: step.attempt + 1,
 				generation: step.generation + 1,
 				status: 'Starting',
-				startTime: time,
 				endTime: undefined,
 				failureReason: undefined,
 				cacheSource: undefined,
@@ -242,9 +264,33 @@ export class ExecutionEngine {
 			execution.steps.set(name, step);
 		}
 
-		execution.started.push(step);
+		if (!inPlace) execution.started.push(step);
 		execution.modifiedAt = time;
 		return step;
+	}
+
+	/** An attempt failed with a retryable exception type: retried as the step's RetryPolicies allow, else failed. */
+	#failAttempt(execution: ExecutionState, step: StepRun, type: RetryExceptionType, time: number): void {
+		const retries = step.policyRetries ?? 0;
+		const elapsedSeconds = ((time - step.startTime) * execution.timeScale) / 1000;
+		const decision = decideRetry(step.definition, type, retries, elapsedSeconds);
+		if (!decision.retry) {
+			this.#fail(
+				execution,
+				step,
+				exceptionFailureReason(step.definition, execution.arn, type, decision.reason),
+				time,
+			);
+			return;
+		}
+
+		step.policyRetries = retries + 1;
+		const generation = ++step.generation;
+		this.#queue.schedule(time + simulatedMilliseconds(execution, decision.delaySeconds), (retryAt) => {
+			if (step.generation !== generation) return;
+			if (execution.stopRequested) this.#end(execution, step, 'Stopped', retryAt);
+			else this.#startStep(execution, step.name, retryAt, true);
+		});
 	}
 
 	#awaitCallback(execution: ExecutionState, step: StepRun): void {
@@ -272,7 +318,11 @@ export class ExecutionEngine {
 	): void {
 		const tuning = execution.tuning.steps[step.name] ?? {};
 		let failure: string | undefined;
-		if (tuning.fail !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
+		if (
+			tuning.fail !== undefined &&
+			tuning.errorType === undefined &&
+			step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY)
+		)
 			failure = tuning.fail;
 		else {
 			try {
@@ -342,4 +392,8 @@ export class ExecutionEngine {
 		const name = arn.slice(arn.lastIndexOf('/') + 1);
 		return this.dependencies.jobs.find(isRecord(metadata.ProcessingJob) ? 'processing' : 'training', name);
 	}
+}
+
+function callbackTimeoutReason(seconds: number): string {
+	return `The callback step timed out: no SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure arrived within ${seconds} seconds.`;
 }

@@ -6,6 +6,7 @@ import type {StepDefinition} from '../../pipeline/model.js';
 import {accountId, modelPackageArn, pipelineJobName, resourceArn} from '../arns.js';
 import {alphanumeric, derivedRandom} from '../random.js';
 import {joinS3Path, type ObjectStorage} from '../s3-store.js';
+import {checkOutputs, checkStep} from './check-steps.js';
 import type {JobRecord} from './jobs.js';
 
 export type PreparedStep = {
@@ -164,26 +165,8 @@ export function prepareStep(
 		}
 
 		case 'QualityCheck':
-		case 'ClarifyCheck': {
-			const arn = resourceArn(region, 'processing-job', name);
-			const base = `s3://sagemaker-${region}-${accountId}/${name}`;
-			const check: Record<string, unknown> = {
-				CheckType:
-					typeof args.CheckType === 'string'
-						? args.CheckType
-						: step.type === 'QualityCheck'
-							? 'DATA_QUALITY'
-							: 'DATA_BIAS',
-				CalculatedBaselineConstraints: `${base}/constraints.json`,
-				CheckJobArn: arn,
-				SkipCheck: args.SkipCheck === true,
-				RegisterNewBaseline: args.RegisterNewBaseline === true,
-			};
-			if (step.type === 'QualityCheck') check.CalculatedBaselineStatistics = `${base}/statistics.json`;
-			if (typeof args.ModelPackageGroupName === 'string')
-				check.ModelPackageGroupName = args.ModelPackageGroupName;
-			return {properties: {...args, ...check}, metadata: {[step.type]: check}};
-		}
+		case 'ClarifyCheck':
+			return checkStep(identity, args, name);
 
 		case 'EndpointConfig':
 		case 'Endpoint': {
@@ -259,6 +242,12 @@ export function writeStepOutputs(
 			: undefined;
 		if (typeof artifacts === 'string')
 			storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip', time);
+		return;
+	}
+
+	if (step.type === 'QualityCheck' || step.type === 'ClarifyCheck') {
+		for (const file of checkOutputs(properties))
+			storage.putUri(file.uri, `${JSON.stringify(file.body)}\n`, 'application/json', time);
 		return;
 	}
 

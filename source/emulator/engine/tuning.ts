@@ -4,14 +4,18 @@
 //       "durationSeconds": 30,                      simulated run time (before --time-scale), > 0
 //       "fail": "reason text",                      the step fails with this FailureReason
 //       "failAttempts": 1,                          ...only on its first N attempts (default: every attempt)
+//       "errorType": "SageMaker.CAPACITY_ERROR",    the step's job cannot start with this exception type (a
+//                                                   RetryPolicy type), on its first failAttempts attempts
 //       "propertyFiles": {"EvaluationReport": {}},  exact JSON written for a Processing step's property file
 //       "outputParameters": {"name": "value"},      Lambda/Callback step outputs (texts)
-//       "waitForCallback": true                     a Callback step waits for SendPipelineExecutionStep*
+//       "waitForCallback": false,                   a Callback step answers itself after its duration
+//       "callbackTimeoutSeconds": 3600,             how long a waiting Callback step waits (default 7 days)
 //   }}}}
 //
-// Without an entry, steps take their type's default duration, succeed, Callback steps complete on their own,
-// and property files hold values that make the conditions reading them take their If branch.
+// Without an entry, steps take their type's default duration and succeed, Callback steps wait for
+// SendPipelineExecutionStepSuccess/Failure, and property files hold plausible values (engine/property-files.ts).
 import {isRecord} from '../../pipeline/expressions.js';
+import {type RetryExceptionType, retryExceptionTypes} from './retry-policies.js';
 
 export type StepTuning = {
 	durationSeconds?: number;
@@ -20,6 +24,8 @@ export type StepTuning = {
 	propertyFiles?: Record<string, unknown>;
 	outputParameters?: Record<string, string>;
 	waitForCallback?: boolean;
+	callbackTimeoutSeconds?: number;
+	errorType?: RetryExceptionType;
 };
 
 export type EmulatorTuning = {steps: Record<string, StepTuning>};
@@ -81,6 +87,16 @@ function readStepTuning(value: Record<string, unknown>, path: string, problems: 
 			case 'waitForCallback':
 				if (typeof member === 'boolean') step.waitForCallback = member;
 				else problems.push(`${path}.waitForCallback must be true or false`);
+				break;
+			case 'errorType':
+				if (retryExceptionTypes.includes(member as RetryExceptionType))
+					step.errorType = member as RetryExceptionType;
+				else problems.push(`${path}.errorType must be one of ${retryExceptionTypes.join(', ')}`);
+				break;
+			case 'callbackTimeoutSeconds':
+				if (typeof member === 'number' && Number.isFinite(member) && member > 0)
+					step.callbackTimeoutSeconds = member;
+				else problems.push(`${path}.callbackTimeoutSeconds must be a number of seconds above 0`);
 				break;
 			default:
 				problems.push(`${path} has an unknown member '${key}'`);
