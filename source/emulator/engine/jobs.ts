@@ -1,10 +1,10 @@
-// SageMaker jobs the engine creates for Processing and Training steps, kept so DescribeProcessingJob and
-// DescribeTrainingJob can answer for them.
+// SageMaker jobs and resources the engine creates for steps (processing, training, transform and tuning jobs,
+// models), kept so the Describe*, List* and Stop* operations can answer for them.
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 
 export type JobRecord = {
-	kind: 'processing' | 'training';
+	kind: 'processing' | 'training' | 'transform' | 'tuning' | 'model';
 	name: string;
 	arn: string;
 	status: JobStatus;
@@ -18,6 +18,10 @@ export type JobRecord = {
 	/** Training only: where the model artifact was written. */
 	modelArtifacts?: string;
 	experimentConfig?: {ExperimentName?: string; TrialName?: string};
+	/** Tuning only: the training jobs it ran, the first being the best. */
+	children?: JobRecord[];
+	/** Set by the engine while the job's step runs: StopProcessingJob/StopTrainingJob stop the step through it. */
+	stopStep?: (time: number) => void;
 };
 
 export class JobRegistry {
@@ -25,6 +29,11 @@ export class JobRegistry {
 
 	add(job: JobRecord): void {
 		this.#jobs.set(`${job.kind}:${job.name}`, job);
+		for (const child of job.children ?? []) this.add(child);
+	}
+
+	list(kind: JobRecord['kind']): JobRecord[] {
+		return [...this.#jobs.values()].filter((job) => job.kind === kind);
 	}
 
 	find(kind: JobRecord['kind'], name: string): JobRecord | undefined {
@@ -37,5 +46,6 @@ export class JobRegistry {
 		job.lastModifiedTime = time;
 		if (status !== 'InProgress' && status !== 'Stopping') job.endTime = time;
 		if (failureReason !== undefined) job.failureReason = failureReason;
+		for (const child of job.children ?? []) this.update(child, status, time);
 	}
 }

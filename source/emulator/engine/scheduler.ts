@@ -4,11 +4,12 @@
 // does no work, and the same inputs, seed and request times give the same run.
 import {isRecord} from '../../pipeline/expressions.js';
 import type {Clock} from '../clock.js';
-import {alphanumeric, derivedRandom} from '../random.js';
 import type {ObjectStorage} from '../s3-store.js';
 import {validationError} from '../service-error.js';
 import type {StepCache} from './cache.js';
 import {EventQueue} from './event-queue.js';
+import {beginAttempt} from './begin-attempt.js';
+import {CallbackTokens, callbackTimeoutReason, callbackTimeoutSeconds} from './callback-tokens.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
@@ -28,14 +29,12 @@ export type EngineDependencies = {
 const handoffSeconds = 0.5;
 /** Simulated seconds a stopped job takes to stop. */
 const stopSeconds = 8;
-/** Simulated seconds a Callback step waits for SendPipelineExecutionStep* before it fails (7 days). */
-const callbackTimeoutSeconds = 7 * 24 * 3600;
 /** Types that run to their end when the execution is stopped instead of being stopped. */
 const finishOnStop = new Set(['Condition', 'Fail', 'Lambda']);
 
 export class ExecutionEngine {
 	readonly #queue = new EventQueue();
-	readonly #callbacks = new Map<string, {execution: ExecutionState; step: StepRun}>();
+	readonly #callbacks = new CallbackTokens();
 	readonly #modelPackageVersions = new Map<string, number>();
 
 	constructor(private readonly dependencies: EngineDependencies) {}
@@ -117,7 +116,7 @@ export class ExecutionEngine {
 		time: number,
 		result: {outputs: Record<string, string>} | {failureReason: string},
 	): ExecutionState | undefined {
-		const entry = this.#callbacks.get(token);
+		const entry = this.#callbacks.find(token);
 		if (!entry) return undefined;
 		const {execution, step} = entry;
 		if (step.callbackToken !== token || !activeStepStatuses.has(step.status)) {
@@ -137,8 +136,7 @@ export class ExecutionEngine {
 	}
 
 	forget(execution: ExecutionState): void {
-		for (const run of execution.steps.values())
-			if (run.callbackToken) this.#callbacks.delete(run.callbackToken);
+		this.#callbacks.forget(execution);
 		for (const run of execution.steps.values()) run.generation++;
 	}
 
@@ -149,7 +147,7 @@ export class ExecutionEngine {
 	}
 
 	#startStep(execution: ExecutionState, name: string, time: number, inPlace = false): void {
-		const step = this.#beginAttempt(execution, name, time, inPlace);
+		const step = beginAttempt(execution, name, time, inPlace);
 		const generation = step.generation;
 		const when = (at: number, action: (eventTime: number) => void) =>
 			this.#queue.schedule(at, (eventTime) => {
@@ -200,11 +198,13 @@ export class ExecutionEngine {
 			if (prepared.job) {
 				prepared.job.startTime = executingAt;
 				prepared.job.experimentConfig = execution.experimentConfig;
-				this.dependencies.jobs.add(prepared.job);
+				const job = prepared.job;
+				job.stopStep = (stoppedAt) => this.#stopJobStep(execution, step, job, stoppedAt);
+				this.dependencies.jobs.add(job);
 			}
 
 			if (type === 'Callback') {
-				this.#awaitCallback(execution, step);
+				this.#callbacks.issue(execution, step, this.dependencies.seed);
 				// As on AWS, a Callback step waits for its answer unless the definition asks for an automatic one.
 				if (execution.tuning.steps[name]?.waitForCallback !== false) {
 					const seconds = execution.tuning.steps[name]?.callbackTimeoutSeconds ?? callbackTimeoutSeconds;
@@ -223,50 +223,6 @@ export class ExecutionEngine {
 				}
 			});
 		});
-	}
-
-	/** A fresh record for a step's first attempt, or its record reset for another attempt (retry). */
-	#beginAttempt(execution: ExecutionState, name: string, time: number, inPlace: boolean): StepRun {
-		let step = execution.steps.get(name);
-		if (step) {
-			execution.rerun.delete(name);
-			// A retry policy's attempt keeps the step's place and start; a retried execution starts it anew.
-			if (!inPlace) {
-				execution.started.splice(execution.started.indexOf(step), 1);
-				step.policyRetries = 0;
-				step.startTime = time;
-			}
-
-			Object.assign(step, {
-				attempt: step.attempt + 1,
-				generation: step.generation + 1,
-				status: 'Starting',
-				endTime: undefined,
-				failureReason: undefined,
-				cacheSource: undefined,
-				finishAt: undefined,
-				callbackToken: undefined,
-				metadata: {},
-				properties: {},
-			});
-		} else {
-			const definition = execution.stepDefinitions.get(name)!;
-			step = {
-				name,
-				definition,
-				status: 'Starting',
-				attempt: 1,
-				startTime: time,
-				metadata: {},
-				properties: {},
-				generation: 0,
-			};
-			execution.steps.set(name, step);
-		}
-
-		if (!inPlace) execution.started.push(step);
-		execution.modifiedAt = time;
-		return step;
 	}
 
 	/** An attempt failed with a retryable exception type: retried as the step's RetryPolicies allow, else failed. */
@@ -293,19 +249,19 @@ export class ExecutionEngine {
 		});
 	}
 
-	#awaitCallback(execution: ExecutionState, step: StepRun): void {
-		const random = derivedRandom(
-			this.dependencies.seed,
-			`${execution.id}/${step.name}/${step.attempt}/callback`,
-		);
-		let token = random.text(10, alphanumeric);
-		while (this.#callbacks.has(token)) token = random.text(10, alphanumeric);
-		step.callbackToken = token;
-		this.#callbacks.set(token, {execution, step});
-		const queue = step.definition.raw.SqsQueueUrl;
-		step.metadata = {
-			Callback: {CallbackToken: token, ...(typeof queue === 'string' ? {SqsQueueUrl: queue} : {})},
-		};
+	/** StopProcessingJob/StopTrainingJob on a step's running job: the job stops, and the step with it. */
+	#stopJobStep(execution: ExecutionState, step: StepRun, job: JobRecord, time: number): void {
+		if (step.status !== 'Executing' || job.status !== 'InProgress') return;
+		step.status = 'Stopping';
+		this.dependencies.jobs.update(job, 'Stopping', time);
+		const generation = step.generation;
+		this.#queue.schedule(time + simulatedMilliseconds(execution, stopSeconds), (stoppedAt) => {
+			if (step.generation !== generation || step.status !== 'Stopping') return;
+			this.dependencies.jobs.update(job, 'Stopped', stoppedAt);
+			// Nothing downstream can run without the stopped step: the execution fails unless it is being stopped.
+			if (!execution.stopRequested) execution.failed = true;
+			this.#end(execution, step, 'Stopped', stoppedAt);
+		});
 	}
 
 	/** A step reached the end of its run: it succeeds unless told to fail, or its own work fails it. */
@@ -392,8 +348,4 @@ export class ExecutionEngine {
 		const name = arn.slice(arn.lastIndexOf('/') + 1);
 		return this.dependencies.jobs.find(isRecord(metadata.ProcessingJob) ? 'processing' : 'training', name);
 	}
-}
-
-function callbackTimeoutReason(seconds: number): string {
-	return `The callback step timed out: no SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure arrived within ${seconds} seconds.`;
 }

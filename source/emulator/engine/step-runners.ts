@@ -86,6 +86,7 @@ export function prepareStep(
 			return {
 				properties: {...args, TransformJobName: name, TransformJobArn: arn, TransformJobStatus: 'Completed'},
 				metadata: {TransformJob: {Arn: arn}},
+				job: newJob('transform', name, arn, args, time),
 			};
 		}
 
@@ -99,6 +100,17 @@ export function prepareStep(
 					TrainingJobArn: resourceArn(region, 'training-job', trainingName),
 				};
 			});
+			const definition = isRecord(args.TrainingJobDefinition) ? args.TrainingJobDefinition : {};
+			const job = newJob('tuning', tuningName, arn, args, time);
+			const output = isRecord(definition.OutputDataConfig)
+				? definition.OutputDataConfig.S3OutputPath
+				: undefined;
+			job.children = summaries.map((summary) => {
+				const child = newJob('training', summary.TrainingJobName, summary.TrainingJobArn, definition, time);
+				if (typeof output === 'string')
+					child.modelArtifacts = joinS3Path(output, `${summary.TrainingJobName}/output/model.tar.gz`);
+				return child;
+			});
 			return {
 				properties: {
 					...args,
@@ -109,6 +121,7 @@ export function prepareStep(
 					TrainingJobSummaries: summaries,
 				},
 				metadata: {TuningJob: {Arn: arn}},
+				job,
 			};
 		}
 
@@ -129,7 +142,11 @@ export function prepareStep(
 		case 'Model':
 		case 'CreateModel': {
 			const arn = resourceArn(region, 'model', name);
-			return {properties: {...args, ModelName: name, ModelArn: arn}, metadata: {Model: {Arn: arn}}};
+			return {
+				properties: {...args, ModelName: name, ModelArn: arn},
+				metadata: {Model: {Arn: arn}},
+				job: newJob('model', name, arn, args, time),
+			};
 		}
 
 		case 'RegisterModel': {
