@@ -183,9 +183,11 @@ describe('responses match the botocore model', () => {
 			ClientRequestToken: randomUUID(),
 		});
 		await call('StopPipelineExecution', {PipelineExecutionArn: stopped, ClientRequestToken: randomUUID()});
-		expect(
+		// A step that is only starting stops within milliseconds at this time scale, so either status may be
+		// seen here; the Stopping state itself is asserted on simulated time in test/emulator/scheduler.test.ts.
+		expect(['Stopping', 'Stopped']).toContain(
 			(await call('DescribePipelineExecution', {PipelineExecutionArn: stopped})).PipelineExecutionStatus,
-		).toBe('Stopping');
+		);
 		await waitFor(stopped);
 		await jobsOf(stopped);
 		await call(
