@@ -1,14 +1,14 @@
-// The execution engine (notes §4.10): starts steps when every upstream step succeeded (and the Condition chose
-// their branch), moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries, caches,
-// and holds Callback steps until they are answered. Time only moves when `advance()` runs (on each request), so an idle emulator
-// does no work, and the same inputs, seed and request times give the same run.
-import {isRecord} from '../../pipeline/expressions.js';
+// The execution engine: starts steps when every upstream step succeeded (and the Condition chose their branch),
+// moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries (RetryPolicies too),
+// caches, and holds Callback steps until they are answered. Time only moves when `advance()` runs (on each
+// request), so an idle emulator does no work, and the same inputs, seed and request times give the same run.
 import type {Clock} from '../clock.js';
 import type {ObjectStorage} from '../s3-store.js';
 import {validationError} from '../service-error.js';
 import type {StepCache} from './cache.js';
 import {EventQueue} from './event-queue.js';
 import {beginAttempt} from './begin-attempt.js';
+import {beginRetry, beginStopping, jobOfStep, stoppedAt} from './execution-transitions.js';
 import {CallbackTokens, callbackTimeoutReason, callbackTimeoutSeconds} from './callback-tokens.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
@@ -27,8 +27,6 @@ export type EngineDependencies = {
 
 /** Simulated seconds between a step ending and the steps it unblocks starting. */
 const handoffSeconds = 0.5;
-/** Simulated seconds a stopped job takes to stop. */
-const stopSeconds = 8;
 /** Types that run to their end when the execution is stopped instead of being stopped. */
 const finishOnStop = new Set(['Condition', 'Fail', 'Lambda']);
 
@@ -55,58 +53,20 @@ export class ExecutionEngine {
 	}
 
 	stop(execution: ExecutionState, time: number): void {
-		if (execution.status !== 'Executing') {
-			throw validationError(
-				`Pipeline execution ${execution.arn} is in ${execution.status} status. Only pipelines with 'Executing' status can be stopped.`,
-			);
-		}
-
-		execution.status = 'Stopping';
-		execution.stopRequested = true;
-		execution.modifiedAt = time;
+		beginStopping(execution, time);
 		for (const run of execution.started) {
 			if (!activeStepStatuses.has(run.status)) continue;
 			run.status = 'Stopping';
 			if (finishOnStop.has(run.definition.type)) continue;
 			if (run.finishAt === undefined && run.callbackToken !== undefined) continue; // waits for Send*
-			const generation = run.generation;
-			const at = Math.min(
-				run.finishAt ?? Number.POSITIVE_INFINITY,
-				time + simulatedMilliseconds(execution, stopSeconds),
-			);
-			this.#queue.schedule(at, (eventTime) => {
-				if (run.generation !== generation || run.status !== 'Stopping') return;
-				this.#end(execution, run, 'Stopped', eventTime);
-			});
+			this.#stopAt(execution, run, time);
 		}
 
 		settle(execution, time);
 	}
 
 	retry(execution: ExecutionState, time: number, parallelism?: number): void {
-		if (execution.status !== 'Failed' && execution.status !== 'Stopped') {
-			throw validationError(
-				`Pipeline execution ${execution.arn} is in ${execution.status} status. Only pipeline executions with 'Failed' or 'Stopped' status can be retried.`,
-			);
-		}
-
-		if (execution.endedByFailStep) {
-			throw validationError(
-				`Pipeline execution ${execution.arn} ended in a Fail step. A pipeline execution that ends with a Fail step cannot be retried.`,
-			);
-		}
-
-		execution.rerun.clear();
-		for (const run of execution.started) {
-			if (run.status === 'Failed' || run.status === 'Stopped') execution.rerun.add(run.name);
-		}
-
-		execution.status = 'Executing';
-		execution.failed = false;
-		execution.stopRequested = false;
-		execution.failureReason = undefined;
-		execution.modifiedAt = time;
-		if (parallelism !== undefined) execution.parallelism = parallelism;
+		beginRetry(execution, time, parallelism);
 		this.#schedule(execution, time, undefined);
 	}
 
@@ -186,19 +146,18 @@ export class ExecutionEngine {
 		const type = step.definition.type;
 		when(time + plan.startingMilliseconds, (executingAt) => {
 			if (step.status !== 'Starting') return;
-			const injected = execution.tuning.steps[name];
-			if (injected?.errorType && step.attempt <= (injected.failAttempts ?? Number.POSITIVE_INFINITY)) {
-				this.#failAttempt(execution, step, injected.errorType, executingAt);
+			const tuned = execution.tuning.steps[name];
+			if (tuned?.errorType && step.attempt <= (tuned.failAttempts ?? Number.POSITIVE_INFINITY)) {
+				this.#failAttempt(execution, step, tuned.errorType, executingAt);
 				return;
 			}
 
 			step.status = 'Executing';
 			step.metadata = prepared.metadata;
 			step.properties = prepared.properties;
-			if (prepared.job) {
-				prepared.job.startTime = executingAt;
-				prepared.job.experimentConfig = execution.experimentConfig;
-				const job = prepared.job;
+			const job = prepared.job;
+			if (job) {
+				Object.assign(job, {startTime: executingAt, experimentConfig: execution.experimentConfig});
 				job.stopStep = (stoppedAt) => this.#stopJobStep(execution, step, job, stoppedAt);
 				this.dependencies.jobs.add(job);
 			}
@@ -206,8 +165,8 @@ export class ExecutionEngine {
 			if (type === 'Callback') {
 				this.#callbacks.issue(execution, step, this.dependencies.seed);
 				// As on AWS, a Callback step waits for its answer unless the definition asks for an automatic one.
-				if (execution.tuning.steps[name]?.waitForCallback !== false) {
-					const seconds = execution.tuning.steps[name]?.callbackTimeoutSeconds ?? callbackTimeoutSeconds;
+				if (tuned?.waitForCallback !== false) {
+					const seconds = tuned?.callbackTimeoutSeconds ?? callbackTimeoutSeconds;
 					when(executingAt + simulatedMilliseconds(execution, seconds), (timedOutAt) => {
 						if (!activeStepStatuses.has(step.status)) return;
 						this.#fail(execution, step, callbackTimeoutReason(seconds), timedOutAt);
@@ -231,12 +190,8 @@ export class ExecutionEngine {
 		const elapsedSeconds = ((time - step.startTime) * execution.timeScale) / 1000;
 		const decision = decideRetry(step.definition, type, retries, elapsedSeconds);
 		if (!decision.retry) {
-			this.#fail(
-				execution,
-				step,
-				exceptionFailureReason(step.definition, execution.arn, type, decision.reason),
-				time,
-			);
+			const reason = exceptionFailureReason(step.definition, execution.arn, type, decision.reason);
+			this.#fail(execution, step, reason, time);
 			return;
 		}
 
@@ -254,13 +209,17 @@ export class ExecutionEngine {
 		if (step.status !== 'Executing' || job.status !== 'InProgress') return;
 		step.status = 'Stopping';
 		this.dependencies.jobs.update(job, 'Stopping', time);
-		const generation = step.generation;
-		this.#queue.schedule(time + simulatedMilliseconds(execution, stopSeconds), (stoppedAt) => {
-			if (step.generation !== generation || step.status !== 'Stopping') return;
-			this.dependencies.jobs.update(job, 'Stopped', stoppedAt);
-			// Nothing downstream can run without the stopped step: the execution fails unless it is being stopped.
-			if (!execution.stopRequested) execution.failed = true;
-			this.#end(execution, step, 'Stopped', stoppedAt);
+		this.#stopAt(execution, step, time, true);
+	}
+
+	/** Ends a stopping step once stopped (or at its end); a step stopped by its job fails the execution. */
+	#stopAt(execution: ExecutionState, run: StepRun, time: number, failsExecution = false): void {
+		const generation = run.generation;
+		const at = stoppedAt(execution, run, time);
+		this.#queue.schedule(at, (eventTime) => {
+			if (run.generation !== generation || run.status !== 'Stopping') return;
+			if (failsExecution && !execution.stopRequested) execution.failed = true;
+			this.#end(execution, run, 'Stopped', eventTime);
 		});
 	}
 
@@ -323,7 +282,8 @@ export class ExecutionEngine {
 		step.finishAt = undefined;
 		step.generation++;
 		execution.modifiedAt = time;
-		if (status === 'Stopped') this.dependencies.jobs.update(this.#jobOf(step), 'Stopped', time);
+		if (status === 'Stopped')
+			this.dependencies.jobs.update(jobOfStep(this.dependencies.jobs, step), 'Stopped', time);
 		if (status !== 'Succeeded' || execution.status !== 'Executing' || execution.failed) {
 			settle(execution, time);
 			return;
@@ -335,17 +295,5 @@ export class ExecutionEngine {
 			execution.pendingHandoffs--;
 			this.#schedule(execution, handoffAt, children);
 		});
-	}
-
-	#jobOf(step: StepRun): JobRecord | undefined {
-		const metadata = step.metadata;
-		const arn = isRecord(metadata.ProcessingJob)
-			? metadata.ProcessingJob.Arn
-			: isRecord(metadata.TrainingJob)
-				? metadata.TrainingJob.Arn
-				: undefined;
-		if (typeof arn !== 'string') return undefined;
-		const name = arn.slice(arn.lastIndexOf('/') + 1);
-		return this.dependencies.jobs.find(isRecord(metadata.ProcessingJob) ? 'processing' : 'training', name);
 	}
 }
