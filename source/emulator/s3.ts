@@ -28,7 +28,8 @@ const servedQuery = new Set([
 	...['list-type', 'prefix', 'delimiter', 'marker', 'max-keys', 'encoding-type', 'continuation-token'],
 	...['start-after', 'fetch-owner', 'location', 'versions', 'key-marker', 'version-id-marker', 'uploads'],
 	...['delete', 'uploadId', 'partNumber', 'tagging', 'versionId', 'x-id', 'max-uploads', 'upload-id-marker'],
-	...['response-content-type', 'response-content-disposition', 'response-cache-control'],
+	...['response-content-type', 'response-content-disposition', 'response-cache-control', 'response-expires'],
+	...['response-content-language', 'response-content-encoding'],
 ]);
 
 export function handleS3(
@@ -88,6 +89,15 @@ function route(
 		)
 	)
 		return;
+	// Buckets are unversioned: every object has the one version `null`.
+	const versionId = url.searchParams.get('versionId');
+	if (versionId !== null && versionId !== 'null') {
+		throw new S3Error(404, 'NoSuchVersion', 'The specified version does not exist.', {
+			Key: key,
+			VersionId: versionId,
+		});
+	}
+
 	if (url.searchParams.has('tagging')) {
 		const object = storage.get(bucket, key);
 		if (!object) throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', {Key: key});
