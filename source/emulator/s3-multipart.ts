@@ -1,11 +1,14 @@
-// S3 multipart uploads (what the AWS CLI and boto3 use for files over 8 MB): initiate, upload parts,
-// complete into one object, abort.
+// S3 multipart uploads (what the AWS CLI and boto3 use for files over 8 MB): initiate, upload parts (or copy
+// them from another object: UploadPartCopy, boto3's managed copy), complete into one object, abort, list.
 import {createHash, randomUUID} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {copySource, copySourceRange} from './s3-object-extras.js';
 import type {ObjectStorage} from './s3-store.js';
 import {decodeAwsChunked, element, isAwsChunked, S3Error, writeXml} from './s3-wire.js';
 
 type Upload = {
+	id: string;
+	initiated: number;
 	bucket: string;
 	key: string;
 	contentType: string;
@@ -41,7 +44,15 @@ export function handleMultipart(
 	if (method === 'POST' && query.has('uploads')) {
 		const id = randomUUID().replace(/-/g, '');
 		const contentType = request.headers['content-type'] ?? 'binary/octet-stream';
-		uploadsOf(storage).set(id, {bucket, key, contentType, metadata, parts: new Map()});
+		uploadsOf(storage).set(id, {
+			id,
+			initiated: Date.now(),
+			bucket,
+			key,
+			contentType,
+			metadata,
+			parts: new Map(),
+		});
 		writeXml(
 			response,
 			200,
@@ -71,11 +82,26 @@ export function handleMultipart(
 			);
 		}
 
-		const content = isAwsChunked(request.headers) ? decodeAwsChunked(body) : body;
+		const copied = request.headers['x-amz-copy-source'] !== undefined;
+		const content = copied
+			? Buffer.from(copySourceRange(copySource(storage, request.headers).object, request.headers))
+			: isAwsChunked(request.headers)
+				? decodeAwsChunked(body)
+				: body;
 		const md5 = createHash('md5').update(content).digest();
 		upload.parts.set(number, {body: content, md5});
-		response.writeHead(200, {etag: `"${md5.toString('hex')}"`, 'content-length': 0});
-		response.end();
+		const etag = `"${md5.toString('hex')}"`;
+		if (copied) {
+			writeXml(
+				response,
+				200,
+				`<CopyPartResult xmlns="${namespace}">${element('LastModified', new Date().toISOString())}${element('ETag', etag)}</CopyPartResult>`,
+			);
+		} else {
+			response.writeHead(200, {etag, 'content-length': 0});
+			response.end();
+		}
+
 		return true;
 	}
 
@@ -120,4 +146,9 @@ export function handleMultipart(
 	}
 
 	return false;
+}
+
+/** The multipart uploads in progress in a bucket. */
+export function uploadsIn(storage: ObjectStorage, bucket: string): Upload[] {
+	return [...uploadsOf(storage).values()].filter((upload) => upload.bucket === bucket);
 }

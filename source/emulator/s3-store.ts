@@ -10,6 +10,8 @@ export type StoredObject = {
 	/** The quoted MD5 of the body, computed on first use (the engine writes many objects nobody reads). */
 	readonly etag: string;
 	metadata: Record<string, string>;
+	/** The object's tag set (PutObjectTagging, `x-amz-tagging`), in the order given. */
+	tags: Record<string, string>;
 };
 
 type Bucket = {name: string; createdAt: number; objects: Map<string, StoredObject>; sortedKeys?: string[]};
@@ -55,6 +57,7 @@ export class ObjectStorage {
 			time?: number;
 			/** Given for multipart uploads, whose ETag is not the MD5 of the whole body. */
 			etag?: string;
+			tags?: Record<string, string>;
 		} = {},
 	): StoredObject | undefined {
 		let bucket = this.#buckets.get(bucketName);
@@ -76,6 +79,7 @@ export class ObjectStorage {
 				return etag;
 			},
 			metadata: options.metadata ?? {},
+			tags: options.tags ?? {},
 		};
 		if (!bucket.objects.has(key)) bucket.sortedKeys = undefined;
 		bucket.objects.set(key, object);
@@ -89,6 +93,15 @@ export class ObjectStorage {
 	delete(bucketName: string, key: string): void {
 		const bucket = this.#buckets.get(bucketName);
 		if (bucket?.objects.delete(key)) bucket.sortedKeys = undefined;
+	}
+
+	/** Deletes an empty bucket; says why not otherwise. */
+	deleteBucket(name: string): 'deleted' | 'missing' | 'not-empty' {
+		const bucket = this.#buckets.get(name);
+		if (!bucket) return 'missing';
+		if (bucket.objects.size > 0) return 'not-empty';
+		this.#buckets.delete(name);
+		return 'deleted';
 	}
 
 	/** Reads `s3://bucket/key`; undefined when the URI is malformed or nothing is stored there. */

@@ -1,6 +1,7 @@
 // S3's REST-XML wire details: XML documents and errors, aws-chunked bodies and Range headers.
 import {randomUUID} from 'node:crypto';
 import type {ServerResponse} from 'node:http';
+import type {ObjectStorage} from './s3-store.js';
 
 export function escapeXml(text: string): string {
 	return text.replace(
@@ -122,4 +123,18 @@ export function parseRange(
 
 export function isoTime(milliseconds: number): string {
 	return new Date(milliseconds).toISOString();
+}
+
+export function requireBucket(storage: ObjectStorage, bucket: string): void {
+	if (!storage.hasBucket(bucket)) {
+		throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', {BucketName: bucket});
+	}
+}
+
+export function notImplemented(what: string): S3Error {
+	return new S3Error(
+		501,
+		'NotImplemented',
+		`The sagemon emulator does not implement this S3 request (${what}).`,
+	);
 }

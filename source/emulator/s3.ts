@@ -1,22 +1,36 @@
-// The S3 REST endpoint in path style (`/bucket/key`): the calls sagemon, the tutorial and the AWS CLI make
-// (ListBuckets, CreateBucket, HeadBucket, PutObject, multipart uploads, GetObject with Range, HeadObject,
-// DeleteObject, ListObjectsV2 and ListObjects).
+// The S3 REST endpoint in path style (`/bucket/key`): the calls sagemon, the tutorial, the AWS CLI and boto3
+// make (ListBuckets, Create/Head/DeleteBucket, PutObject, CopyObject, multipart uploads, GetObject with Range
+// and conditions, HeadObject, DeleteObject(s), object tagging, ListObjects(V2), ListObjectVersions,
+// ListMultipartUploads). Any other request answers 501 NotImplemented, never a wrong success.
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {bucketOperation, listBuckets} from './s3-buckets.js';
 import {handleMultipart} from './s3-multipart.js';
+import {
+	checkConditionalWrite,
+	conditionalStatus,
+	copyObject,
+	objectTagging,
+	tagsFromHeader,
+} from './s3-object-extras.js';
 import type {ObjectStorage, StoredObject} from './s3-store.js';
 import {
 	decodeAwsChunked,
-	element,
 	isAwsChunked,
-	isoTime,
 	parseRange,
+	notImplemented,
+	requireBucket,
 	S3Error,
 	writeS3Error,
-	writeXml,
 } from './s3-wire.js';
 
-const namespace = 'http://s3.amazonaws.com/doc/2006-03-01/';
-const owner = '<Owner><ID>sagemon</ID><DisplayName>sagemon</DisplayName></Owner>';
+/** Query members of the requests served; any other (`?acl`, `?policy`, `?versioning`...) is not implemented. */
+const servedQuery = new Set([
+	...['list-type', 'prefix', 'delimiter', 'marker', 'max-keys', 'encoding-type', 'continuation-token'],
+	...['start-after', 'fetch-owner', 'location', 'versions', 'key-marker', 'version-id-marker', 'uploads'],
+	...['delete', 'uploadId', 'partNumber', 'tagging', 'versionId', 'x-id', 'max-uploads', 'upload-id-marker'],
+	...['response-content-type', 'response-content-disposition', 'response-cache-control', 'response-expires'],
+	...['response-content-language', 'response-content-encoding'],
+]);
 
 export function handleS3(
 	storage: ObjectStorage,
@@ -50,6 +64,8 @@ function route(
 		.map(decodeURIComponent)
 		.join('/');
 	const method = request.method ?? 'GET';
+	const unserved = [...url.searchParams.keys()].find((name) => !servedQuery.has(name));
+	if (unserved !== undefined) throw notImplemented(`${method} ?${unserved}`);
 	if (bucket === '') {
 		if (method !== 'GET') throw notImplemented(method);
 		listBuckets(storage, response);
@@ -57,7 +73,7 @@ function route(
 	}
 
 	if (key === '') {
-		bucketOperation(storage, method, bucket, url.searchParams, response);
+		bucketOperation(storage, method, bucket, url.searchParams, response, body);
 		return;
 	}
 
@@ -73,9 +89,27 @@ function route(
 		)
 	)
 		return;
+	// Buckets are unversioned: every object has the one version `null`.
+	const versionId = url.searchParams.get('versionId');
+	if (versionId !== null && versionId !== 'null') {
+		throw new S3Error(404, 'NoSuchVersion', 'The specified version does not exist.', {
+			Key: key,
+			VersionId: versionId,
+		});
+	}
+
+	if (url.searchParams.has('tagging')) {
+		const object = storage.get(bucket, key);
+		if (!object) throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', {Key: key});
+		objectTagging(method, object, body, response);
+		return;
+	}
+
 	switch (method) {
 		case 'PUT':
-			putObject(storage, request, response, bucket, key, body);
+			if (request.headers['x-amz-copy-source'])
+				copyObject(storage, request, response, {bucket, key, metadata: metadataOf(request)});
+			else putObject(storage, request, response, bucket, key, body);
 			return;
 		case 'GET':
 		case 'HEAD':
@@ -92,101 +126,6 @@ function route(
 	}
 }
 
-function bucketOperation(
-	storage: ObjectStorage,
-	method: string,
-	bucket: string,
-	query: URLSearchParams,
-	response: ServerResponse,
-): void {
-	if (method === 'PUT') {
-		if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-			throw new S3Error(400, 'InvalidBucketName', 'The specified bucket is not valid.', {BucketName: bucket});
-		}
-
-		if (!storage.createBucket(bucket)) {
-			throw new S3Error(
-				409,
-				'BucketAlreadyOwnedByYou',
-				'Your previous request to create the named bucket succeeded and you already own it.',
-				{BucketName: bucket},
-			);
-		}
-
-		response.writeHead(200, {location: `/${bucket}`, 'content-length': 0});
-		response.end();
-		return;
-	}
-
-	requireBucket(storage, bucket);
-	if (method === 'HEAD') {
-		response.writeHead(200, {'x-amz-bucket-region': 'us-east-1', 'content-length': 0});
-		response.end();
-		return;
-	}
-
-	if (method !== 'GET') throw notImplemented(method);
-	if (query.has('location')) {
-		writeXml(response, 200, `<LocationConstraint xmlns="${namespace}"/>`);
-		return;
-	}
-
-	listObjects(storage, bucket, query, response);
-}
-
-function listBuckets(storage: ObjectStorage, response: ServerResponse): void {
-	const buckets = storage
-		.buckets()
-		.map(
-			({name, createdAt}) =>
-				`<Bucket>${element('Name', name)}${element('CreationDate', isoTime(createdAt))}</Bucket>`,
-		)
-		.join('');
-	writeXml(
-		response,
-		200,
-		`<ListAllMyBucketsResult xmlns="${namespace}">${owner}<Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`,
-	);
-}
-
-function listObjects(
-	storage: ObjectStorage,
-	bucket: string,
-	query: URLSearchParams,
-	response: ServerResponse,
-): void {
-	const version2 = query.get('list-type') === '2';
-	const prefix = query.get('prefix') ?? '';
-	const delimiter = query.get('delimiter') ?? undefined;
-	const urlEncoded = query.get('encoding-type') === 'url';
-	const maxKeys = Math.min(1000, Math.max(0, Number(query.get('max-keys') ?? 1000) || 0));
-	const continuation = query.get('continuation-token') ?? undefined;
-	const startAfter = version2
-		? continuation !== undefined
-			? decodeToken(continuation)
-			: (query.get('start-after') ?? undefined)
-		: (query.get('marker') ?? undefined);
-	const result = storage.list(bucket, {prefix, delimiter, startAfter, maxKeys})!;
-	const encode = (text: string) => (urlEncoded ? encodeURIComponent(text).replace(/%2F/g, '/') : text);
-	const contents = result.objects
-		.map(
-			(object) =>
-				`<Contents>${element('Key', encode(object.key))}${element('LastModified', isoTime(object.lastModified))}${element('ETag', object.etag)}${element('Size', object.body.length)}${element('StorageClass', 'STANDARD')}</Contents>`,
-		)
-		.join('');
-	const prefixes = result.commonPrefixes
-		.map((common) => `<CommonPrefixes>${element('Prefix', encode(common))}</CommonPrefixes>`)
-		.join('');
-	const paging = version2
-		? `${element('KeyCount', result.objects.length + result.commonPrefixes.length)}${element('ContinuationToken', continuation)}${element('StartAfter', query.get('start-after') ?? undefined)}${result.truncated && result.nextKey !== undefined ? element('NextContinuationToken', encodeToken(result.nextKey)) : ''}`
-		: `${element('Marker', query.get('marker') ?? '')}${result.truncated && result.nextKey !== undefined && delimiter ? element('NextMarker', encode(result.nextKey)) : ''}`;
-	writeXml(
-		response,
-		200,
-		`<ListBucketResult xmlns="${namespace}">${element('Name', bucket)}${element('Prefix', encode(prefix))}${paging}${element('MaxKeys', maxKeys)}${delimiter ? element('Delimiter', encode(delimiter)) : ''}${urlEncoded ? element('EncodingType', 'url') : ''}${element('IsTruncated', result.truncated)}${contents}${prefixes}</ListBucketResult>`,
-	);
-}
-
 function putObject(
 	storage: ObjectStorage,
 	request: IncomingMessage,
@@ -196,12 +135,13 @@ function putObject(
 	body: Buffer,
 ): void {
 	requireBucket(storage, bucket);
-	if (request.headers['x-amz-copy-source']) throw notImplemented('CopyObject');
+	checkConditionalWrite(storage.get(bucket, key), request.headers);
 	const content = isAwsChunked(request.headers) ? decodeAwsChunked(body) : body;
 	const metadata = metadataOf(request);
 	const stored = storage.put(bucket, key, content, {
 		contentType: request.headers['content-type'] ?? 'binary/octet-stream',
 		metadata,
+		tags: tagsFromHeader(request.headers['x-amz-tagging']),
 	})!;
 	response.writeHead(200, {etag: stored.etag, 'content-length': 0});
 	response.end();
@@ -218,6 +158,15 @@ function getObject(
 	requireBucket(storage, bucket);
 	const object = storage.get(bucket, key);
 	if (!object) throw new S3Error(404, 'NoSuchKey', 'The specified key does not exist.', {Key: key});
+	if (conditionalStatus(object, request.headers) === 304) {
+		response.writeHead(304, {
+			etag: object.etag,
+			'last-modified': new Date(object.lastModified).toUTCString(),
+		});
+		response.end();
+		return;
+	}
+
 	const range = parseRange(
 		typeof request.headers.range === 'string' ? request.headers.range : undefined,
 		object.body.length,
@@ -246,6 +195,8 @@ function objectHeaders(object: StoredObject): Record<string, string> {
 		'accept-ranges': 'bytes',
 	};
 	for (const [name, value] of Object.entries(object.metadata)) headers[`x-amz-meta-${name}`] = value;
+	const tagCount = Object.keys(object.tags).length;
+	if (tagCount > 0) headers['x-amz-tagging-count'] = String(tagCount);
 	return headers;
 }
 
@@ -256,26 +207,4 @@ function metadataOf(request: IncomingMessage): Record<string, string> {
 	}
 
 	return metadata;
-}
-
-function requireBucket(storage: ObjectStorage, bucket: string): void {
-	if (!storage.hasBucket(bucket)) {
-		throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', {BucketName: bucket});
-	}
-}
-
-function notImplemented(what: string): S3Error {
-	return new S3Error(
-		501,
-		'NotImplemented',
-		`The sagemon emulator does not implement this S3 request (${what}).`,
-	);
-}
-
-function encodeToken(key: string): string {
-	return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-function decodeToken(token: string): string {
-	return Buffer.from(token, 'base64url').toString('utf8');
 }

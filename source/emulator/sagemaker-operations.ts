@@ -17,6 +17,17 @@ import {
 } from './execution-operations.js';
 import {inputShapes} from './input-shapes.js';
 import {describeProcessingJob, describeTrainingJob} from './job-operations.js';
+import {addTags, deleteTags, listTags, updatePipelineVersion} from './pipeline-tag-operations.js';
+import {resourceInputShapes} from './resource-input-shapes.js';
+import {
+	describeHyperParameterTuningJob,
+	describeModel,
+	describeTransformJob,
+	listProcessingJobs,
+	listTrainingJobs,
+	stopProcessingJob,
+	stopTrainingJob,
+} from './resource-operations.js';
 import type {Operation} from './operation.js';
 import {
 	createPipeline,
@@ -65,6 +76,17 @@ export const operations: Record<string, Operation> = {
 	ListModelPackages: listModelPackages,
 	DescribeModelPackage: describeModelPackage,
 	UpdateModelPackage: updateModelPackage,
+	DescribeTransformJob: describeTransformJob,
+	DescribeModel: describeModel,
+	DescribeHyperParameterTuningJob: describeHyperParameterTuningJob,
+	ListProcessingJobs: listProcessingJobs,
+	ListTrainingJobs: listTrainingJobs,
+	StopProcessingJob: stopProcessingJob,
+	StopTrainingJob: stopTrainingJob,
+	UpdatePipelineVersion: updatePipelineVersion,
+	AddTags: addTags,
+	ListTags: listTags,
+	DeleteTags: deleteTags,
 };
 
 /** Operations whose ClientRequestToken makes a repeated request return the first answer. */
@@ -92,7 +114,7 @@ export function runOperation(
 		);
 	}
 
-	const shape = inputShapes[name];
+	const shape = inputShapes[name] ?? resourceInputShapes[name];
 	if (shape) validateInput(input, shape);
 	if (idempotent.has(name)) {
 		const replayed = state.idempotency.replay(name, input);

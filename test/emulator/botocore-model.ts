@@ -67,8 +67,13 @@ export function checkShape(model: ServiceModel, shapeName: string, value: unknow
 
 /** Checks an operation's 200 response body against its output shape. */
 export function checkOutput(model: ServiceModel, operation: string, body: unknown): string[] {
-	const output = model.operations[operation]?.output?.shape;
-	if (!output) return [`${operation} is not an operation of the model`];
+	if (!model.operations[operation]) return [`${operation} is not an operation of the model`];
+	const output = model.operations[operation].output?.shape;
+	// An operation without an output shape answers with an empty JSON object.
+	if (!output)
+		return body !== null && typeof body === 'object' && Object.keys(body).length === 0
+			? []
+			: [`${operation} has no output, but the body is ${JSON.stringify(body)}`];
 	return checkShape(model, output, body);
 }
 

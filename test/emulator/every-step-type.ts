@@ -1,10 +1,12 @@
-// A pipeline with one step of every type the service names in PipelineExecutionStepMetadata, plus one type
-// the emulator does not know. No public definition has them all, so this one is written for the tests.
+// A pipeline with one step of every type the service names in PipelineExecutionStepMetadata, the check steps'
+// settings where the SageMaker SDK writes them (on the step), and a RegisterModel step reading the checks'
+// baselines. No public definition has them all, so this one is written for the tests.
 const role = 'arn:aws:iam::111122223333:role/SageMakerExecutionRole';
 
 export const everyStepTypeDefinition = {
 	Version: '2020-12-01',
-	Metadata: {},
+	// The Callback step answers itself, so the pipeline runs to its end without a consumer.
+	Metadata: {'sagemon.emulator': {steps: {Approve: {waitForCallback: false}}}},
 	Parameters: [],
 	Steps: [
 		{
@@ -53,12 +55,65 @@ export const everyStepTypeDefinition = {
 		{
 			Name: 'DataQuality',
 			Type: 'QualityCheck',
-			Arguments: {CheckType: 'DATA_QUALITY', SkipCheck: false, RegisterNewBaseline: true},
+			Arguments: {
+				ProcessingOutputConfig: {
+					Outputs: [{OutputName: 'quality_check_output', S3Output: {S3Uri: 's3://bucket/checks/quality'}}],
+				},
+			},
+			CheckType: 'DATA_QUALITY',
+			ModelPackageGroupName: 'Models',
+			SkipCheck: false,
+			FailOnViolation: true,
+			RegisterNewBaseline: true,
+			SuppliedBaselineConstraints: 's3://bucket/baselines/constraints.json',
+			SuppliedBaselineStatistics: 's3://bucket/baselines/statistics.json',
 		},
 		{
 			Name: 'Bias',
 			Type: 'ClarifyCheck',
-			Arguments: {CheckType: 'DATA_BIAS', ModelPackageGroupName: 'Models'},
+			Arguments: {},
+			CheckType: 'DATA_BIAS',
+			ModelPackageGroupName: 'Models',
+			SkipCheck: true,
+			RegisterNewBaseline: false,
+			SuppliedBaselineConstraints: 's3://bucket/baselines/bias.json',
+		},
+		{
+			Name: 'RegisterChecked',
+			Type: 'RegisterModel',
+			Arguments: {
+				ModelPackageGroupName: 'Models',
+				DriftCheckBaselines: {
+					ModelDataQuality: {
+						Constraints: {
+							ContentType: 'application/json',
+							S3Uri: {Get: 'Steps.DataQuality.BaselineUsedForDriftCheckConstraints'},
+						},
+						Statistics: {
+							ContentType: 'application/json',
+							S3Uri: {Get: 'Steps.DataQuality.BaselineUsedForDriftCheckStatistics'},
+						},
+					},
+					Bias: {
+						PreTrainingConstraints: {
+							ContentType: 'application/json',
+							S3Uri: {Get: 'Steps.Bias.BaselineUsedForDriftCheckConstraints'},
+						},
+					},
+				},
+				ModelMetrics: {
+					ModelDataQuality: {
+						Constraints: {
+							ContentType: 'application/json',
+							S3Uri: {Get: 'Steps.DataQuality.CalculatedBaselineConstraints'},
+						},
+						Statistics: {
+							ContentType: 'application/json',
+							S3Uri: {Get: 'Steps.DataQuality.CalculatedBaselineStatistics'},
+						},
+					},
+				},
+			},
 		},
 		{Name: 'EndpointSettings', Type: 'EndpointConfig', Arguments: {ProductionVariants: []}},
 		{
@@ -84,6 +139,5 @@ export const everyStepTypeDefinition = {
 			SqsQueueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/approvals',
 			OutputParameters: [],
 		},
-		{Name: 'Someday', Type: 'FutureStepType', Arguments: {}},
 	],
 };

@@ -1,11 +1,13 @@
 // The emulator's request constraints agree with botocore's model of each operation it serves.
 import {describe, expect, it} from 'vitest';
-import {inputShapes} from '../../source/emulator/input-shapes.js';
+import {inputShapes as pipelineShapes} from '../../source/emulator/input-shapes.js';
+import {resourceInputShapes} from '../../source/emulator/resource-input-shapes.js';
 import {operations} from '../../source/emulator/sagemaker-operations.js';
 import type {Shape} from '../../source/emulator/validate-input.js';
 import {loadSageMakerModel, type ModelShape} from './botocore-model.js';
 
 const model = loadSageMakerModel();
+const inputShapes = {...pipelineShapes, ...resourceInputShapes};
 
 /** Differences between our declaration and the model's shape, member by member. */
 function compare(ours: Shape, shapeName: string, path: string, problems: string[]): void {

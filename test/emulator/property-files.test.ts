@@ -1,5 +1,5 @@
-// Property files the emulator writes when a definition gives no content: every path the definition reads,
-// with values that make the conditions reading them true.
+// Property files the emulator writes when a definition gives no content: every path the definition reads, with
+// plausible values fixed per execution and never chosen from the thresholds the conditions compare them with.
 import {describe, expect, it} from 'vitest';
 import {parseDefinition} from '../../source/pipeline/definition.js';
 import {synthesizePropertyFile} from '../../source/emulator/engine/property-files.js';
@@ -29,49 +29,49 @@ function pipelineWith(conditions: unknown[], extraSteps: unknown[] = []) {
 const literal = (value: unknown) => (typeof value === 'object' && value !== null ? 0.8 : value);
 
 describe('synthesizePropertyFile', () => {
-	it('picks an MSE under the tutorial threshold, keeping the path the condition reads', () => {
+	it('gives the tutorial an MSE between 2 and 5, the same for the same execution', () => {
 		const definition = parseDefinition(readFixture('abalone-tutorial.json')).definition!;
-		const content = synthesizePropertyFile(definition, 'AbaloneEval', 'EvaluationReport', literal);
-		expect(content).toEqual({regression_metrics: {mse: {value: 4.5}}});
+		const mses = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((id) => {
+			const content = synthesizePropertyFile(definition, 'AbaloneEval', 'EvaluationReport', literal, id) as {
+				regression_metrics: {mse: {value: number}};
+			};
+			expect(Object.keys(content)).toEqual(['regression_metrics']);
+			return content.regression_metrics.mse.value;
+		});
+		for (const mse of mses) {
+			expect(mse).toBeGreaterThanOrEqual(2);
+			expect(mse).toBeLessThanOrEqual(5);
+		}
+
+		expect(new Set(mses).size).toBeGreaterThan(1);
+		expect(synthesizePropertyFile(definition, 'AbaloneEval', 'EvaluationReport', literal, 'a1')).toEqual(
+			synthesizePropertyFile(definition, 'AbaloneEval', 'EvaluationReport', literal, 'a1'),
+		);
 	});
 
-	it('satisfies each comparison, whichever side the file is on', () => {
-		const definition = pipelineWith([
-			{Type: 'GreaterThanOrEqualTo', LeftValue: jsonGet('metrics.accuracy'), RightValue: 0.9},
-			{Type: 'LessThan', LeftValue: 10, RightValue: jsonGet('metrics.count')},
+	it('gives each path a value plausible for what it measures, whatever the thresholds', () => {
+		const conditions = (threshold: number) => [
+			{Type: 'GreaterThanOrEqualTo', LeftValue: jsonGet('metrics.accuracy'), RightValue: threshold},
+			{Type: 'LessThan', LeftValue: threshold, RightValue: jsonGet('metrics.count')},
 			{Type: 'Equals', LeftValue: jsonGet('status'), RightValue: 'ok'},
 			{Type: 'In', QueryValue: jsonGet('tier'), Values: ['gold', 'silver']},
-			{Type: 'Not', Condition: {Type: 'GreaterThan', LeftValue: jsonGet('loss'), RightValue: 2}},
-			{
-				Type: 'Or',
-				Conditions: [
-					{
-						Type: 'LessThanOrEqualTo',
-						LeftValue: jsonGet('latency'),
-						RightValue: {Get: 'Parameters.Threshold'},
-					},
-				],
-			},
-		]);
-		const content = synthesizePropertyFile(definition, 'Eval', 'Report', literal) as Record<
-			string,
-			Record<string, number>
-		>;
-		expect(content.metrics!.accuracy).toBeGreaterThanOrEqual(0.9);
-		expect(content.metrics!.accuracy).toBeLessThan(1);
-		expect(content.metrics!.count).toBeGreaterThan(10);
-		expect(content.status).toBe('ok');
-		expect(content.tier).toBe('gold');
-		expect(content.loss).toBeLessThanOrEqual(2);
-		expect(content.latency).toBeLessThanOrEqual(0.8);
-	});
-
-	it('fits a value between two bounds on the same path', () => {
-		const definition = pipelineWith([
-			{Type: 'GreaterThan', LeftValue: jsonGet('auc'), RightValue: 0.7},
-			{Type: 'LessThan', LeftValue: jsonGet('auc'), RightValue: 0.8},
-		]);
-		expect(synthesizePropertyFile(definition, 'Eval', 'Report', literal)).toEqual({auc: 0.75});
+			{Type: 'Not', Condition: {Type: 'GreaterThan', LeftValue: jsonGet('loss'), RightValue: threshold}},
+			{Type: 'LessThanOrEqualTo', LeftValue: jsonGet('auc.value'), RightValue: {Get: 'Parameters.Threshold'}},
+		];
+		const low = synthesizePropertyFile(pipelineWith(conditions(-1)), 'Eval', 'Report', literal, 'x1');
+		const high = synthesizePropertyFile(pipelineWith(conditions(1e6)), 'Eval', 'Report', literal, 'x1');
+		expect(high).toEqual(low);
+		// biome-ignore lint/suspicious/noExplicitAny: the synthesized JSON is read by path.
+		const content = low as Record<string, any>;
+		expect(content.metrics!.accuracy).toBeGreaterThanOrEqual(0);
+		expect(content.metrics!.accuracy).toBeLessThanOrEqual(1);
+		expect(Number.isInteger(content.metrics!.count)).toBe(true);
+		expect(content.metrics!.count).toBeGreaterThan(0);
+		expect(['ok', 'other']).toContain(content.status);
+		expect(['gold', 'silver', 'other']).toContain(content.tier);
+		expect(content.loss).toBeGreaterThanOrEqual(0);
+		expect(content.auc!.value).toBeGreaterThanOrEqual(0);
+		expect(content.auc!.value).toBeLessThanOrEqual(1);
 	});
 
 	it('includes paths read outside conditions, and list indexes', () => {
@@ -85,7 +85,7 @@ describe('synthesizePropertyFile', () => {
 				},
 			],
 		);
-		const content = synthesizePropertyFile(definition, 'Eval', 'Report', literal) as {
+		const content = synthesizePropertyFile(definition, 'Eval', 'Report', literal, 'x2') as {
 			scores: Array<{value: number} | undefined>;
 		};
 		expect(Array.isArray(content.scores)).toBe(true);

@@ -198,3 +198,34 @@ describe('S3 multipart uploads', () => {
 		});
 	});
 });
+
+describe('S3 requests the emulator does not implement', () => {
+	it('answers 501 NotImplemented in S3 XML, never a success', async () => {
+		await s3.send(new PutObjectCommand({Bucket: 'reports', Key: 'kept.txt', Body: 'kept'}));
+		for (const [method, path] of [
+			['GET', '/reports?policy'],
+			['PUT', '/reports?versioning'],
+			['GET', '/reports/kept.txt?acl'],
+			['POST', '/reports/kept.txt?restore'],
+		] as const) {
+			const response = await fetch(`${emulator.url}${path}`, {
+				method,
+				body: method === 'GET' ? undefined : '',
+			});
+			const text = await response.text();
+			expect(response.status, `${method} ${path}`).toBe(501);
+			expect(text).toContain('<Code>NotImplemented</Code>');
+		}
+
+		const body = await s3.send(new GetObjectCommand({Bucket: 'reports', Key: 'kept.txt'}));
+		expect(await body.Body!.transformToString()).toBe('kept');
+	});
+
+	it('has one version, null, of each object', async () => {
+		const other = await fetch(`${emulator.url}/reports/kept.txt?versionId=3HL4kqtJlcpXroDTDmJ`);
+		expect(other.status).toBe(404);
+		expect(await other.text()).toContain('<Code>NoSuchVersion</Code>');
+		const current = await fetch(`${emulator.url}/reports/kept.txt?versionId=null`);
+		expect(await current.text()).toBe('kept');
+	});
+});

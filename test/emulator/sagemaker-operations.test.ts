@@ -103,6 +103,34 @@ describe('pipelines', () => {
 		expect(failure.message).toContain('already exists');
 	});
 
+	it('refuses unknown step types at CreatePipeline and UpdatePipeline, nested ones too', () => {
+		const service = localService();
+		const misspelt = tutorial();
+		misspelt.Steps[0].Type = 'Proccessing';
+		const create = service.failure('CreatePipeline', {
+			PipelineName: 'Misspelt',
+			PipelineDefinition: JSON.stringify(misspelt),
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		expect(create.code).toBe('ValidationException');
+		expect(create.message).toContain("Step 'AbaloneProcess' has an unknown step type 'Proccessing'");
+		expect(service.failure('DescribePipeline', {PipelineName: 'Misspelt'}).code).toBe('ResourceNotFound');
+		service.createPipeline('Fine', tutorial());
+		const nested = tutorial();
+		const condition = nested.Steps.find((step: Json) => step.Type === 'Condition');
+		condition.Arguments.IfSteps[0].Type = 'Banana';
+		const update = service.failure('UpdatePipeline', {
+			PipelineName: 'Fine',
+			PipelineDefinition: JSON.stringify(nested),
+		});
+		expect(update.code).toBe('ValidationException');
+		expect(update.message).toContain("unknown step type 'Banana'");
+		expect(
+			service.call('ListPipelineVersions', {PipelineName: 'Fine'}).PipelineVersionSummaries,
+		).toHaveLength(1);
+	});
+
 	it('rejects definitions the service would not accept, saying what is wrong', () => {
 		const service = localService();
 		const create = (definition: string) =>

@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {readFixture} from '../helpers/fixtures.js';
 import {everyStepTypeDefinition} from './every-step-type.js';
-import {type Json, localService} from './local-service.js';
+import {type Json, localService, roleArn} from './local-service.js';
 
 const tutorial = () => JSON.parse(readFixture('abalone-tutorial.json')) as Json;
 
@@ -77,15 +77,27 @@ describe('running the tutorial pipeline', () => {
 			StepName: 'SparkStep',
 			StepId: expect.stringMatching(/^s-/),
 		});
-		expect(metadata.DataQuality.QualityCheck).toMatchObject({
+		expect(metadata.DataQuality.QualityCheck).toEqual({
 			CheckType: 'DATA_QUALITY',
 			SkipCheck: false,
 			RegisterNewBaseline: true,
+			ModelPackageGroupName: 'Models',
+			CheckJobArn: expect.stringMatching(/:processing-job\/pipelines-/),
+			CalculatedBaselineConstraints: 's3://bucket/checks/quality/constraints.json',
+			CalculatedBaselineStatistics: 's3://bucket/checks/quality/statistics.json',
+			BaselineUsedForDriftCheckConstraints: 's3://bucket/checks/quality/constraints.json',
+			BaselineUsedForDriftCheckStatistics: 's3://bucket/checks/quality/statistics.json',
 		});
 		expect(metadata.Bias.ClarifyCheck).toMatchObject({
 			CheckType: 'DATA_BIAS',
 			ModelPackageGroupName: 'Models',
+			SkipCheck: true,
+			RegisterNewBaseline: false,
+			BaselineUsedForDriftCheckConstraints: 's3://bucket/baselines/bias.json',
 		});
+		const registered = service.step(arn, 'RegisterChecked')!;
+		expect(registered.StepStatus).toBe('Succeeded');
+		expect(service.state.storage.getUri('s3://bucket/checks/quality/statistics.json')).toBeDefined();
 		expect(metadata.EndpointSettings.EndpointConfig.Arn).toMatch(/:endpoint-config\//);
 		expect(metadata.Serve.Endpoint.Arn).toMatch(/:endpoint\//);
 		expect(metadata.Notify.Lambda).toEqual({
@@ -100,7 +112,6 @@ describe('running the tutorial pipeline', () => {
 			SqsQueueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/approvals',
 			OutputParameters: [],
 		});
-		expect(metadata.Someday).toEqual({});
 		const spark = service.step(arn, 'SparkStep')!;
 		expect(spark.StepDisplayName).toBe('Spark job');
 		expect(spark.StepDescription).toBe('Runs on EMR');
@@ -352,7 +363,11 @@ describe('callback steps', () => {
 				},
 			},
 		});
-		return wait ? tuned(definition, {MyCallbackStep1: {waitForCallback: true}}) : definition;
+		// MyCallbackStep2 always answers itself; MyCallbackStep1 waits (the default) unless told not to.
+		return tuned(definition, {
+			MyCallbackStep2: {waitForCallback: false},
+			...(wait ? {} : {MyCallbackStep1: {waitForCallback: false}}),
+		});
 	};
 
 	it('waits for SendPipelineExecutionStepSuccess and passes its outputs on', () => {
@@ -402,7 +417,20 @@ describe('callback steps', () => {
 		});
 	});
 
-	it('completes Callback steps on their own unless told to wait', () => {
+	it('fails a Callback step nobody answers when its timeout passes', () => {
+		const service = localService();
+		const definition = callbackDefinition(true);
+		definition.Metadata['sagemon.emulator'].steps.MyCallbackStep1 = {callbackTimeoutSeconds: 3600};
+		service.createPipeline('Callbacks', definition);
+		const arn = service.start('Callbacks', {MyStr: 'x'});
+		service.advanceUntil(() => service.step(arn, 'MyCallbackStep1')?.StepStatus === 'Executing');
+		service.clock.advance(3_000_000);
+		expect(service.step(arn, 'MyCallbackStep1')!.StepStatus).toBe('Executing');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Failed');
+		expect(service.step(arn, 'MyCallbackStep1')!.FailureReason).toMatch(/timed out.+3600 seconds/);
+	});
+
+	it('completes Callback steps on their own when the definition asks for it', () => {
 		const service = localService();
 		service.createPipeline('Callbacks', callbackDefinition(false));
 		const arn = service.start('Callbacks', {MyStr: 'x'});
@@ -579,5 +607,99 @@ describe('selective execution', () => {
 		);
 		service.runToEnd(first);
 		expect(service.steps(first).map((step) => step.StepName)).toEqual(['AbaloneProcess']);
+	});
+});
+
+describe('retry policies', () => {
+	const withPolicy = (policy: Json | undefined, tuning: Json) => {
+		const definition = tutorial();
+		const train = definition.Steps.find((step: Json) => step.Name === 'AbaloneTrain');
+		if (policy) train.RetryPolicies = [policy];
+		return tuned(definition, {AbaloneTrain: tuning});
+	};
+
+	it('retries a capacity error after IntervalSeconds × BackoffRate^n and counts the attempts', () => {
+		const service = localService();
+		service.createPipeline(
+			'Retried',
+			withPolicy(
+				{ExceptionType: ['SageMaker.CAPACITY_ERROR'], IntervalSeconds: 30, BackoffRate: 2, MaxAttempts: 3},
+				{errorType: 'SageMaker.CAPACITY_ERROR', failAttempts: 2},
+			),
+		);
+		const arn = service.start('Retried');
+		service.advanceUntil(() => service.step(arn, 'AbaloneTrain')?.AttemptCount === 2, 100);
+		const second = service.clock.now();
+		service.advanceUntil(() => service.step(arn, 'AbaloneTrain')?.AttemptCount === 3, 100);
+		const third = service.clock.now();
+		// The second wait is twice the first (BackoffRate 2): 60 s plus the attempt's own start-up time.
+		expect(third - second).toBeGreaterThanOrEqual(60_000);
+		expect(service.step(arn, 'AbaloneTrain')!.StepStatus).not.toBe('Failed');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Succeeded');
+		expect(service.step(arn, 'AbaloneTrain')).toMatchObject({StepStatus: 'Succeeded', AttemptCount: 3});
+		expect(service.steps(arn).filter((step) => step.StepName === 'AbaloneTrain')).toHaveLength(1);
+	});
+
+	it('fails when MaxAttempts retries are used up', () => {
+		const service = localService();
+		service.createPipeline(
+			'Exhausted',
+			withPolicy(
+				{ExceptionType: ['SageMaker.CAPACITY_ERROR'], IntervalSeconds: 1, BackoffRate: 1, MaxAttempts: 2},
+				{errorType: 'SageMaker.CAPACITY_ERROR'},
+			),
+		);
+		const arn = service.start('Exhausted');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Failed');
+		const train = service.step(arn, 'AbaloneTrain')!;
+		expect(train).toMatchObject({StepStatus: 'Failed', AttemptCount: 3, Metadata: {}});
+		expect(train.FailureReason).toContain('Failed to invoke sagemaker:CreateTrainingJob');
+		expect(train.FailureReason).toContain('SAGEMAKER_CAPACITY_ERROR');
+	});
+
+	it('stops retrying once ExpireAfterMin has passed', () => {
+		const service = localService();
+		service.createPipeline(
+			'Expired',
+			withPolicy(
+				{ExceptionType: ['SageMaker.CAPACITY_ERROR'], IntervalSeconds: 50, BackoffRate: 2, ExpireAfterMin: 2},
+				{errorType: 'SageMaker.CAPACITY_ERROR'},
+			),
+		);
+		const arn = service.start('Expired');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Failed');
+		const train = service.step(arn, 'AbaloneTrain')!;
+		// 50 s, then 100 s would end past 2 minutes: one retry only.
+		expect(train.AttemptCount).toBe(2);
+		expect(train.FailureReason).toContain('expires after 2 minutes');
+	});
+
+	it('does not retry an exception type no policy lists, and says so', () => {
+		const service = localService();
+		service.createPipeline(
+			'Unlisted',
+			withPolicy(
+				{ExceptionType: ['SageMaker.JOB_INTERNAL_ERROR'], MaxAttempts: 5},
+				{errorType: 'SageMaker.RESOURCE_LIMIT', failAttempts: 1},
+			),
+		);
+		const arn = service.start('Unlisted');
+		expect(service.runToEnd(arn).PipelineExecutionStatus).toBe('Failed');
+		const train = service.step(arn, 'AbaloneTrain')!;
+		expect(train.AttemptCount).toBe(1);
+		expect(train.FailureReason).toContain(
+			'No retry policy configured for the exception type SAGEMAKER_RESOURCE_LIMIT.',
+		);
+	});
+
+	it('refuses an errorType that is not a retry exception type', () => {
+		const service = localService();
+		const failure = service.failure('CreatePipeline', {
+			PipelineName: 'Bad',
+			PipelineDefinition: JSON.stringify(withPolicy(undefined, {errorType: 'Capacity'})),
+			RoleArn: roleArn,
+			ClientRequestToken: 'c'.repeat(32),
+		});
+		expect(failure.message).toContain('errorType must be one of Step.SERVICE_FAULT');
 	});
 });

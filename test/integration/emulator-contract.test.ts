@@ -84,6 +84,19 @@ async function jobsOf(arn: string): Promise<void> {
 			});
 		if (step.Metadata.TrainingJob)
 			await call('DescribeTrainingJob', {TrainingJobName: step.Metadata.TrainingJob.Arn.split('/').pop()});
+		if (step.Metadata.TransformJob)
+			await call('DescribeTransformJob', {TransformJobName: step.Metadata.TransformJob.Arn.split('/').pop()});
+		if (step.Metadata.Model)
+			await call('DescribeModel', {ModelName: step.Metadata.Model.Arn.split('/').pop()});
+		for (const check of [step.Metadata.QualityCheck, step.Metadata.ClarifyCheck].filter(Boolean))
+			await call('DescribeProcessingJob', {ProcessingJobName: check.CheckJobArn.split('/').pop()});
+		if (step.Metadata.TuningJob) {
+			const tuning = await call('DescribeHyperParameterTuningJob', {
+				HyperParameterTuningJobName: step.Metadata.TuningJob.Arn.split('/').pop(),
+			});
+			if (tuning.BestTrainingJob)
+				await call('DescribeTrainingJob', {TrainingJobName: tuning.BestTrainingJob.TrainingJobName});
+		}
 	}
 }
 
@@ -223,7 +236,8 @@ describe('responses match the botocore model', () => {
 		expect((await waitFor(arn)).PipelineExecutionStatus).toBe('Succeeded');
 
 		const callbacks = JSON.parse(readFixture('sdk-unit-callback-outputs.json'));
-		callbacks.Metadata = {'sagemon.emulator': {steps: {MyCallbackStep1: {waitForCallback: true}}}};
+		// MyCallbackStep1 waits for its answer (as every Callback step does by default); MyCallbackStep2 answers itself.
+		callbacks.Metadata = {'sagemon.emulator': {steps: {MyCallbackStep2: {waitForCallback: false}}}};
 		await call('CreatePipeline', {
 			PipelineName: 'Callbacks',
 			PipelineDefinition: JSON.stringify(callbacks),
@@ -263,6 +277,7 @@ describe('responses match the botocore model', () => {
 		});
 		expect((await waitFor(everyType)).PipelineExecutionStatus).toBe('Succeeded');
 		await call('ListPipelineExecutionSteps', {PipelineExecutionArn: everyType});
+		await jobsOf(everyType);
 		await call(
 			'SendPipelineExecutionStepFailure',
 			{CallbackToken: 'zzzzzzzzzz', FailureReason: 'no'},
@@ -328,6 +343,84 @@ describe('responses match the botocore model', () => {
 				ModelPackageArn: 'arn:aws:sagemaker:us-east-1:000000000000:model-package/nothing/1',
 				ModelApprovalStatus: 'Approved',
 			},
+			'ValidationException',
+		);
+	});
+
+	it('through the resources behind steps, versions, tags and refused definitions', async () => {
+		const slow = JSON.parse(readFixture('abalone-tutorial.json'));
+		slow.Metadata = {'sagemon.emulator': {steps: {AbaloneTrain: {durationSeconds: 86_400}}}};
+		slow.Steps.find((step: Body) => step.Name === 'AbaloneProcess').RetryPolicies = [
+			{ExceptionType: ['SageMaker.CAPACITY_ERROR'], IntervalSeconds: 1, BackoffRate: 2, MaxAttempts: 2},
+		];
+		slow.Metadata['sagemon.emulator'].steps.AbaloneProcess = {
+			errorType: 'SageMaker.CAPACITY_ERROR',
+			failAttempts: 1,
+		};
+		const {PipelineArn: pipelineArn} = await call('CreatePipeline', {
+			PipelineName: 'Resources',
+			PipelineDefinition: JSON.stringify(slow),
+			RoleArn: roleArn,
+			Tags: [{Key: 'team', Value: 'ml'}],
+			ClientRequestToken: randomUUID(),
+		});
+		const {PipelineExecutionArn: arn} = await call('StartPipelineExecution', {
+			PipelineName: 'Resources',
+			ClientRequestToken: randomUUID(),
+		});
+		let training: string | undefined;
+		while (!training) {
+			const {PipelineExecutionSteps: steps} = await call('ListPipelineExecutionSteps', {
+				PipelineExecutionArn: arn,
+			});
+			const step = steps.find((candidate: Body) => candidate.StepName === 'AbaloneTrain');
+			if (step?.StepStatus === 'Executing') training = step.Metadata.TrainingJob.Arn.split('/').pop();
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+
+		await call('ListProcessingJobs', {});
+		await call('ListProcessingJobs', {
+			NameContains: 'AbaloneProcess',
+			SortBy: 'Name',
+			SortOrder: 'Ascending',
+		});
+		const {TrainingJobSummaries: running} = await call('ListTrainingJobs', {StatusEquals: 'InProgress'});
+		expect(running.map((job: Body) => job.TrainingJobName)).toContain(training);
+		await call('StopTrainingJob', {TrainingJobName: training});
+		await call('StopProcessingJob', {ProcessingJobName: 'no-such-job'}, 'ResourceNotFound');
+		expect((await waitFor(arn)).PipelineExecutionStatus).toBe('Failed');
+		await call('DescribeTrainingJob', {TrainingJobName: training});
+		await call('StopTrainingJob', {TrainingJobName: training}, 'ValidationException');
+		await call('ListTrainingJobs', {MaxResults: 2});
+		await call('DescribeTransformJob', {TransformJobName: 'missing'}, 'ValidationException');
+		await call('DescribeModel', {ModelName: 'missing'}, 'ValidationException');
+		await call(
+			'DescribeHyperParameterTuningJob',
+			{HyperParameterTuningJobName: 'missing'},
+			'ResourceNotFound',
+		);
+
+		await call('UpdatePipelineVersion', {
+			PipelineArn: pipelineArn,
+			PipelineVersionId: 1,
+			PipelineVersionDisplayName: 'first',
+			PipelineVersionDescription: 'the first version',
+		});
+		await call('UpdatePipelineVersion', {PipelineArn: pipelineArn, PipelineVersionId: 9}, 'ResourceNotFound');
+		await call('ListPipelineVersions', {PipelineName: 'Resources'});
+		await call('AddTags', {ResourceArn: pipelineArn, Tags: [{Key: 'stage', Value: 'dev'}]});
+		expect((await call('ListTags', {ResourceArn: pipelineArn})).Tags).toEqual([
+			{Key: 'team', Value: 'ml'},
+			{Key: 'stage', Value: 'dev'},
+		]);
+		await call('DeleteTags', {ResourceArn: pipelineArn, TagKeys: ['team']});
+		expect((await call('ListTags', {ResourceArn: pipelineArn})).Tags).toEqual([{Key: 'stage', Value: 'dev'}]);
+
+		const misspelt = JSON.parse(readFixture('abalone-tutorial.json'));
+		misspelt.Steps[0].Type = 'Proccessing';
+		await call(
+			'UpdatePipeline',
+			{PipelineName: 'Resources', PipelineDefinition: JSON.stringify(misspelt)},
 			'ValidationException',
 		);
 	});

@@ -33,6 +33,8 @@ export type StepRun = {
 	callbackToken?: string;
 	/** Set for a step whose results a selective execution reuses from this source execution. */
 	selectiveSource?: string;
+	/** Attempts a RetryPolicy made since the step last started anew (they keep its StartTime). */
+	policyRetries?: number;
 	/** Bumped at every (re)start so events of an earlier attempt are ignored. */
 	generation: number;
 };

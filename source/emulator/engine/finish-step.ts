@@ -55,13 +55,19 @@ export function finishStep(
 			const values = context();
 			const content = (file: string) =>
 				tuning.propertyFiles?.[file] ??
-				synthesizePropertyFile(execution.definition, step.name, file, (operand) => {
-					try {
-						return evaluate(operand, values);
-					} catch {
-						return undefined;
-					}
-				});
+				synthesizePropertyFile(
+					execution.definition,
+					step.name,
+					file,
+					(operand) => {
+						try {
+							return evaluate(operand, values);
+						} catch {
+							return undefined;
+						}
+					},
+					execution.id,
+				);
 			writeStepOutputs(storage, definition, step.properties, content, time);
 			return {};
 		}

@@ -1,12 +1,13 @@
-// SageMaker jobs the engine creates for Processing and Training steps, kept so DescribeProcessingJob and
-// DescribeTrainingJob can answer for them (and the emulated CloudWatch Logs can write their logs).
+// SageMaker jobs and resources the engine creates for steps (processing, training, transform and tuning jobs,
+// models), kept so the Describe*, List* and Stop* operations can answer for them (and the emulated CloudWatch Logs
+// can write the jobs' logs).
 import {jobOfStepMetadata} from '../../pipeline/job-log-names.js';
 import type {JobScript} from './job-script.js';
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 
 export type JobRecord = {
-	kind: 'processing' | 'training' | 'transform';
+	kind: 'processing' | 'training' | 'transform' | 'tuning' | 'model';
 	name: string;
 	arn: string;
 	status: JobStatus;
@@ -24,6 +25,10 @@ export type JobRecord = {
 	plannedEndTime?: number;
 	/** What its container does: failure, scripted log lines, final metrics. */
 	script?: JobScript;
+	/** Tuning only: the training jobs it ran, the first being the best. */
+	children?: JobRecord[];
+	/** Set by the engine while the job's step runs: StopProcessingJob/StopTrainingJob stop the step through it. */
+	stopStep?: (time: number) => void;
 };
 
 export class JobRegistry {
@@ -31,6 +36,11 @@ export class JobRegistry {
 
 	add(job: JobRecord): void {
 		this.#jobs.set(`${job.kind}:${job.name}`, job);
+		for (const child of job.children ?? []) this.add(child);
+	}
+
+	list(kind: JobRecord['kind']): JobRecord[] {
+		return [...this.#jobs.values()].filter((job) => job.kind === kind);
 	}
 
 	find(kind: JobRecord['kind'], name: string): JobRecord | undefined {
@@ -54,5 +64,6 @@ export class JobRegistry {
 		job.lastModifiedTime = time;
 		if (status !== 'InProgress' && status !== 'Stopping') job.endTime = time;
 		if (failureReason !== undefined) job.failureReason = failureReason;
+		for (const child of job.children ?? []) this.update(child, status, time);
 	}
 }

@@ -3,6 +3,7 @@
 import {indexDag, validateDefinition} from '../../pipeline/dag.js';
 import type {DagEdge, PipelineDefinition, StepDefinition} from '../../pipeline/model.js';
 import {parseExpireAfter} from './cache.js';
+import {unknownStepTypeProblems} from './step-types.js';
 import {readTuning, type EmulatorTuning} from './tuning.js';
 
 export type PreparedDefinition = {
@@ -28,6 +29,7 @@ export function prepareDefinition(text: string): {prepared?: PreparedDefinition;
 		problem.path === '' ? problem.message : `${problem.message} (at ${problem.path})`,
 	);
 	if (!validated.definition || !validated.dag) return {problems};
+	problems.push(...unknownStepTypeProblems(validated.definition.steps));
 	const {tuning, problems: tuningProblems} = readTuning(validated.definition.metadata);
 	problems.push(...tuningProblems);
 	for (const name of Object.keys(tuning.steps)) {

@@ -1,53 +1,67 @@
 // The JSON a Processing step writes for a property file when the definition gives none: every path the
-// definition reads from that file, with values chosen so that the conditions reading them are true (the If
-// branch runs, as in the tutorial's output). The values are computed from the conditions, never per pipeline.
+// definition reads from that file, with a value plausible for what the path measures (an MSE of 2 to 5, an
+// accuracy or AUC inside [0, 1], a count as a whole number), drawn from the execution's id. The values never
+// depend on the thresholds the conditions compare them with, so the parameters and conditions choose the branch
+// as they would on AWS; `Metadata["sagemon.emulator"]` sets exact content when a test needs one branch.
 import {isRecord} from '../../pipeline/expressions.js';
 import type {PipelineDefinition} from '../../pipeline/model.js';
 import {parsePropertyPath} from '../../pipeline/property-path.js';
-
-type Comparison =
-	| 'Equals'
-	| 'NotEquals'
-	| 'GreaterThan'
-	| 'GreaterThanOrEqualTo'
-	| 'LessThan'
-	| 'LessThanOrEqualTo';
-
-type Constraint =
-	| {path: string; comparison: Comparison; other: unknown}
-	| {path: string; oneOf: unknown[]; inside: boolean};
+import {derivedRandom, type Random} from '../random.js';
 
 /** Evaluates the operand on the other side of a condition; undefined when it cannot be known yet. */
 export type OperandEvaluator = (value: unknown) => unknown;
-
-/** Value used for a path that no condition constrains. */
-const unconstrainedValue = 0.5;
 
 export function synthesizePropertyFile(
 	definition: PipelineDefinition,
 	step: string,
 	file: string,
 	evaluateOperand: OperandEvaluator,
+	executionId: string,
 ): Record<string, unknown> {
 	const reference = `Steps.${step}.PropertyFiles.${file}`;
 	const paths = new Set<string>();
-	const constraints: Constraint[] = [];
-	for (const candidate of definition.steps) {
-		collectPaths(candidate.raw, reference, paths);
-		if (candidate.type !== 'Condition' || !isRecord(candidate.arguments)) continue;
-		const conditions = candidate.arguments.Conditions;
-		if (!Array.isArray(conditions)) continue;
-		for (const condition of conditions) constrain(condition, true, reference, evaluateOperand, constraints);
-	}
-
-	for (const constraint of constraints) paths.add(constraint.path);
+	const compared = new Map<string, unknown[]>();
+	for (const candidate of definition.steps)
+		collect(candidate.raw, reference, paths, compared, evaluateOperand);
 	const content: Record<string, unknown> = {};
-	for (const path of paths) {
-		const own = constraints.filter((constraint) => constraint.path === path);
-		setPath(content, parsePropertyPath(path), chooseValue(own));
+	for (const path of [...paths].sort()) {
+		const random = derivedRandom(0, `${executionId}/${step}/${file}/${path}`);
+		setPath(content, parsePropertyPath(path), plausibleValue(path, compared.get(path) ?? [], random));
 	}
 
 	return content;
+}
+
+/** A value of the kind the path names; a path compared only with texts or booleans gets one of those kinds. */
+export function plausibleValue(path: string, comparedWith: unknown[], random: Random): unknown {
+	const texts = comparedWith.filter((value): value is string => typeof value === 'string');
+	if (texts.length > 0 && texts.length === comparedWith.length) {
+		// Texts carry no measure: the file holds one of the texts the definition names, or another one.
+		const choices = [...new Set(texts), 'other'];
+		return choices[Math.floor(random.next() * choices.length)];
+	}
+
+	if (comparedWith.length > 0 && comparedWith.every((value) => typeof value === 'boolean'))
+		return random.next() < 0.5;
+	const name = metricName(path);
+	const between = (low: number, high: number) => round(low + random.next() * (high - low), 4);
+	if (/standard_deviation|std|stddev|variance/.test(name)) return between(0.001, 0.05);
+	if (/(^|_)(r?mse|mean_squared_error)$/.test(name)) return between(2, 5);
+	if (/mae|mape|rmsle|loss|error|residual|distance|latency/.test(name)) return between(0.5, 3);
+	if (/count|number|num_|^n_|total|rows|samples|records|size|instances/.test(name))
+		return 50 + Math.floor(random.next() * 4950);
+	if (/r2|rsquared|r_squared/.test(name)) return between(0.4, 0.95);
+	// Accuracy, AUC, precision, recall, F1 and any other score or rate: a share inside [0, 1].
+	return between(0.6, 0.98);
+}
+
+/** The member that says what a path measures: its last member, or the one before a `value`-like leaf. */
+function metricName(path: string): string {
+	const members = parsePropertyPath(path).filter((member): member is string => typeof member === 'string');
+	const leaf = (members.at(-1) ?? '').toLowerCase();
+	if (/^(value|mean|avg|average|score)$/.test(leaf) && members.length > 1)
+		return `${members.at(-2)!.toLowerCase()}${leaf === 'value' ? '' : `_${leaf}`}`;
+	return leaf;
 }
 
 function jsonGetPath(value: unknown, reference: string): string | undefined {
@@ -57,143 +71,48 @@ function jsonGetPath(value: unknown, reference: string): string | undefined {
 	return typeof jsonGet.Path === 'string' ? jsonGet.Path : undefined;
 }
 
-function collectPaths(value: unknown, reference: string, paths: Set<string>): void {
+/** Every path read from the file, and for each the values conditions compare it with (to know its kind). */
+function collect(
+	value: unknown,
+	reference: string,
+	paths: Set<string>,
+	compared: Map<string, unknown[]>,
+	evaluateOperand: OperandEvaluator,
+): void {
 	const stack = [value];
 	while (stack.length > 0) {
 		const current = stack.pop();
-		if (Array.isArray(current)) stack.push(...current);
-		else if (isRecord(current)) {
-			const path = jsonGetPath(current, reference);
-			if (path !== undefined) paths.add(path);
-			else stack.push(...Object.values(current));
-		}
-	}
-}
-
-const flipped: Record<Comparison, Comparison> = {
-	Equals: 'Equals',
-	NotEquals: 'NotEquals',
-	GreaterThan: 'LessThan',
-	GreaterThanOrEqualTo: 'LessThanOrEqualTo',
-	LessThan: 'GreaterThan',
-	LessThanOrEqualTo: 'GreaterThanOrEqualTo',
-};
-
-const negated: Record<Comparison, Comparison> = {
-	Equals: 'NotEquals',
-	NotEquals: 'Equals',
-	GreaterThan: 'LessThanOrEqualTo',
-	GreaterThanOrEqualTo: 'LessThan',
-	LessThan: 'GreaterThanOrEqualTo',
-	LessThanOrEqualTo: 'GreaterThan',
-};
-
-/** Records what the file's values must be for `condition` to evaluate to `wanted`. */
-function constrain(
-	condition: unknown,
-	wanted: boolean,
-	reference: string,
-	evaluateOperand: OperandEvaluator,
-	constraints: Constraint[],
-): void {
-	if (!isRecord(condition) || typeof condition.Type !== 'string') return;
-	const type = condition.Type;
-	if (type === 'Not') {
-		constrain(condition.Condition, !wanted, reference, evaluateOperand, constraints);
-		return;
-	}
-
-	if (type === 'Or') {
-		const inner = Array.isArray(condition.Conditions) ? condition.Conditions : [];
-		// One true member makes an Or true; every member must be false for it to be false.
-		for (const member of wanted ? inner.slice(0, 1) : inner) {
-			constrain(member, wanted, reference, evaluateOperand, constraints);
-		}
-
-		return;
-	}
-
-	if (type === 'In' || type === 'NotIn') {
-		const path = jsonGetPath(condition.QueryValue, reference);
-		const values = Array.isArray(condition.Values) ? condition.Values.map(evaluateOperand) : [];
-		if (path === undefined || values.some((value) => value === undefined)) return;
-		constraints.push({path, oneOf: values, inside: (type === 'In') === wanted});
-		return;
-	}
-
-	if (!(type in flipped)) return;
-	let comparison = type as Comparison;
-	let path = jsonGetPath(condition.LeftValue, reference);
-	let otherSide = condition.RightValue;
-	if (path === undefined) {
-		path = jsonGetPath(condition.RightValue, reference);
-		otherSide = condition.LeftValue;
-		comparison = flipped[comparison];
-	}
-
-	if (path === undefined) return;
-	const other = evaluateOperand(otherSide);
-	if (other === undefined) return;
-	constraints.push({path, comparison: wanted ? comparison : negated[comparison], other});
-}
-
-function chooseValue(constraints: Constraint[]): unknown {
-	let lower: {value: number; strict: boolean} | undefined;
-	let upper: {value: number; strict: boolean} | undefined;
-	const excluded: unknown[] = [];
-	for (const constraint of constraints) {
-		if ('oneOf' in constraint) {
-			if (constraint.inside) return constraint.oneOf[0];
-			excluded.push(...constraint.oneOf);
+		if (Array.isArray(current)) {
+			stack.push(...current);
 			continue;
 		}
 
-		const {comparison, other} = constraint;
-		if (comparison === 'Equals') return other;
-		if (comparison === 'NotEquals') {
-			excluded.push(other);
+		if (!isRecord(current)) continue;
+		const path = jsonGetPath(current, reference);
+		if (path !== undefined) {
+			paths.add(path);
 			continue;
 		}
 
-		if (typeof other === 'string')
-			return comparison.startsWith('Greater') ? `${other}~` : comparison.endsWith('EqualTo') ? other : '';
-		if (typeof other !== 'number') continue;
-		const strict = !comparison.endsWith('EqualTo');
-		if (comparison.startsWith('Greater')) {
-			if (!lower || other > lower.value || (other === lower.value && strict)) lower = {value: other, strict};
-		} else if (!upper || other < upper.value || (other === upper.value && strict))
-			upper = {value: other, strict};
-	}
+		const sides: Array<[unknown, unknown[]]> = [
+			[current.LeftValue, [current.RightValue]],
+			[current.RightValue, [current.LeftValue]],
+			[current.QueryValue, Array.isArray(current.Values) ? current.Values : []],
+		];
+		for (const [side, others] of sides) {
+			const read = jsonGetPath(side, reference);
+			if (read === undefined) continue;
+			const known = others.map(evaluateOperand).filter((other) => other !== undefined);
+			compared.set(read, [...(compared.get(read) ?? []), ...known]);
+		}
 
-	return avoid(numberBetween(lower, upper), excluded);
+		stack.push(...Object.values(current));
+	}
 }
 
-function numberBetween(
-	lower: {value: number; strict: boolean} | undefined,
-	upper: {value: number; strict: boolean} | undefined,
-): number {
-	if (lower && upper) return tidy((lower.value + upper.value) / 2);
-	if (upper) return tidy(upper.value - Math.max(Math.abs(upper.value) * 0.25, 0.25));
-	if (lower) {
-		// Scores such as accuracy live in [0, 1): stay inside it.
-		if (lower.value >= 0 && lower.value < 1) return tidy((lower.value + 1) / 2);
-		return tidy(lower.value + Math.max(Math.abs(lower.value) * 0.25, 0.25));
-	}
-
-	return unconstrainedValue;
-}
-
-function avoid(value: unknown, excluded: unknown[]): unknown {
-	let candidate = value;
-	while (excluded.some((item) => item === candidate)) {
-		candidate = typeof candidate === 'number' ? candidate + 1 : `${String(candidate)}-other`;
-	}
-
-	return candidate;
-}
-
-function tidy(value: number): number {
-	return Math.round(value * 10_000) / 10_000;
+function round(value: number, digits: number): number {
+	const factor = 10 ** digits;
+	return Math.round(value * factor) / factor;
 }
 
 function setPath(target: Record<string, unknown>, members: Array<string | number>, value: unknown): void {

@@ -1,13 +1,15 @@
-// The execution engine (notes §4.10): starts steps when every upstream step succeeded (and the Condition chose
-// their branch), moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries, caches,
-// and completes Callback steps. Time only moves when `advance()` runs (on each request), so an idle emulator
-// does no work, and the same inputs, seed and request times give the same run.
+// The execution engine: starts steps when every upstream step succeeded (and the Condition chose their branch),
+// moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries (RetryPolicies too),
+// caches, and holds Callback steps until they are answered. Time only moves when `advance()` runs (on each
+// request), so an idle emulator does no work, and the same inputs, seed and request times give the same run.
 import type {Clock} from '../clock.js';
-import {alphanumeric, derivedRandom} from '../random.js';
 import type {ObjectStorage} from '../s3-store.js';
 import {validationError} from '../service-error.js';
 import type {StepCache} from './cache.js';
 import {EventQueue} from './event-queue.js';
+import {beginAttempt} from './begin-attempt.js';
+import {beginRetry, beginStopping, stoppedAt} from './execution-transitions.js';
+import {CallbackTokens, callbackTimeoutReason, callbackTimeoutSeconds} from './callback-tokens.js';
 import {activeStepStatuses, type ExecutionState, type StepRun} from './execution-state.js';
 import {finishStep, setOutputParameters} from './finish-step.js';
 import type {ModelRegistry} from '../registry/model-registry.js';
@@ -15,6 +17,7 @@ import {jobScript} from './job-script.js';
 import type {JobRecord, JobRegistry} from './jobs.js';
 import {messageOf, planStep, simulatedMilliseconds} from './plan-step.js';
 import {settle, stepsToStart} from './readiness.js';
+import {decideRetry, exceptionFailureReason, type RetryExceptionType} from './retry-policies.js';
 
 export type EngineDependencies = {
 	clock: Clock;
@@ -27,14 +30,12 @@ export type EngineDependencies = {
 
 /** Simulated seconds between a step ending and the steps it unblocks starting. */
 const handoffSeconds = 0.5;
-/** Simulated seconds a stopped job takes to stop. */
-const stopSeconds = 8;
 /** Types that run to their end when the execution is stopped instead of being stopped. */
 const finishOnStop = new Set(['Condition', 'Fail', 'Lambda']);
 
 export class ExecutionEngine {
 	readonly #queue = new EventQueue();
-	readonly #callbacks = new Map<string, {execution: ExecutionState; step: StepRun}>();
+	readonly #callbacks = new CallbackTokens();
 
 	constructor(private readonly dependencies: EngineDependencies) {}
 
@@ -54,58 +55,20 @@ export class ExecutionEngine {
 	}
 
 	stop(execution: ExecutionState, time: number): void {
-		if (execution.status !== 'Executing') {
-			throw validationError(
-				`Pipeline execution ${execution.arn} is in ${execution.status} status. Only pipelines with 'Executing' status can be stopped.`,
-			);
-		}
-
-		execution.status = 'Stopping';
-		execution.stopRequested = true;
-		execution.modifiedAt = time;
+		beginStopping(execution, time);
 		for (const run of execution.started) {
 			if (!activeStepStatuses.has(run.status)) continue;
 			run.status = 'Stopping';
 			if (finishOnStop.has(run.definition.type)) continue;
 			if (run.finishAt === undefined && run.callbackToken !== undefined) continue; // waits for Send*
-			const generation = run.generation;
-			const at = Math.min(
-				run.finishAt ?? Number.POSITIVE_INFINITY,
-				time + simulatedMilliseconds(execution, stopSeconds),
-			);
-			this.#queue.schedule(at, (eventTime) => {
-				if (run.generation !== generation || run.status !== 'Stopping') return;
-				this.#end(execution, run, 'Stopped', eventTime);
-			});
+			this.#stopAt(execution, run, time);
 		}
 
 		settle(execution, time);
 	}
 
 	retry(execution: ExecutionState, time: number, parallelism?: number): void {
-		if (execution.status !== 'Failed' && execution.status !== 'Stopped') {
-			throw validationError(
-				`Pipeline execution ${execution.arn} is in ${execution.status} status. Only pipeline executions with 'Failed' or 'Stopped' status can be retried.`,
-			);
-		}
-
-		if (execution.endedByFailStep) {
-			throw validationError(
-				`Pipeline execution ${execution.arn} ended in a Fail step. A pipeline execution that ends with a Fail step cannot be retried.`,
-			);
-		}
-
-		execution.rerun.clear();
-		for (const run of execution.started) {
-			if (run.status === 'Failed' || run.status === 'Stopped') execution.rerun.add(run.name);
-		}
-
-		execution.status = 'Executing';
-		execution.failed = false;
-		execution.stopRequested = false;
-		execution.failureReason = undefined;
-		execution.modifiedAt = time;
-		if (parallelism !== undefined) execution.parallelism = parallelism;
+		beginRetry(execution, time, parallelism);
 		this.#schedule(execution, time, undefined);
 	}
 
@@ -115,7 +78,7 @@ export class ExecutionEngine {
 		time: number,
 		result: {outputs: Record<string, string>} | {failureReason: string},
 	): ExecutionState | undefined {
-		const entry = this.#callbacks.get(token);
+		const entry = this.#callbacks.find(token);
 		if (!entry) return undefined;
 		const {execution, step} = entry;
 		if (step.callbackToken !== token || !activeStepStatuses.has(step.status)) {
@@ -135,8 +98,7 @@ export class ExecutionEngine {
 	}
 
 	forget(execution: ExecutionState): void {
-		for (const run of execution.steps.values())
-			if (run.callbackToken) this.#callbacks.delete(run.callbackToken);
+		this.#callbacks.forget(execution);
 		for (const run of execution.steps.values()) run.generation++;
 	}
 
@@ -146,8 +108,8 @@ export class ExecutionEngine {
 		settle(execution, time);
 	}
 
-	#startStep(execution: ExecutionState, name: string, time: number): void {
-		const step = this.#beginAttempt(execution, name, time);
+	#startStep(execution: ExecutionState, name: string, time: number, inPlace = false): void {
+		const step = beginAttempt(execution, name, time, inPlace);
 		const generation = step.generation;
 		const when = (at: number, action: (eventTime: number) => void) =>
 			this.#queue.schedule(at, (eventTime) => {
@@ -182,25 +144,40 @@ export class ExecutionEngine {
 		const type = step.definition.type;
 		when(time + plan.startingMilliseconds, (executingAt) => {
 			if (step.status !== 'Starting') return;
+			const tuned = execution.tuning.steps[name];
+			if (tuned?.errorType && step.attempt <= (tuned.failAttempts ?? Number.POSITIVE_INFINITY)) {
+				this.#failAttempt(execution, step, tuned.errorType, executingAt);
+				return;
+			}
+
 			step.status = 'Executing';
 			step.metadata = prepared.metadata;
 			step.properties = prepared.properties;
-			if (prepared.job) {
-				prepared.job.startTime = executingAt;
-				prepared.job.experimentConfig = execution.experimentConfig;
-				prepared.job.script = jobScript(
+			const job = prepared.job;
+			if (job) {
+				Object.assign(job, {startTime: executingAt, experimentConfig: execution.experimentConfig});
+				job.script = jobScript(
 					execution,
 					step,
 					this.dependencies.storage,
 					this.dependencies.seed,
 					executingAt,
 				);
-				this.dependencies.jobs.add(prepared.job);
+				job.stopStep = (stoppedAt) => this.#stopJobStep(execution, step, job, stoppedAt);
+				this.dependencies.jobs.add(job);
 			}
 
 			if (type === 'Callback') {
-				this.#awaitCallback(execution, step);
-				if (execution.tuning.steps[name]?.waitForCallback) return;
+				this.#callbacks.issue(execution, step, this.dependencies.seed);
+				// As on AWS, a Callback step waits for its answer unless the definition asks for an automatic one.
+				if (tuned?.waitForCallback !== false) {
+					const seconds = tuned?.callbackTimeoutSeconds ?? callbackTimeoutSeconds;
+					when(executingAt + simulatedMilliseconds(execution, seconds), (timedOutAt) => {
+						if (!activeStepStatuses.has(step.status)) return;
+						this.#fail(execution, step, callbackTimeoutReason(seconds), timedOutAt);
+					});
+					return;
+				}
 			}
 
 			step.finishAt = executingAt + plan.runningMilliseconds;
@@ -213,58 +190,43 @@ export class ExecutionEngine {
 		});
 	}
 
-	/** A fresh record for a step's first attempt, or its record reset for another attempt (retry). */
-	#beginAttempt(execution: ExecutionState, name: string, time: number): StepRun {
-		let step = execution.steps.get(name);
-		if (step) {
-			execution.rerun.delete(name);
-			execution.started.splice(execution.started.indexOf(step), 1);
-			Object.assign(step, {
-				attempt: step.attempt + 1,
-				generation: step.generation + 1,
-				status: 'Starting',
-				startTime: time,
-				endTime: undefined,
-				failureReason: undefined,
-				cacheSource: undefined,
-				finishAt: undefined,
-				callbackToken: undefined,
-				metadata: {},
-				properties: {},
-			});
-		} else {
-			const definition = execution.stepDefinitions.get(name)!;
-			step = {
-				name,
-				definition,
-				status: 'Starting',
-				attempt: 1,
-				startTime: time,
-				metadata: {},
-				properties: {},
-				generation: 0,
-			};
-			execution.steps.set(name, step);
+	/** An attempt failed with a retryable exception type: retried as the step's RetryPolicies allow, else failed. */
+	#failAttempt(execution: ExecutionState, step: StepRun, type: RetryExceptionType, time: number): void {
+		const retries = step.policyRetries ?? 0;
+		const elapsedSeconds = ((time - step.startTime) * execution.timeScale) / 1000;
+		const decision = decideRetry(step.definition, type, retries, elapsedSeconds);
+		if (!decision.retry) {
+			const reason = exceptionFailureReason(step.definition, execution.arn, type, decision.reason);
+			this.#fail(execution, step, reason, time);
+			return;
 		}
 
-		execution.started.push(step);
-		execution.modifiedAt = time;
-		return step;
+		step.policyRetries = retries + 1;
+		const generation = ++step.generation;
+		this.#queue.schedule(time + simulatedMilliseconds(execution, decision.delaySeconds), (retryAt) => {
+			if (step.generation !== generation) return;
+			if (execution.stopRequested) this.#end(execution, step, 'Stopped', retryAt);
+			else this.#startStep(execution, step.name, retryAt, true);
+		});
 	}
 
-	#awaitCallback(execution: ExecutionState, step: StepRun): void {
-		const random = derivedRandom(
-			this.dependencies.seed,
-			`${execution.id}/${step.name}/${step.attempt}/callback`,
-		);
-		let token = random.text(10, alphanumeric);
-		while (this.#callbacks.has(token)) token = random.text(10, alphanumeric);
-		step.callbackToken = token;
-		this.#callbacks.set(token, {execution, step});
-		const queue = step.definition.raw.SqsQueueUrl;
-		step.metadata = {
-			Callback: {CallbackToken: token, ...(typeof queue === 'string' ? {SqsQueueUrl: queue} : {})},
-		};
+	/** StopProcessingJob/StopTrainingJob on a step's running job: the job stops, and the step with it. */
+	#stopJobStep(execution: ExecutionState, step: StepRun, job: JobRecord, time: number): void {
+		if (step.status !== 'Executing' || job.status !== 'InProgress') return;
+		step.status = 'Stopping';
+		this.dependencies.jobs.update(job, 'Stopping', time);
+		this.#stopAt(execution, step, time, true);
+	}
+
+	/** Ends a stopping step once stopped (or at its end); a step stopped by its job fails the execution. */
+	#stopAt(execution: ExecutionState, run: StepRun, time: number, failsExecution = false): void {
+		const generation = run.generation;
+		const at = stoppedAt(execution, run, time);
+		this.#queue.schedule(at, (eventTime) => {
+			if (run.generation !== generation || run.status !== 'Stopping') return;
+			if (failsExecution && !execution.stopRequested) execution.failed = true;
+			this.#end(execution, run, 'Stopped', eventTime);
+		});
 	}
 
 	/** A step reached the end of its run: it succeeds unless told to fail, or its own work fails it. */
@@ -278,7 +240,11 @@ export class ExecutionEngine {
 		const tuning = execution.tuning.steps[step.name] ?? {};
 		let failure: string | undefined;
 		const planned = job ? job.script?.failure?.reason : tuning.fail;
-		if (planned !== undefined && step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY))
+		if (
+			planned !== undefined &&
+			tuning.errorType === undefined &&
+			step.attempt <= (tuning.failAttempts ?? Number.POSITIVE_INFINITY)
+		)
 			failure = planned;
 		else {
 			try {

@@ -8,6 +8,7 @@ import {modelPackageRequest} from '../registry/model-package-request.js';
 import type {ModelPackageRecord, ModelPackageRequest} from '../registry/model-registry.js';
 import {alphanumeric, derivedRandom} from '../random.js';
 import {joinS3Path, type ObjectStorage} from '../s3-store.js';
+import {checkOutputs, checkStep} from './check-steps.js';
 import type {JobRecord} from './jobs.js';
 
 export type PreparedStep = {
@@ -101,6 +102,17 @@ export function prepareStep(
 					TrainingJobArn: resourceArn(region, 'training-job', trainingName),
 				};
 			});
+			const definition = isRecord(args.TrainingJobDefinition) ? args.TrainingJobDefinition : {};
+			const job = newJob('tuning', tuningName, arn, args, time);
+			const output = isRecord(definition.OutputDataConfig)
+				? definition.OutputDataConfig.S3OutputPath
+				: undefined;
+			job.children = summaries.map((summary) => {
+				const child = newJob('training', summary.TrainingJobName, summary.TrainingJobArn, definition, time);
+				if (typeof output === 'string')
+					child.modelArtifacts = joinS3Path(output, `${summary.TrainingJobName}/output/model.tar.gz`);
+				return child;
+			});
 			return {
 				properties: {
 					...args,
@@ -111,6 +123,7 @@ export function prepareStep(
 					TrainingJobSummaries: summaries,
 				},
 				metadata: {TuningJob: {Arn: arn}},
+				job,
 			};
 		}
 
@@ -131,7 +144,11 @@ export function prepareStep(
 		case 'Model':
 		case 'CreateModel': {
 			const arn = resourceArn(region, 'model', name);
-			return {properties: {...args, ModelName: name, ModelArn: arn}, metadata: {Model: {Arn: arn}}};
+			return {
+				properties: {...args, ModelName: name, ModelArn: arn},
+				metadata: {Model: {Arn: arn}},
+				job: newJob('model', name, arn, args, time),
+			};
 		}
 
 		case 'RegisterModel': {
@@ -165,26 +182,8 @@ export function prepareStep(
 		}
 
 		case 'QualityCheck':
-		case 'ClarifyCheck': {
-			const arn = resourceArn(region, 'processing-job', name);
-			const base = `s3://sagemaker-${region}-${accountId}/${name}`;
-			const check: Record<string, unknown> = {
-				CheckType:
-					typeof args.CheckType === 'string'
-						? args.CheckType
-						: step.type === 'QualityCheck'
-							? 'DATA_QUALITY'
-							: 'DATA_BIAS',
-				CalculatedBaselineConstraints: `${base}/constraints.json`,
-				CheckJobArn: arn,
-				SkipCheck: args.SkipCheck === true,
-				RegisterNewBaseline: args.RegisterNewBaseline === true,
-			};
-			if (step.type === 'QualityCheck') check.CalculatedBaselineStatistics = `${base}/statistics.json`;
-			if (typeof args.ModelPackageGroupName === 'string')
-				check.ModelPackageGroupName = args.ModelPackageGroupName;
-			return {properties: {...args, ...check}, metadata: {[step.type]: check}};
-		}
+		case 'ClarifyCheck':
+			return checkStep(identity, args, name);
 
 		case 'EndpointConfig':
 		case 'Endpoint': {
@@ -260,6 +259,12 @@ export function writeStepOutputs(
 			: undefined;
 		if (typeof artifacts === 'string')
 			storage.putUri(artifacts, emptyModelArchive, 'application/x-gzip', time);
+		return;
+	}
+
+	if (step.type === 'QualityCheck' || step.type === 'ClarifyCheck') {
+		for (const file of checkOutputs(properties))
+			storage.putUri(file.uri, `${JSON.stringify(file.body)}\n`, 'application/json', time);
 		return;
 	}
 

@@ -4,18 +4,22 @@
 //       "durationSeconds": 30,                      simulated run time (before --time-scale), > 0
 //       "fail": "reason text",                      the step fails with this FailureReason
 //       "failAttempts": 1,                          ...only on its first N attempts (default: every attempt)
+//       "errorType": "SageMaker.CAPACITY_ERROR",    the step's job cannot start with this exception type (a
+//                                                   RetryPolicy type), on its first failAttempts attempts
 //       "propertyFiles": {"EvaluationReport": {}},  exact JSON written for a Processing step's property file
 //       "outputParameters": {"name": "value"},      Lambda/Callback step outputs (texts)
-//       "waitForCallback": true                     a Callback step waits for SendPipelineExecutionStep*
+//       "waitForCallback": false,                   a Callback step answers itself after its duration
+//       "callbackTimeoutSeconds": 3600,             how long a waiting Callback step waits (default 7 days)
 //       "failureKind": "algorithm",                 how a job fails: algorithm | client | capacity | internal
 //       "logs": ["line", ...],                      the job's log lines between its start banner and its end
 //       "logLines": 100000,                         progress lines the job writes per instance (a huge log)
 //       "metrics": {"validation:rmse": 4.1}         a Training job's final metrics (numbers or expressions)
 //   }}}}
 //
-// Without an entry, steps take their type's default duration, succeed, Callback steps complete on their own,
-// and property files hold values that make the conditions reading them take their If branch.
+// Without an entry, steps take their type's default duration and succeed, Callback steps wait for
+// SendPipelineExecutionStepSuccess/Failure, and property files hold plausible values (engine/property-files.ts).
 import {isRecord} from '../../pipeline/expressions.js';
+import {type RetryExceptionType, retryExceptionTypes} from './retry-policies.js';
 
 export type StepTuning = {
 	durationSeconds?: number;
@@ -28,6 +32,8 @@ export type StepTuning = {
 	logs?: string[];
 	logLines?: number;
 	metrics?: Record<string, unknown>;
+	callbackTimeoutSeconds?: number;
+	errorType?: RetryExceptionType;
 };
 
 export const failureKinds = ['algorithm', 'client', 'capacity', 'internal'] as const;
@@ -109,6 +115,16 @@ function readStepTuning(value: Record<string, unknown>, path: string, problems: 
 			case 'metrics':
 				if (isRecord(member)) step.metrics = member;
 				else problems.push(`${path}.metrics must map metric names to numbers`);
+				break;
+			case 'errorType':
+				if (retryExceptionTypes.includes(member as RetryExceptionType))
+					step.errorType = member as RetryExceptionType;
+				else problems.push(`${path}.errorType must be one of ${retryExceptionTypes.join(', ')}`);
+				break;
+			case 'callbackTimeoutSeconds':
+				if (typeof member === 'number' && Number.isFinite(member) && member > 0)
+					step.callbackTimeoutSeconds = member;
+				else problems.push(`${path}.callbackTimeoutSeconds must be a number of seconds above 0`);
 				break;
 			default:
 				problems.push(`${path} has an unknown member '${key}'`);

@@ -76,6 +76,8 @@ function banner(job: JobRecord, index: number, count: number): PlannedLine[] {
 				{at: 0.01, message: 'Listening at: unix:/tmp/gunicorn.sock'},
 				{at: 0.03, message: 'Model loaded from /opt/ml/model.'},
 			];
+		default:
+			return [];
 	}
 }
 
@@ -146,6 +148,8 @@ function closing(job: JobRecord): PlannedLine[] {
 			];
 		case 'transform':
 			return [{at: 0.97, message: 'Transform completed: every input object was processed.'}];
+		default:
+			return [];
 	}
 }
 

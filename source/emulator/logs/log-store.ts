@@ -20,7 +20,8 @@ export type LogStreamView = {
 	readonly events: LogEvent[];
 };
 
-const groupOfKind: Record<JobRecord['kind'], string> = {
+/** The jobs that write CloudWatch logs, and their groups (tuning jobs log through their training jobs). */
+const groupOfKind: Partial<Record<JobRecord['kind'], string>> = {
 	processing: '/aws/sagemaker/ProcessingJobs',
 	training: '/aws/sagemaker/TrainingJobs',
 	transform: '/aws/sagemaker/TransformJobs',
@@ -38,7 +39,7 @@ export class LogStore {
 	groups(region: string, now: number): LogGroupView[] {
 		const created = new Map<string, number>();
 		for (const job of this.#jobsIn(region)) {
-			const group = groupOfKind[job.kind];
+			const group = groupOfKind[job.kind]!;
 			for (const stream of this.#streams(job)) {
 				const first = stream.events[0];
 				if (!first || first.ingestionTime > now) continue;
@@ -78,7 +79,7 @@ export class LogStore {
 
 	*#jobsIn(region: string): Iterable<JobRecord> {
 		for (const job of this.jobs.all())
-			if (job.arn.split(':')[3] === region && job.startTime !== undefined) yield job;
+			if (job.arn.split(':')[3] === region && job.startTime !== undefined && groupOfKind[job.kind]) yield job;
 	}
 
 	#streams(job: JobRecord): LogStream[] {
