@@ -9,7 +9,14 @@ import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (existsSync(`${root}source`)) {
-	const patchPackage = createRequire(import.meta.url).resolve('patch-package/index.js');
+	let patchPackage;
+	try {
+		patchPackage = createRequire(import.meta.url).resolve('patch-package/index.js');
+	} catch {
+		console.error('sagemon: patch-package is not installed; run "npm ci" to install the dependencies');
+		process.exit(1);
+	}
+
 	const run = (...args) => execFileSync(process.execPath, args, {cwd: root, stdio: 'inherit'});
 	run(patchPackage, '--error-on-fail', '--error-on-warn');
 	run('scripts/build.mjs');
