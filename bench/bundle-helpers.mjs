@@ -1,6 +1,6 @@
 // Bundles the benchmark's TypeScript (the frame-cost script, the workload definitions, the seeded emulator) with esbuild into a
 // temporary directory, the way scripts/build.mjs bundles the CLI: ESM for Node, production React, the same
-// Ink and Yoga patches.
+// patched dependencies (patches/, applied to node_modules at install).
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

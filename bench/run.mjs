@@ -1,5 +1,6 @@
 // `npm run bench`: measures sagemon against the AWS CLI and its own budgets (issue #7) and prints one table.
 // Exits 1 only when a figure could not be measured; a missed target is reported, not failed.
+// `--node PATH` (or SAGEMON_BENCH_NODE) runs it under another Node (bench/chosen-node.mjs).
 // Needs the built CLI (dist/cli.js), python3 (bench/pty_probe.py) and the AWS CLI. Every server it starts listens
 // on 127.0.0.1 on a free port and is stopped before it exits, also on Ctrl+C.
 import {existsSync} from 'node:fs';
@@ -8,6 +9,7 @@ import os from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bundleHelpers} from './bundle-helpers.mjs';
+import {chosenNode, runUnder} from './chosen-node.mjs';
 import {startCountingProxy} from './counting-proxy.mjs';
 import {startCliEmulator, startScriptEmulator} from './emulator-process.mjs';
 import {measureFirstFrame} from './figures/first-frame.mjs';
@@ -19,6 +21,9 @@ import {measureWatching} from './figures/watching.mjs';
 import {formatTable} from './results-table.mjs';
 import {createSageMakerCaller} from './sagemaker-json.mjs';
 import {largeStepCount, seedEmulator, startLiveExecution} from './seed-emulator.mjs';
+
+const other = chosenNode(process.argv.slice(2), process.env);
+if (other) process.exit(await runUnder(other.node, fileURLToPath(import.meta.url), other.args));
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
@@ -175,6 +180,7 @@ try {
 const cpus = os.cpus();
 // Figures run in the order that needs the fewest emulators; the table lists them by number.
 const byNumber = (row) => Number.parseInt(row.figure, 10) || Number.POSITIVE_INFINITY;
+console.log(`sagemon bench on Node ${process.version} (${process.execPath})\n`);
 console.log(formatTable([...rows].sort((a, b) => byNumber(a) - byNumber(b))));
 console.log(
 	`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +

@@ -1,5 +1,6 @@
-// Makes `npm start` and `npm test` work on a fresh clone: installs dependencies when they are missing and
-// rebuilds dist/ when any source file is newer than the bundle. Uses only Node's standard library.
+// Makes `npm start` and `npm test` work on a fresh clone: installs dependencies when they are missing (npm ci
+// also applies the dependency patches and builds), re-applies the patches when one changed, and rebuilds dist/
+// when any source file is newer than the bundle. Uses only Node's standard library.
 import {execSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
@@ -18,7 +19,13 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 
 const bundle = join(root, 'dist', 'cli.js');
 const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-if (newestMtime(join(root, 'source')) > built || statSync(join(root, 'package.json')).mtimeMs > built) {
+if (newestMtime(join(root, 'patches')) > built) {
+	// A dependency patch changed since the last build: apply it, then build (what npm ci does).
+	run('node scripts/prepare.mjs');
+} else if (
+	newestMtime(join(root, 'source')) > built ||
+	statSync(join(root, 'package.json')).mtimeMs > built
+) {
 	run('node scripts/build.mjs');
 }
 

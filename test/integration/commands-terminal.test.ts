@@ -14,7 +14,9 @@ let emulator: RunningEmulator;
 
 beforeAll(async () => {
 	ensureBuilt();
-	emulator = await startTestEmulator({timeScale: 2000, demo: false});
+	// The tutorial pipeline runs about 3 s of real time: long enough for `watch`, started after `start` returns,
+	// to see it running and redraw at least once even when process starts are slow (a busy CI machine, Node 22).
+	emulator = await startTestEmulator({timeScale: 400, demo: false});
 	const created = await runCli(
 		[
 			'upsert',

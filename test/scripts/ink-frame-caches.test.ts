@@ -1,15 +1,15 @@
-// The bundle-time Ink patch (scripts/ink-frame-caches.mjs) only caches: the same app bundled with and without it
-// writes exactly the same frames, through colour changes, wide characters, clipping, borders and rows that move.
+// The Ink patch (patches/ink+6.8.0.patch, frame-to-frame caches) only caches: the same app bundled with the
+// installed, patched Ink and with Ink as published writes exactly the same frames, through colour changes, wide
+// characters, clipping, borders and rows that move. The bundles use dist/'s esbuild settings.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 import {afterAll, describe, expect, it} from 'vitest';
-import {stubDevtools} from '../../scripts/bundle-options.mjs';
-import {inkFrameCaches} from '../../scripts/ink-frame-caches.mjs';
+import {nodeBundleOptions} from '../../scripts/bundle-options.mjs';
+import {root, unpatchedPlugin} from './unpatched.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const directory = mkdtempSync(join(tmpdir(), 'sagemon-ink-patch-'));
 afterAll(() => rmSync(directory, {recursive: true, force: true}));
 
@@ -63,30 +63,23 @@ async function bundleApp(name: string, plugins: Plugin[]): Promise<{frames(): Pr
 	const outfile = join(directory, `${name}.mjs`);
 	await build({
 		stdin: {contents: app, loader: 'jsx', resolveDir: root, sourcefile: 'app.jsx'},
+		...nodeBundleOptions,
 		outfile,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
 		jsx: 'automatic',
-		mainFields: ['module', 'main'],
-		define: {'process.env.NODE_ENV': '"production"'},
-		banner: {
-			js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
-		},
-		plugins: [stubDevtools, ...plugins],
+		plugins: [...(nodeBundleOptions.plugins ?? []), ...plugins],
 		logLevel: 'error',
 	});
 	return import(pathToFileURL(outfile).href);
 }
 
 describe('ink frame caches', () => {
-	it('writes the same frames as unpatched Ink', async () => {
+	it('writes the same frames as Ink as published', async () => {
 		// Colours on (chalk reads this when each bundle loads), so the frames carry styles to cache.
 		const colour = process.env.FORCE_COLOR;
 		process.env.FORCE_COLOR = '3';
 		try {
-			const plain = await (await bundleApp('plain', [])).frames();
-			const patched = await (await bundleApp('patched', [inkFrameCaches])).frames();
+			const plain = await (await bundleApp('plain', [unpatchedPlugin('ink+6.8.0.patch')])).frames();
+			const patched = await (await bundleApp('patched', [])).frames();
 			expect(plain.length).toBeGreaterThan(20);
 			expect(plain.join('')).toContain('\u001B[32m');
 			expect(patched).toEqual(plain);
