@@ -1,8 +1,12 @@
 // Builds sagemon's AWS access the way the AWS CLI does (profile, region, endpoint, credential chain). The SDK is
 // imported here, lazily, so commands that never call AWS stay fast. Starting the embedded emulator for --local is
 // the entry's job (source/local-connection.ts), which connects to it through this file like to any endpoint.
+import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {S3Client} from '@aws-sdk/client-s3';
 import {sanitizeText} from '../pipeline/sanitize.js';
+import type {ExecutionActionsApi} from './execution-action-types.js';
+import type {LogsApi} from './logs-types.js';
+import type {ModelRegistryApi} from './registry-types.js';
 import {type AwsAccess, AwsError, type AwsSettings, type ObjectStore} from './types.js';
 
 /** Where to connect and how; anything left out comes from the environment and the AWS config files. */
@@ -84,9 +88,34 @@ async function createConnection(options: {
 		});
 		return {client, store: createObjectStore(client, hints)};
 	};
+	// CloudWatch Logs, the registry and the execution actions load on first use, like S3.
+	let logs: Promise<{client: CloudWatchLogsClient; api: LogsApi}> | undefined;
+	const loadLogs = async () => {
+		const {CloudWatchLogsClient, createLogsGateway} = await import('./logs-gateway.js');
+		const client = new CloudWatchLogsClient({...common, credentials: sagemaker.config.credentials});
+		return {client, api: createLogsGateway(client, hints)};
+	};
+	let registry: Promise<ModelRegistryApi> | undefined;
+	let executionActions: Promise<ExecutionActionsApi> | undefined;
 	return {
 		settings: withoutUndefined(settings),
 		...(settings.endpointUrl === undefined ? {} : {endpointUrl: settings.endpointUrl}),
+		async logs() {
+			logs ??= loadLogs();
+			return (await logs).api;
+		},
+		registry() {
+			registry ??= import('./registry-gateway.js').then((module) =>
+				module.createRegistryGateway(sagemaker, hints),
+			);
+			return registry;
+		},
+		executionActions() {
+			executionActions ??= import('./execution-actions-gateway.js').then((module) =>
+				module.createExecutionActionsGateway(sagemaker, hints),
+			);
+			return executionActions;
+		},
 		pipelines: createSageMakerGateway(sagemaker, hints),
 		objects: {
 			async readObject(uri, options) {
@@ -97,6 +126,7 @@ async function createConnection(options: {
 		async close() {
 			sagemaker.destroy();
 			(await s3?.catch(() => undefined))?.client.destroy();
+			(await logs?.catch(() => undefined))?.client.destroy();
 		},
 	};
 }

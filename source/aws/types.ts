@@ -10,6 +10,10 @@ import type {
 	StepRecord,
 } from '../pipeline/model.js';
 
+import type {ExecutionActionsApi} from './execution-action-types.js';
+import type {LogsApi} from './logs-types.js';
+import type {ModelRegistryApi} from './registry-types.js';
+
 export type Page<T> = {items: T[]; nextToken?: string};
 
 export type AwsErrorKind =
@@ -107,4 +111,10 @@ export type AwsAccess = {
 	settings: AwsSettings;
 	pipelines: PipelinesApi;
 	objects: ObjectStore;
+	/** CloudWatch Logs (step logs); its client loads on first use. */
+	logs(): Promise<LogsApi>;
+	/** The model registry (model package groups and versions); loaded on first use. */
+	registry(): Promise<ModelRegistryApi>;
+	/** Selective starts, selections and reused steps, Callback answers; loaded on first use. */
+	executionActions(): Promise<ExecutionActionsApi>;
 };

@@ -1,7 +1,13 @@
 // An in-memory SageMaker Pipelines service for screen tests: a few pipelines from real fixture definitions and
 // their executions, kept in memory and changed by the calls that change things (start, stop, retry, delete), with
 // every call counted by name. Screens reach it through the same PipelinesApi as the real gateway.
-import {AwsError, type Page, type PipelinesApi, type StartExecutionRequest} from '../../source/aws/types.js';
+import {
+	type AwsAccess,
+	AwsError,
+	type Page,
+	type PipelinesApi,
+	type StartExecutionRequest,
+} from '../../source/aws/types.js';
 import type {
 	ExecutionDetails,
 	ExecutionStatus,
@@ -179,4 +185,24 @@ export function createFakePipelines(seed: FakePipeline[], now = Date.UTC(2026, 0
 		},
 	});
 	return Object.assign(counted, {calls, changes});
+}
+
+/**
+ * AWS access for screen tests: the in-memory pipelines, and S3, CloudWatch Logs, the registry and the execution
+ * actions only where a test passes its own (otherwise a call to them fails, saying so).
+ */
+export function fakeAccess(
+	pipelines: PipelinesApi,
+	services: Partial<Omit<AwsAccess, 'pipelines'>> = {},
+): AwsAccess {
+	const absent = (what: string) => () => Promise.reject(new Error(`This screen test has no ${what}.`));
+	return {
+		settings: {region: 'us-east-1', label: 'test'},
+		pipelines,
+		objects: {readObject: absent('S3 objects')},
+		logs: absent('CloudWatch Logs'),
+		registry: absent('model registry'),
+		executionActions: absent('execution actions'),
+		...services,
+	};
 }

@@ -5,7 +5,7 @@ import {describe, expect, test} from 'vitest';
 import type {AwsAccess} from '../../source/aws/types.js';
 import type {Route} from '../../source/ui/shell/routes.js';
 import {keys, type RenderedApp, renderApp} from './app-harness.js';
-import {createFakePipelines, type FakePipelines} from './fake-pipelines.js';
+import {createFakePipelines, type FakePipelines, fakeAccess} from './fake-pipelines.js';
 
 const printable = Array.from({length: 0x7f - 0x20}, (_, index) => String.fromCharCode(0x20 + index)).join('');
 const paste = (text: string) => `\u001B[200~${text}\u001B[201~`;
@@ -60,11 +60,7 @@ function open(routes: Route[]): {app: RenderedApp; pipelines: FakePipelines} {
 		},
 		{name: 'Beta'},
 	]);
-	const access: AwsAccess = {
-		settings: {region: 'us-east-1', label: 'test'},
-		pipelines,
-		objects: {readObject: () => Promise.reject(new Error('No S3 objects here.'))},
-	};
+	const access: AwsAccess = fakeAccess(pipelines);
 	return {app: renderApp(access, {initialRoutes: routes}), pipelines};
 }
 

@@ -23,7 +23,7 @@ import {KeyRouter} from '../../source/ui/keys/key-router.js';
 import {createRefreshStore} from '../../source/ui/refresh-store.js';
 import type {Route} from '../../source/ui/shell/routes.js';
 import {createTheme, ThemeContext} from '../../source/ui/theme.js';
-import type {FakePipelines} from './fake-pipelines.js';
+import {type FakePipelines, fakeAccess} from './fake-pipelines.js';
 
 export type ScreenRecord = {
 	notices: Array<{text: string; kind: MessageKind}>;
@@ -57,13 +57,7 @@ export function renderScreen(
 ): RenderedScreen {
 	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-screen-'));
 	const record: ScreenRecord = {notices: [], navigation: [], confirmations: [], refusals: [], keymap: []};
-	const aws: AwsAccess = {
-		settings: {region: 'us-east-1', label: 'test'},
-		pipelines: options.pipelines,
-		objects: {
-			readObject: () => Promise.reject(new Error('This screen test has no S3 objects.')),
-		},
-	};
+	const aws: AwsAccess = fakeAccess(options.pipelines);
 	const now = options.now ?? Date.UTC(2026, 0, 1);
 	const session: Session = {
 		aws,
