@@ -1,6 +1,6 @@
 // The model registry as sagemon's screens and commands see it: model package groups, their versions with
 // approval status and the reports attached as ModelMetrics, and the approval decision.
-import type {Page} from './types.js';
+import type {Page} from './page.js';
 
 export type ModelApprovalStatus = 'Approved' | 'Rejected' | 'PendingManualApproval';
 

@@ -14,7 +14,9 @@ import type {ExecutionActionsApi} from './execution-action-types.js';
 import type {LogsApi} from './logs-types.js';
 import type {ModelRegistryApi} from './registry-types.js';
 
-export type Page<T> = {items: T[]; nextToken?: string};
+import type {Page} from './page.js';
+
+export type {Page} from './page.js';
 
 export type AwsErrorKind =
 	| 'NotFound'

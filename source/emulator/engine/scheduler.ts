@@ -1,7 +1,6 @@
-// The execution engine: starts steps when every upstream step succeeded (and the Condition chose their branch),
-// moves them Starting → Executing → Succeeded/Failed on simulated time, stops, retries (RetryPolicies too),
-// caches, and holds Callback steps until they are answered. Time only moves when `advance()` runs (on each
-// request), so an idle emulator does no work, and the same inputs, seed and request times give the same run.
+// The execution engine: starts steps once their upstream steps succeeded (and the Condition chose their branch),
+// runs them on simulated time, stops, retries (RetryPolicies too), caches, and holds Callback steps for their answer.
+// Time only moves in `advance()` (on each request): an idle emulator does no work; the same inputs, the same run.
 import type {Clock} from '../clock.js';
 import type {ObjectStorage} from '../s3-store.js';
 import {validationError} from '../service-error.js';
@@ -153,18 +152,13 @@ export class ExecutionEngine {
 			step.status = 'Executing';
 			step.metadata = prepared.metadata;
 			step.properties = prepared.properties;
-			const job = prepared.job;
+			const {job} = prepared;
 			if (job) {
-				Object.assign(job, {startTime: executingAt, experimentConfig: execution.experimentConfig});
-				job.script = jobScript(
-					execution,
-					step,
-					this.dependencies.storage,
-					this.dependencies.seed,
-					executingAt,
-				);
+				const {storage, seed, jobs} = this.dependencies;
+				const script = jobScript(execution, step, storage, seed, executingAt);
+				Object.assign(job, {startTime: executingAt, experimentConfig: execution.experimentConfig, script});
 				job.stopStep = (stoppedAt) => this.#stopJobStep(execution, step, job, stoppedAt);
-				this.dependencies.jobs.add(job);
+				jobs.add(job);
 			}
 
 			if (type === 'Callback') {
