@@ -6,20 +6,29 @@ import {
 	DescribeTransformJobCommand,
 	type SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import {lastSegmentOf} from '../pipeline/arn.js';
+import {
+	type JobLogKind,
+	jobOfStepMetadata,
+	logGroupOf,
+	logStreamPrefixOf,
+} from '../pipeline/job-log-names.js';
 import type {JobDetails, JobKind, StepRecord} from '../pipeline/model.js';
 import {compact, text} from './sdk-records.js';
 
-/** The CloudWatch Logs group SageMaker writes each kind of job's logs to. */
-export const jobLogGroups: Record<JobKind, string> = {
-	Processing: '/aws/sagemaker/ProcessingJobs',
-	Training: '/aws/sagemaker/TrainingJobs',
-	Transform: '/aws/sagemaker/TransformJobs',
+const logKindOf: Record<JobKind, JobLogKind> = {
+	Processing: 'processing',
+	Training: 'training',
+	Transform: 'transform',
+};
+const jobKindOf: Record<JobLogKind, JobKind> = {
+	processing: 'Processing',
+	training: 'Training',
+	transform: 'Transform',
 };
 
 /** The SDK response, mapped; errors are the SDK's (the gateway normalises them). */
 export async function describeJob(client: SageMakerClient, kind: JobKind, name: string): Promise<JobDetails> {
-	const base = {kind, name, logGroup: jobLogGroups[kind], logStreamPrefix: `${name}/`};
+	const base = {kind, name, logGroup: logGroupOf(logKindOf[kind]), logStreamPrefix: logStreamPrefixOf(name)};
 	switch (kind) {
 		case 'Processing': {
 			const job = await client.send(new DescribeProcessingJobCommand({ProcessingJobName: name}));
@@ -71,20 +80,8 @@ export async function describeJob(client: SageMakerClient, kind: JobKind, name: 
 	}
 }
 
-const metadataKeys: Array<[string, JobKind]> = [
-	['ProcessingJob', 'Processing'],
-	['TrainingJob', 'Training'],
-	['TransformJob', 'Transform'],
-];
-
 /** The job a step record's Metadata names (`Metadata.TrainingJob.Arn`), or undefined for steps without one. */
 export function jobOfStep(record: StepRecord | undefined): {kind: JobKind; name: string} | undefined {
-	for (const [key, kind] of metadataKeys) {
-		const job = record?.metadata?.[key];
-		if (typeof job !== 'object' || job === null) continue;
-		const arn = (job as {Arn?: unknown}).Arn;
-		if (typeof arn === 'string' && arn !== '') return {kind, name: lastSegmentOf(arn)};
-	}
-
-	return undefined;
+	const job = jobOfStepMetadata(record?.metadata);
+	return job && {kind: jobKindOf[job.kind], name: job.name};
 }
