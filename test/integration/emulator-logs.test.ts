@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {checkOutput, checkShape, loadLogsModel, loadSageMakerModel} from '../emulator/botocore-model.js';
 import {jobPipeline} from '../emulator/logs/log-service.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-tools.js';
+import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as plain JSON.
