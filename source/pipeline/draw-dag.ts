@@ -23,8 +23,9 @@ export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[]
 	const [columnStart, columnEnd] = clampRange(options.columns, layout.width);
 	const result: Segment[][] = [];
 	for (let y = rowStart; y < rowEnd; y++) {
-		const cells = canvas.cells[y]!.slice(columnStart, columnEnd);
-		const owners = canvas.owners[y]!;
+		const painted = canvas.row(y);
+		const cells = painted.cells.slice(columnStart, columnEnd);
+		const owners = painted.owners;
 		for (const index of canvas.detailRows.get(y) ?? []) {
 			const box = layout.boxes[index]!;
 			const decoration = options.decorations?.get(box.name);
@@ -37,7 +38,7 @@ export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[]
 			});
 		}
 		if (cells[0] === '') cells[0] = ' ';
-		if (columnEnd < layout.width && cells.length > 0 && canvas.cells[y]![columnEnd] === '') {
+		if (columnEnd < layout.width && cells.length > 0 && painted.cells[columnEnd] === '') {
 			cells[cells.length - 1] = ' ';
 		}
 		result.push(segmentsOf(cells, owners, columnStart, layout));
