@@ -66,23 +66,16 @@ function clampRange(range: {start: number; end: number} | undefined, size: numbe
 
 function segmentsOf(cells: string[], owners: Int32Array, offset: number, layout: DagLayout): Segment[] {
 	const segments: Segment[] = [];
-	let text = '';
-	let owner = Number.NaN;
-	const flush = () => {
-		if (text === '') return;
+	for (let start = 0; start < cells.length; ) {
+		const owner = owners[start + offset]!;
+		let text = cells[start]!;
+		let end = start + 1;
+		for (; end < cells.length && owners[end + offset] === owner; end++) text += cells[end]!;
+		start = end;
+		if (text === '') continue;
 		if (owner === edgeCell) segments.push({text, edge: true});
 		else if (owner === blankCell) segments.push({text});
 		else segments.push({text, node: layout.boxes[owner]!.name});
-	};
-	cells.forEach((cell, index) => {
-		const who = owners[index + offset]!;
-		if (who !== owner) {
-			flush();
-			text = '';
-			owner = who;
-		}
-		text += cell;
-	});
-	flush();
+	}
 	return segments;
 }
