@@ -1,5 +1,5 @@
 // The DAG view: the core's layout drawn through drawDag, only the rows in view, each box coloured by its step's
-// state, with an icon and duration inside, and the selected box highlighted.
+// state, with an icon and duration inside (whole minutes while a step runs), and the selected box highlighted.
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import {drawDag, type Segment} from '../../pipeline/draw-dag.js';
@@ -28,10 +28,7 @@ export function DagPanel({layout, views, selected, scrollRow, height, width, now
 		() => ({
 			states: new Map(views.map((view) => [view.name, view])),
 			decorations: new Map(
-				views.map((view) => [
-					view.name,
-					{icon: theme.status(view.state).icon, detail: stepDetail(view, now)},
-				]),
+				views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: boxDetail(view, now)}]),
 			),
 		}),
 		[views, now, theme],
@@ -84,6 +81,23 @@ function spansOf(
 		else spans.push({text, tone, selected: isSelected});
 	}
 	return spans;
+}
+
+/**
+ * What a box says under its name. A running step's time is in whole minutes: the screen redraws for the clock
+ * only every few seconds, so a box shows no more precision than it is kept up to date with, and a row is drawn
+ * again for the time alone at most once a minute. A finished step's duration is exact.
+ */
+export function boxDetail(view: StepView, now: number): string {
+	const started = view.record?.startedAt;
+	const running = view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
+	if (!running || started === undefined || view.record?.endedAt !== undefined) return stepDetail(view, now);
+	const minutes = Math.floor(Math.max(0, now - started) / 60_000);
+	if (minutes < 1) return '<1m';
+	if (minutes < 60) return `${minutes}m`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+	return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
 const DagRow = memo(
