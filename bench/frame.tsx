@@ -78,25 +78,36 @@ function openExecutionScreen(access: AwsAccess, target: Target, input: Input, in
 
 type Screen = ReturnType<typeof openExecutionScreen>;
 
-/** Milliseconds from `trigger` until the frame it causes has been written. */
-async function timeFrame(screen: Screen, trigger: () => void): Promise<number> {
+type FrameTime = {ms: number; cpuMs: number};
+
+/**
+ * Milliseconds from `trigger` until the frame it causes has been written, and the CPU time this process spent
+ * meanwhile (steadier than the elapsed time on a machine other work keeps busy).
+ */
+async function timeFrame(screen: Screen, trigger: () => void): Promise<FrameTime> {
 	const writes = screen.stdout.writes;
 	let firstWriteAt: number | undefined;
+	let cpuMs: number | undefined;
+	const cpuBefore = process.cpuUsage();
 	screen.stdout.onWrite = (at) => {
 		firstWriteAt ??= at;
+		if (cpuMs === undefined) {
+			const used = process.cpuUsage(cpuBefore);
+			cpuMs = (used.user + used.system) / 1000;
+		}
 	};
 	const started = performance.now();
 	trigger();
 	const returned = performance.now();
 	try {
-		if (screen.stdout.writes > writes) return returned - started;
+		if (screen.stdout.writes > writes) return {ms: returned - started, cpuMs: cpuMs!};
 		const deadline = Date.now() + 2000;
 		while (firstWriteAt === undefined) {
 			if (Date.now() > deadline) throw new Error('no frame was drawn within 2 s of the change');
 			await sleep(1);
 		}
 
-		return firstWriteAt - started;
+		return {ms: firstWriteAt - started, cpuMs: cpuMs!};
 	} finally {
 		screen.stdout.onWrite = undefined;
 	}
@@ -122,32 +133,39 @@ async function openFinished(access: AwsAccess, target: Target, input: Input, ste
 	return screen;
 }
 
-/** Median cost of laying out and drawing the whole screen: each run changes the width, so layoutDag runs again. */
-async function layoutAndRender(screen: Screen, columns: number, runs: number): Promise<number> {
-	const times: number[] = [];
+function medians(times: FrameTime[]): FrameTime {
+	return {ms: median(times.map((time) => time.ms)), cpuMs: median(times.map((time) => time.cpuMs))};
+}
+
+/**
+ * Median cost of laying out and drawing the whole screen: each run changes the width, so layoutDag places and
+ * routes again (the layers and their order are kept per DAG, as on a real resize).
+ */
+async function layoutAndRender(screen: Screen, columns: number, runs: number): Promise<FrameTime> {
+	const times: FrameTime[] = [];
 	for (let run = 0; run <= runs; run++) {
 		await sleep(settleMs);
 		const width = run % 2 === 0 ? columns + 1 : columns;
-		const ms = await timeFrame(screen, () => screen.rerender(width));
-		if (run > 0) times.push(ms);
+		const time = await timeFrame(screen, () => screen.rerender(width));
+		if (run > 0) times.push(time);
 	}
 
 	screen.rerender(columns);
-	return median(times);
+	return medians(times);
 }
 
 /** Median cost of a key press that moves the selection (down, then back up). */
-async function keyPress(screen: Screen, runs: number): Promise<number> {
-	const times: number[] = [];
+async function keyPress(screen: Screen, runs: number): Promise<FrameTime> {
+	const times: FrameTime[] = [];
 	for (let run = 0; run <= runs; run++) {
 		await sleep(settleMs);
 		const before = screen.stdout.frame;
-		const ms = await timeFrame(screen, () => screen.stdin.type(run % 2 === 0 ? 'j' : 'k'));
+		const time = await timeFrame(screen, () => screen.stdin.type(run % 2 === 0 ? 'j' : 'k'));
 		if (screen.stdout.frame === before) throw new Error('a key press (j/k) did not change the screen');
-		if (run > 0) times.push(ms);
+		if (run > 0) times.push(time);
 	}
 
-	return median(times);
+	return medians(times);
 }
 
 /**
@@ -206,12 +224,12 @@ const layout = benchLayout();
 const aws = await connectAws({endpointUrl: input.endpointUrl, region: 'us-east-1'}, process.env);
 
 const large = await openFinished(aws, input.large, input, 300);
-const screen300Ms = await layoutAndRender(large, input.columns, 20);
-const keyPress300Ms = await keyPress(large, 20);
+const screen300 = await layoutAndRender(large, input.columns, 20);
+const keyPress300 = await keyPress(large, 20);
 large.close();
 
 const abalone = await openFinished(aws, input.abalone, input, 7);
-const screenAbaloneMs = await layoutAndRender(abalone, input.columns, 20);
+const screenAbaloneMs = (await layoutAndRender(abalone, input.columns, 20)).ms;
 abalone.close();
 
 const live = await liveUpdates(aws, input, 25);
@@ -220,8 +238,10 @@ await aws.close();
 process.stdout.write(
 	`${JSON.stringify({
 		...layout,
-		screen300Ms,
-		keyPress300Ms,
+		screen300Ms: screen300.ms,
+		screen300CpuMs: screen300.cpuMs,
+		keyPress300Ms: keyPress300.ms,
+		keyPress300CpuMs: keyPress300.cpuMs,
 		screenAbaloneMs,
 		liveUpdate300Ms: live.ms,
 		liveSamples: live.samples,

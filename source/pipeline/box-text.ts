@@ -13,7 +13,25 @@ export function sanitizeLabel(text: string): string {
  * into. Too long a text keeps its start and its end (step names often differ only in a suffix like
  * "-RegisterModel") around an ellipsis.
  */
-export function labelCells(text: string, width: number, ascii: boolean): string[] {
+export function labelCells(text: string, width: number, ascii: boolean): readonly string[] {
+	const key = `${width}${ascii ? 'a' : 'u'}${text}`;
+	let cells = recentLabels.get(key) ?? olderLabels.get(key);
+	if (cells === undefined) cells = cutToCells(text, width, ascii);
+	if (recentLabels.size >= maxRecentLabels) {
+		olderLabels = recentLabels;
+		recentLabels = new Map();
+	}
+	recentLabels.set(key, cells);
+	return cells;
+}
+
+// Every frame fits the same names and status lines into the same boxes again: the cells of the labels seen lately
+// are kept (two generations, so memory stays bounded however many labels a long watch shows).
+const maxRecentLabels = 4096;
+let recentLabels = new Map<string, readonly string[]>();
+let olderLabels = new Map<string, readonly string[]>();
+
+function cutToCells(text: string, width: number, ascii: boolean): string[] {
 	if (width <= 0) return [];
 	const graphemes: Array<{text: string; width: number}> = [];
 	let total = 0;

@@ -23,8 +23,9 @@ export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[]
 	const [columnStart, columnEnd] = clampRange(options.columns, layout.width);
 	const result: Segment[][] = [];
 	for (let y = rowStart; y < rowEnd; y++) {
-		const cells = canvas.cells[y]!.slice(columnStart, columnEnd);
-		const owners = canvas.owners[y]!;
+		const painted = canvas.row(y);
+		const cells = painted.cells.slice(columnStart, columnEnd);
+		const owners = painted.owners;
 		for (const index of canvas.detailRows.get(y) ?? []) {
 			const box = layout.boxes[index]!;
 			const decoration = options.decorations?.get(box.name);
@@ -37,7 +38,7 @@ export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[]
 			});
 		}
 		if (cells[0] === '') cells[0] = ' ';
-		if (columnEnd < layout.width && cells.length > 0 && canvas.cells[y]![columnEnd] === '') {
+		if (columnEnd < layout.width && cells.length > 0 && painted.cells[columnEnd] === '') {
 			cells[cells.length - 1] = ' ';
 		}
 		result.push(segmentsOf(cells, owners, columnStart, layout));
@@ -65,23 +66,16 @@ function clampRange(range: {start: number; end: number} | undefined, size: numbe
 
 function segmentsOf(cells: string[], owners: Int32Array, offset: number, layout: DagLayout): Segment[] {
 	const segments: Segment[] = [];
-	let text = '';
-	let owner = Number.NaN;
-	const flush = () => {
-		if (text === '') return;
+	for (let start = 0; start < cells.length; ) {
+		const owner = owners[start + offset]!;
+		let text = cells[start]!;
+		let end = start + 1;
+		for (; end < cells.length && owners[end + offset] === owner; end++) text += cells[end]!;
+		start = end;
+		if (text === '') continue;
 		if (owner === edgeCell) segments.push({text, edge: true});
 		else if (owner === blankCell) segments.push({text});
 		else segments.push({text, node: layout.boxes[owner]!.name});
-	};
-	cells.forEach((cell, index) => {
-		const who = owners[index + offset]!;
-		if (who !== owner) {
-			flush();
-			text = '';
-			owner = who;
-		}
-		text += cell;
-	});
-	flush();
+	}
 	return segments;
 }

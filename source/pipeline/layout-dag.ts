@@ -56,6 +56,38 @@ type Attempt = {layout: DagLayout; boxWidth: number} | {neededWidth: number};
  * to unknown steps and self-loops are ignored, an edge closing a cycle is left out, a repeated name drawn once.
  */
 export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
+	const key = `${options.maxWidth} ${options.boxWidth} ${options.direction}`;
+	const last = lastLayouts.get(dag);
+	if (last?.key === key) return last.result;
+	const result = computeLayout(dag, options);
+	lastLayouts.set(dag, {key, result});
+	return result;
+}
+
+// A DAG is treated as an immutable value (like the layouts made from it). Its last layout is kept, so asking
+// again with the same options (a poll that changed only statuses, a redraw) returns the very same object, and
+// what does not depend on the width (layers, their order, the widest box the names want) is kept per DAG, so a
+// resized terminal only places and routes again.
+const lastLayouts = new WeakMap<Dag, {key: string; result: LayoutResult}>();
+const prepared = new WeakMap<Dag, {graph: LayeredGraph; layers: number[][]; widths: Map<string, number[]>}>();
+
+function prepare(dag: Dag, boxWidth: number | undefined) {
+	let entry = prepared.get(dag);
+	if (!entry) {
+		const graph = buildLayeredGraph(dag);
+		entry = {graph, layers: graph.nodeCount === 0 ? [] : orderLayers(graph), widths: new Map()};
+		prepared.set(dag, entry);
+	}
+	const widthKey = String(boxWidth);
+	let widths = entry.widths.get(widthKey);
+	if (!widths) {
+		widths = entry.graph.nodeCount === 0 ? [] : candidateWidths(entry.graph, boxWidth);
+		entry.widths.set(widthKey, widths);
+	}
+	return {graph: entry.graph, layers: entry.layers, widths};
+}
+
+function computeLayout(dag: Dag, options: LayoutOptions): LayoutResult {
 	const {maxWidth} = options;
 	if (!(maxWidth >= 1)) {
 		return {
@@ -64,13 +96,10 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 			neededWidth: minBoxWidth,
 		};
 	}
-	const graph = buildLayeredGraph(dag);
+	const {graph, layers, widths} = prepare(dag, options.boxWidth);
 	if (graph.nodeCount === 0) {
 		return {fits: true, width: 0, height: 0, boxes: [], edges: [], direction: options.direction ?? 'down'};
 	}
-	const layers = orderLayers(graph);
-	const widths = candidateWidths(graph, options.boxWidth);
-
 	const down = options.direction === 'right' ? undefined : layoutDown(graph, layers, widths, maxWidth);
 	const downFit = down && 'layout' in down ? down : undefined;
 	// Sideways only pays when it buys much wider boxes (a wide fan-out); otherwise layers read best as rows.

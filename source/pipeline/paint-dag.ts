@@ -8,15 +8,18 @@ export const blankCell = -1;
 export const edgeCell = -2;
 
 export type Canvas = {
-	/** One string per cell; '' in the cell a wide character spills into. */
-	cells: string[][];
-	owners: Int32Array[];
+	/** Row `y`: one string per cell ('' in the cell a wide character spills into) and who owns each cell. */
+	row(y: number): {cells: string[]; owners: Int32Array};
 	/** Boxes by the row of their second (status) line, which drawDag fills for every call. */
 	detailRows: Map<number, number[]>;
 	glyphs: Glyphs;
 };
 
-// Layouts are treated as immutable values, so the painted grid is kept for as long as the layout lives.
+// Rows are painted a band at a time, the first time a row of the band is drawn: a tall picture seen through a
+// window costs its window's bands, not every row (a 300-step DAG is ~800 rows, a terminal shows ~45).
+const bandRows = 16;
+
+// Layouts are treated as immutable values, so the painted rows are kept for as long as the layout lives.
 const painted = new WeakMap<DagLayout, {unicode?: Canvas; ascii?: Canvas}>();
 
 export function paintDag(layout: DagLayout, ascii: boolean): Canvas {
@@ -26,27 +29,57 @@ export function paintDag(layout: DagLayout, ascii: boolean): Canvas {
 		painted.set(layout, entry);
 	}
 	const key = ascii ? 'ascii' : 'unicode';
-	const canvas = entry[key] ?? paint(layout, ascii);
+	const canvas = entry[key] ?? lazyCanvas(layout, ascii);
 	entry[key] = canvas;
 	return canvas;
 }
 
-function paint(layout: DagLayout, ascii: boolean): Canvas {
+function lazyCanvas(layout: DagLayout, ascii: boolean): Canvas {
 	const glyphs = ascii ? asciiGlyphs : unicodeGlyphs;
-	const {width, height} = layout;
-	const masks = new Uint8Array(width * height);
-	const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height;
+	const names = distinguishingLabels(layout.boxes.map((box) => ({name: box.name, cells: box.width - 4})));
+	const detailRows = new Map<number, number[]>();
+	layout.boxes.forEach((box, index) => {
+		if (box.height > 3) detailRows.set(box.y + 2, [...(detailRows.get(box.y + 2) ?? []), index]);
+	});
+	const bands: Array<{cells: string[][]; owners: Int32Array[]}> = [];
+	return {
+		row(y) {
+			const band = Math.floor(y / bandRows);
+			bands[band] ??= paintBand(layout, glyphs, ascii, names, band * bandRows);
+			const at = y - band * bandRows;
+			return {cells: bands[band]!.cells[at]!, owners: bands[band]!.owners[at]!};
+		},
+		detailRows,
+		glyphs,
+	};
+}
+
+/** Rows `top` to `top + bandRows` (or the bottom), painted exactly as they would be in a whole-picture pass. */
+function paintBand(
+	layout: DagLayout,
+	glyphs: Glyphs,
+	ascii: boolean,
+	names: string[],
+	top: number,
+): {cells: string[][]; owners: Int32Array[]} {
+	const {width} = layout;
+	const bottomRow = Math.min(layout.height, top + bandRows);
+	const rows = bottomRow - top;
+	const masks = new Uint8Array(width * rows);
+	const inBand = (y: number) => y >= top && y < bottomRow;
 	const mark = (x: number, y: number, mask: number) => {
-		if (inside(x, y)) masks[y * width + x]! |= mask;
+		if (x >= 0 && x < width && inBand(y)) masks[(y - top) * width + x]! |= mask;
 	};
 	for (const edge of layout.edges) {
 		for (let index = 1; index < edge.points.length; index++) {
 			const from = edge.points[index - 1]!;
 			const to = edge.points[index]!;
 			if (from.x === to.x) {
-				const [top, bottom] = from.y < to.y ? [from.y, to.y] : [to.y, from.y];
-				for (let y = top; y <= bottom; y++) mark(from.x, y, (y > top ? up : 0) | (y < bottom ? down : 0));
-			} else {
+				const [first, last] = from.y < to.y ? [from.y, to.y] : [to.y, from.y];
+				const end = Math.min(last, bottomRow - 1);
+				for (let y = Math.max(first, top); y <= end; y++)
+					mark(from.x, y, (y > first ? up : 0) | (y < last ? down : 0));
+			} else if (inBand(from.y)) {
 				const [start, end] = from.x < to.x ? [from.x, to.x] : [to.x, from.x];
 				for (let x = start; x <= end; x++) mark(x, from.y, (x > start ? left : 0) | (x < end ? right : 0));
 			}
@@ -55,29 +88,30 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 
 	const cells: string[][] = [];
 	const owners: Int32Array[] = [];
-	for (let y = 0; y < height; y++) {
-		const row: string[] = [];
+	for (let y = 0; y < rows; y++) {
+		const row = new Array<string>(width);
 		const owner = new Int32Array(width).fill(blankCell);
 		for (let x = 0; x < width; x++) {
 			const mask = masks[y * width + x]!;
-			row.push(glyphs.lines[mask]!);
+			row[x] = glyphs.lines[mask]!;
 			if (mask !== 0) owner[x] = edgeCell;
 		}
 		cells.push(row);
 		owners.push(owner);
 	}
 	const put = (x: number, y: number, text: string, who: number) => {
-		if (!inside(x, y)) return;
-		cells[y]![x] = text;
-		owners[y]![x] = who;
+		if (x < 0 || x >= width || !inBand(y)) return;
+		cells[y - top]![x] = text;
+		owners[y - top]![x] = who;
 	};
 
-	const detailRows = new Map<number, number[]>();
-	const names = distinguishingLabels(layout.boxes.map((box) => ({name: box.name, cells: box.width - 4})));
 	layout.boxes.forEach((box, index) => {
 		const {x, y, width: w, height: h} = box;
 		const right = x + w - 1;
 		const bottom = y + h - 1;
+		if (bottom < top || y >= bottomRow) return;
+		const firstInside = Math.max(y + 1, top);
+		const lastInside = Math.min(bottom - 1, bottomRow - 1);
 		for (let column = x; column <= right; column++) {
 			const edgeOfBox = column === x || column === right;
 			put(
@@ -92,12 +126,14 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 				edgeOfBox ? (column === x ? glyphs.bottomLeft : glyphs.bottomRight) : glyphs.horizontal,
 				index,
 			);
-			for (let row = y + 1; row < bottom; row++) put(column, row, edgeOfBox ? glyphs.vertical : ' ', index);
+			for (let row = firstInside; row <= lastInside; row++)
+				put(column, row, edgeOfBox ? glyphs.vertical : ' ', index);
 		}
-		labelCells(names[index]!, w - 4, ascii).forEach((text, offset) => {
-			put(x + 2 + offset, y + 1, text, index);
-		});
-		if (h > 3) detailRows.set(y + 2, [...(detailRows.get(y + 2) ?? []), index]);
+		if (inBand(y + 1)) {
+			labelCells(names[index]!, w - 4, ascii).forEach((text, offset) => {
+				put(x + 2 + offset, y + 1, text, index);
+			});
+		}
 	});
 
 	const sideways = layout.direction === 'right';
@@ -108,12 +144,12 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
 		put(first.x, first.y, sideways ? glyphs.portRight : glyphs.portDown, edgeCell);
 		put(last.x, last.y, sideways ? glyphs.arrowRight : glyphs.arrowDown, edgeCell);
 	}
-	for (const {x, y, text} of branchLabels(layout, masks, owners)) {
+	for (const {x, y, text} of branchLabels(layout, {top, bottom: bottomRow, masks, owners})) {
 		[...text].forEach((character, offset) => {
 			put(x + offset, y, character, edgeCell);
 		});
 	}
-	return {cells, owners, detailRows, glyphs};
+	return {cells, owners};
 }
 
 /**
@@ -122,14 +158,18 @@ function paint(layout: DagLayout, ascii: boolean): Canvas {
  */
 function branchLabels(
 	layout: DagLayout,
-	masks: Uint8Array,
-	owners: Int32Array[],
+	band: {top: number; bottom: number; masks: Uint8Array; owners: Int32Array[]},
 ): Array<{x: number; y: number; text: string}> {
 	const {width, height} = layout;
+	const {top, masks, owners} = band;
+	// A label stays in one row (above its arrow, or beside it sideways), and labels compete only within a row.
+	const labelRow = (arrowY: number) => (layout.direction === 'right' ? arrowY : arrowY - 1);
 	const byArrow = new Map<string, {x: number; y: number; kinds: string[]}>();
 	for (const edge of layout.edges) {
 		const last = edge.points[edge.points.length - 1];
 		if (!last || (edge.kind !== 'condition-if' && edge.kind !== 'condition-else')) continue;
+		const row = labelRow(last.y);
+		if (row < top || row >= band.bottom) continue;
 		const kind = edge.kind === 'condition-if' ? 'if' : 'else';
 		const key = `${last.x},${last.y}`;
 		const label = byArrow.get(key) ?? {x: last.x, y: last.y, kinds: []};
@@ -153,8 +193,8 @@ function branchLabels(
 			const usable = (y: number) => (x: number) =>
 				!taken.has(y * width + x) &&
 				(layout.direction === 'right'
-					? masks[y * width + x] === (left | right)
-					: owners[y]![x] === blankCell);
+					? masks[(y - top) * width + x] === (left | right)
+					: owners[y - top]![x] === blankCell);
 			const spot = spots.find(({x, y}) => fits(x, y, text, usable(y)));
 			if (spot) {
 				placed.push({...spot, text});

@@ -42,14 +42,17 @@ export function placeArrows(hops: Map<number, Set<number>>, port: number[], reac
 			// A plain fan-in: every line joins one arrow, kept off the lines of sources that do not feed the box.
 			const shared = sources.map((source) => ({source, drop: port[target]!}));
 			const feeding = new Set(sources);
-			const others = new Map([...sourceAt].filter(([, source]) => !feeding.has(source)));
-			avoidSourceLines(shared.slice(0, 1), others, start, end);
+			const otherAt = (column: number) => {
+				const source = sourceAt.get(column);
+				return source === undefined || feeding.has(source) ? undefined : source;
+			};
+			avoidSourceLines(shared.slice(0, 1), otherAt, start, end);
 			for (const source of sources) dropOf.set(hopKey(source, target), shared[0]!.drop);
-			if (others.has(shared[0]!.drop)) short.set(target, 1);
+			if (otherAt(shared[0]!.drop) !== undefined) short.set(target, 1);
 			continue;
 		}
 		const drops = spreadDrops(sources, port, port[target]!, start, end);
-		avoidSourceLines(drops, sourceAt, start, end);
+		avoidSourceLines(drops, (column) => sourceAt.get(column), start, end);
 		for (const {source, drop} of drops) dropOf.set(hopKey(source, target), drop);
 		const missing = missingCells(drops, sourceAt, start, end);
 		if (missing > 0) short.set(target, missing);
@@ -107,11 +110,11 @@ function spreadDrops(
  */
 function avoidSourceLines(
 	drops: Array<{source: number; drop: number}>,
-	sourceAt: Map<number, number>,
+	sourceAt: (column: number) => number | undefined,
 	start: number,
 	end: number,
 ): void {
-	const blocked = (column: number, source: number) => (sourceAt.get(column) ?? source) !== source;
+	const blocked = (column: number, source: number) => (sourceAt(column) ?? source) !== source;
 	for (const entry of drops) {
 		if (!blocked(entry.drop, entry.source)) continue;
 		const partner = drops.find(

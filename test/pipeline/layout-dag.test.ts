@@ -1,8 +1,9 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {generateDag} from '../../bench/layout.js';
-import {buildDag} from '../../source/pipeline/dag.js';
+import {buildDag, validateDefinition} from '../../source/pipeline/dag.js';
 import {parseDefinition} from '../../source/pipeline/definition.js';
+import {mergeExecutionState} from '../../source/pipeline/execution-state.js';
 import {drawDag, drawDagText} from '../../source/pipeline/draw-dag.js';
 import {type DagLayout, type LayoutOptions, layoutDag} from '../../source/pipeline/layout-dag.js';
 import type {Dag, DagEdge, EdgeKind} from '../../source/pipeline/model.js';
@@ -501,5 +502,30 @@ describe('layoutDag', () => {
 		expect(layoutDag(dag, {maxWidth: 0})).toMatchObject({fits: false});
 		expect(layoutDag(dag, {maxWidth: Number.NaN})).toMatchObject({fits: false});
 		expect(layoutDag(dag, {maxWidth: Number.POSITIVE_INFINITY})).toMatchObject({fits: true});
+	});
+});
+
+describe('layouts kept per DAG', () => {
+	it('a status change reuses the layout: the same DAG and width give the very same layout object', () => {
+		const {definition, dag} = validateDefinition(readFixture('abalone-tutorial.json'));
+		if (!definition || !dag) throw new Error('the abalone fixture does not parse');
+		const before = layoutDag(dag, {maxWidth: 100});
+		const waiting = mergeExecutionState(definition, dag, {status: 'Executing'}, []);
+		const running = mergeExecutionState(definition, dag, {status: 'Executing'}, [
+			{name: 'AbaloneProcess', status: 'Succeeded', startedAt: 0, endedAt: 60_000},
+			{name: 'AbaloneTrain', status: 'Executing', startedAt: 60_000},
+		]);
+		expect(running.map((view) => view.state)).not.toEqual(waiting.map((view) => view.state));
+		expect(layoutDag(dag, {maxWidth: 100})).toBe(before);
+	});
+
+	it('another width lays the DAG out again, exactly as a DAG never laid out before', () => {
+		const dag = generateDag(120, 3);
+		const wide = fitted(dag, {maxWidth: 160});
+		const narrow = fitted(dag, {maxWidth: 70});
+		expect(narrow).not.toBe(wide);
+		expect(narrow.width).toBeLessThanOrEqual(70);
+		expect(narrow).toEqual(layoutDag(structuredClone(dag), {maxWidth: 70}));
+		expect(drawDagText(fitted(dag, {maxWidth: 160}))).toBe(drawDagText(wide));
 	});
 });

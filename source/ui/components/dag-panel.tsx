@@ -1,12 +1,12 @@
 // The DAG view: the core's layout drawn through drawDag, only the rows in view, each box coloured by its step's
-// state, with an icon and duration inside, and the selected box highlighted.
+// state, with an icon and duration inside (whole minutes while a step runs), and the selected box highlighted.
 import {Box, Text} from 'ink';
-import {memo} from 'react';
-import {drawDag} from '../../pipeline/draw-dag.js';
+import {memo, useMemo} from 'react';
+import {drawDag, type Segment} from '../../pipeline/draw-dag.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import type {DagLayout} from '../../pipeline/layout-dag.js';
 import {stepDetail} from '../step-look.js';
-import {type Tone, useTheme} from '../theme.js';
+import {type Theme, type Tone, useTheme} from '../theme.js';
 
 export type DagPanelProps = {
 	layout: DagLayout;
@@ -23,9 +23,15 @@ type Span = {text: string; tone: Tone; selected: boolean};
 
 export function DagPanel({layout, views, selected, scrollRow, height, width, now}: DagPanelProps) {
 	const theme = useTheme();
-	const states = new Map(views.map((view) => [view.name, view]));
-	const decorations = new Map(
-		views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: stepDetail(view, now)}]),
+	// A key press changes only the selection: the steps' looks are kept until the views or the clock change.
+	const {states, decorations} = useMemo(
+		() => ({
+			states: new Map(views.map((view) => [view.name, view])),
+			decorations: new Map(
+				views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: boxDetail(view, now)}]),
+			),
+		}),
+		[views, now, theme],
 	);
 	const rows = drawDag(layout, {
 		decorations,
@@ -37,14 +43,7 @@ export function DagPanel({layout, views, selected, scrollRow, height, width, now
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{rows.map((segments, index) => {
-				const spans: Span[] = segments.map((segment) => {
-					const view = segment.node === undefined ? undefined : states.get(segment.node);
-					const tone: Tone = view ? theme.status(view.state).tone : 'muted';
-					const isSelected = segment.node !== undefined && segment.node === selected;
-					// Without colour inverse video is lost too, so the selected box is also drawn in heavy lines.
-					const text = isSelected ? heavy(segment.text, theme.unicode) : segment.text;
-					return {text, tone, selected: isSelected};
-				});
+				const spans = spansOf(segments, states, selected, theme);
 				const last = index === rows.length - 1 && below > 0;
 				return (
 					<DagRow
@@ -58,6 +57,47 @@ export function DagPanel({layout, views, selected, scrollRow, height, width, now
 			})}
 		</Box>
 	);
+}
+
+/**
+ * A row's segments as coloured spans, neighbours of one look joined: lines, gaps and boxes of one state become
+ * one span, so Ink lays out and colours a few text nodes a row rather than one per segment.
+ */
+function spansOf(
+	segments: Segment[],
+	states: ReadonlyMap<string, StepView>,
+	selected: string | undefined,
+	theme: Theme,
+): Span[] {
+	const spans: Span[] = [];
+	for (const segment of segments) {
+		const view = segment.node === undefined ? undefined : states.get(segment.node);
+		const tone: Tone = view ? theme.status(view.state).tone : 'muted';
+		const isSelected = segment.node !== undefined && segment.node === selected;
+		// Without colour inverse video is lost too, so the selected box is also drawn in heavy lines.
+		const text = isSelected ? heavy(segment.text, theme.unicode) : segment.text;
+		const previous = spans[spans.length - 1];
+		if (previous && previous.tone === tone && previous.selected === isSelected) previous.text += text;
+		else spans.push({text, tone, selected: isSelected});
+	}
+	return spans;
+}
+
+/**
+ * What a box says under its name. A running step's time is in whole minutes: the screen redraws for the clock
+ * only every few seconds, so a box shows no more precision than it is kept up to date with, and a row is drawn
+ * again for the time alone at most once a minute. A finished step's duration is exact.
+ */
+export function boxDetail(view: StepView, now: number): string {
+	const started = view.record?.startedAt;
+	const running = view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
+	if (!running || started === undefined || view.record?.endedAt !== undefined) return stepDetail(view, now);
+	const minutes = Math.floor(Math.max(0, now - started) / 60_000);
+	if (minutes < 1) return '<1m';
+	if (minutes < 60) return `${minutes}m`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+	return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
 const DagRow = memo(

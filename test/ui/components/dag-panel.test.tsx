@@ -59,3 +59,36 @@ test('only the rows of the window are drawn, with a hint of what is below', () =
 	expect(lines).toHaveLength(6);
 	expect(lines.at(-1)).toMatch(/↓ \d+ more rows/);
 });
+
+test('a running step shows whole minutes, so its box changes at most once a minute; a finished one its exact time', () => {
+	const running = mergeExecutionState(definition, dag, {status: 'Executing'}, [
+		{name: 'AbaloneProcess', status: 'Succeeded', startedAt: 0, endedAt: 42_000},
+		{name: 'AbaloneTrain', status: 'Executing', startedAt: 42_000},
+	]);
+	const at = (now: number) =>
+		renderToString(
+			<ThemeContext.Provider value={createTheme({unicode: true, color: false})}>
+				<DagPanel
+					layout={layout}
+					views={running}
+					selected="AbaloneEval"
+					scrollRow={0}
+					height={layout.height}
+					width={100}
+					now={now}
+				/>
+			</ThemeContext.Provider>,
+			{columns: 100},
+		);
+	const trainLine = (text: string) => {
+		const lines = text.split('\n');
+		const name = lines.findIndex((line) => line.includes('AbaloneTrain'));
+		const column = lines[name]!.indexOf('AbaloneTrain');
+		return lines[name + 1]!.slice(column - 4, column + 16).trim();
+	};
+	expect(at(42_000 + 30_000)).toContain('42s');
+	expect(trainLine(at(42_000 + 30_000))).toMatch(/<1m/);
+	expect(trainLine(at(42_000 + 125_000))).toMatch(/ 2m$/);
+	expect(at(42_000 + 170_000)).toBe(at(42_000 + 125_000));
+	expect(trainLine(at(42_000 + 3_900_000))).toMatch(/ 1h 05m$/);
+});
