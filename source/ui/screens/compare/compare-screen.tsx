@@ -63,10 +63,9 @@ export function CompareScreen({route, width, height, active}: ScreenProps<'compa
 		);
 	}
 
-	const [a, b] = state.swapped
-		? [route.executionB, ready?.executionA]
-		: [ready?.executionA, route.executionB];
-	const title = `Compare A ${sanitizeText(executionIdOf(a ?? ''))} ↔ B ${sanitizeText(executionIdOf(b ?? ''))}`;
+	const {executionA} = data.value;
+	const [a, b] = state.swapped ? [route.executionB, executionA] : [executionA, route.executionB];
+	const title = `Compare A ${sanitizeText(executionIdOf(a))} ↔ B ${sanitizeText(executionIdOf(b))}`;
 	const footer = state.showUnchanged
 		? 'unchanged rows dimmed · a hides them · s swaps A and B · esc back'
 		: 'changed rows only · a shows every row · s swaps A and B · esc back';
