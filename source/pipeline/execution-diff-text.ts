@@ -1,5 +1,7 @@
-// An execution diff as `sagemon diff` prints it: one section per heading, changed rows only unless `all`, every
-// remote text made printable.
+// An execution diff as `sagemon diff` prints it and the compare screen shows it: one section per heading, changed
+// rows only unless `all`, every line marked as a heading, a changed or an unchanged row, every remote text made
+// printable.
+import {executionIdOf} from './arn.js';
 import {changedOnly, type ExecutionDiff} from './execution-diff.js';
 import type {DefinitionDiff} from './diff-definition.js';
 import type {ReportDiffRow} from './diff-reports.js';
@@ -8,33 +10,51 @@ import {formatDuration} from './format.js';
 import {sanitizeText} from './sanitize.js';
 import {formatDurationDelta, formatLeaf, formatPercent, formatValueChange} from './value-change.js';
 
+/** What a line is: the compare screen emphasises changed rows and dims unchanged ones. */
+export type DiffLineKind = 'header' | 'heading' | 'changed' | 'same' | 'blank';
+
+export type DiffLine = {text: string; kind: DiffLineKind};
+
+export type DiffTextOptions = {
+	/** Every row, also the unchanged ones. */
+	all?: boolean;
+	/** Names each execution by the id at the end of its ARN (a narrow screen), not its whole ARN. */
+	shortNames?: boolean;
+};
+
 /** The plain text lines of a diff; without `all`, unchanged rows are left out and each section says so. */
-export function executionDiffLines(full: ExecutionDiff, options: {all?: boolean} = {}): string[] {
+export function executionDiffLines(full: ExecutionDiff, options: DiffTextOptions = {}): string[] {
+	return executionDiffDisplay(full, options).map((line) => line.text);
+}
+
+/** The lines of a diff, each with its kind. */
+export function executionDiffDisplay(full: ExecutionDiff, options: DiffTextOptions = {}): DiffLine[] {
 	const all = options.all === true;
 	const diff = all ? full : changedOnly(full);
 	const {a, b} = diff.definition;
-	const lines = [
-		`A ${clean(a.execution)} (${clean(a.pipeline)}, ${a.status})`,
-		`B ${clean(b.execution)} (${clean(b.pipeline)}, ${b.status})`,
+	const name = (arn: string) => clean(options.shortNames ? executionIdOf(arn) : arn);
+	const lines: DiffLine[] = [
+		header(`A ${name(a.execution)} (${clean(a.pipeline)}, ${a.status})`),
+		header(`B ${name(b.execution)} (${clean(b.pipeline)}, ${b.status})`),
 	];
 	if (!diff.definition.samePipeline)
 		lines.push(
-			`The executions belong to different pipelines: ${clean(a.pipeline)} and ${clean(b.pipeline)}.`,
+			header(`The executions belong to different pipelines: ${clean(a.pipeline)} and ${clean(b.pipeline)}.`),
 		);
 
-	lines.push('', 'Parameters');
+	lines.push(blank, heading('Parameters'));
 	const parameters = diff.parameters.map((row) => {
 		const left = row.a === null ? '-' : `${row.a}${row.aDefault ? ' (default)' : ''}`;
 		const right = row.b === null ? '-' : `${row.b}${row.bDefault ? ' (default)' : ''}`;
 		const change = row.percent === undefined ? '' : ` (${formatPercent(row.percent)})`;
-		return [row.name, row.changed ? `${left} → ${right}${change}` : `${left} (same)`] as const;
+		return [row.name, row.changed ? `${left} → ${right}${change}` : `${left} (same)`, row.changed] as const;
 	});
 	lines.push(...table(parameters, all ? 'no parameters' : 'no parameter differs'));
-	lines.push('', 'Definition', ...definitionLines(diff.definition));
-	lines.push('', 'Steps');
+	lines.push(blank, heading('Definition'), ...definitionLines(diff.definition));
+	lines.push(blank, heading('Steps'));
 	lines.push(
 		...table(
-			diff.steps.map((row) => [row.name, stepText(row)] as const),
+			diff.steps.map((row) => [row.name, stepText(row), row.changed] as const),
 			all ? 'no steps' : 'no step differs',
 		),
 	);
@@ -42,16 +62,21 @@ export function executionDiffLines(full: ExecutionDiff, options: {all?: boolean}
 		const rows = diff.reports.filter((row) => row.kind === kind);
 		const everywhere = full.reports.some((row) => row.kind === kind);
 		if (rows.length === 0 && !everywhere) continue;
-		lines.push('', kind === 'metric' ? 'Metrics' : 'Reports');
+		lines.push(blank, heading(kind === 'metric' ? 'Metrics' : 'Reports'));
 		if (rows.length === 0)
-			lines.push(kind === 'metric' ? '  no metric differs' : '  no report value differs');
+			lines.push(same(kind === 'metric' ? '  no metric differs' : '  no report value differs'));
 		else lines.push(...reportLines(rows));
 	}
 
 	return lines;
 }
 
-function definitionLines(definition: ExecutionDiff['definition']): string[] {
+const blank: DiffLine = {text: '', kind: 'blank'};
+const header = (text: string): DiffLine => ({text, kind: 'header'});
+const heading = (text: string): DiffLine => ({text, kind: 'heading'});
+const same = (text: string): DiffLine => ({text, kind: 'same'});
+
+function definitionLines(definition: ExecutionDiff['definition']): DiffLine[] {
 	const {a, b} = definition;
 	const versions =
 		a.versionId !== null && b.versionId !== null
@@ -59,10 +84,13 @@ function definitionLines(definition: ExecutionDiff['definition']): string[] {
 				? ` (version ${a.versionId})`
 				: ` (versions ${a.versionId} → ${b.versionId})`
 			: '';
-	if (definition.identical === null) return [`  a definition could not be read${versions}`];
+	if (definition.identical === null) return [same(`  a definition could not be read${versions}`)];
 	if (definition.sameVersion === true || definition.identical)
-		return [`  the same ${definition.sameVersion ? 'pipeline version' : 'definition'}${versions}`];
-	return [`  different definitions${versions}`, ...changeLines(definition)];
+		return [same(`  the same ${definition.sameVersion ? 'pipeline version' : 'definition'}${versions}`)];
+	return [`  different definitions${versions}`, ...changeLines(definition)].map((text) => ({
+		text,
+		kind: 'changed',
+	}));
 }
 
 function changeLines(diff: DefinitionDiff): string[] {
@@ -123,10 +151,10 @@ function pair(
 	return left === right ? left : `${left} → ${right}`;
 }
 
-function reportLines(rows: ReportDiffRow[]): string[] {
-	const lines: string[] = [];
+function reportLines(rows: ReportDiffRow[]): DiffLine[] {
+	const lines: DiffLine[] = [];
 	let group = '';
-	let pending: Array<readonly [string, string]> = [];
+	let pending: Array<readonly [string, string, boolean]> = [];
 	const flush = () => {
 		lines.push(...table(pending, '', 4));
 		pending = [];
@@ -137,23 +165,33 @@ function reportLines(rows: ReportDiffRow[]): string[] {
 		if (heading !== group) {
 			flush();
 			group = heading;
-			lines.push(`  ${clean(heading)}`);
+			lines.push({text: `  ${clean(heading)}`, kind: 'heading'});
 		}
 
-		pending.push([row.path === '' ? '(value)' : row.path, formatValueChange(row.a, row.b)]);
+		pending.push([row.path === '' ? '(value)' : row.path, formatValueChange(row.a, row.b), row.changed]);
 	}
 
 	flush();
 	return lines;
 }
 
-/** Two columns, the first padded to the longest name (at most 40 columns); `empty` when there are no rows. */
-function table(rows: ReadonlyArray<readonly [string, string]>, empty: string, indent = 2): string[] {
+/**
+ * Two columns (name, text; and whether the row changed), the first padded to the longest name (at most 40
+ * columns); `empty` when there are no rows.
+ */
+function table(
+	rows: ReadonlyArray<readonly [string, string, boolean]>,
+	empty: string,
+	indent = 2,
+): DiffLine[] {
 	const margin = ' '.repeat(indent);
-	if (rows.length === 0) return empty === '' ? [] : [`${margin}${empty}`];
+	if (rows.length === 0) return empty === '' ? [] : [same(`${margin}${empty}`)];
 	const names = rows.map(([name]) => clean(name));
 	const width = Math.min(40, Math.max(...names.map((name) => name.length)));
-	return rows.map((row, index) => `${margin}${(names[index] as string).padEnd(width)}  ${clean(row[1])}`);
+	return rows.map((row, index) => ({
+		text: `${margin}${(names[index] as string).padEnd(width)}  ${clean(row[1])}`,
+		kind: row[2] ? 'changed' : 'same',
+	}));
 }
 
 function clean(text: string): string {

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {validateDefinition} from '../../source/pipeline/dag.js';
 import {type DiffSide, diffExecutions} from '../../source/pipeline/execution-diff.js';
-import {executionDiffLines} from '../../source/pipeline/execution-diff-text.js';
+import {executionDiffDisplay, executionDiffLines} from '../../source/pipeline/execution-diff-text.js';
 import {mergeExecutionState} from '../../source/pipeline/execution-state.js';
 import type {Dag, PipelineDefinition, StepRecord} from '../../source/pipeline/model.js';
 import {readFixture} from '../helpers/fixtures.js';
@@ -96,5 +96,28 @@ describe('executionDiffLines', () => {
 			),
 		);
 		expect(same.slice(-2)).toEqual(['Reports', '  no report value differs']);
+	});
+
+	test('each line says what it is (for the compare screen), and short names are the ARN ids', () => {
+		const report = (auc: number, loss: number) => ({
+			reports: [{step: 'Eval', file: 'Report', value: {auc, loss}}],
+		});
+		const diff = diffExecutions(
+			side('p', 'a1', undefined, [], {...report(0.9, 0.5), parameters: [{name: 'Epochs', value: '3'}]}),
+			side('p', 'b2', undefined, [], {...report(0.9, 0.4), parameters: [{name: 'Epochs', value: '5'}]}),
+		);
+		const shown = executionDiffDisplay(diff, {all: true, shortNames: true});
+		expect(shown.slice(0, 2)).toEqual([
+			{text: 'A a1 (p, Succeeded)', kind: 'header'},
+			{text: 'B b2 (p, Succeeded)', kind: 'header'},
+		]);
+		expect(shown).toContainEqual({text: 'Parameters', kind: 'heading'});
+		expect(shown).toContainEqual({text: '  Epochs  3 → 5', kind: 'changed'});
+		expect(shown).toContainEqual({text: '    auc   0.9 (same)', kind: 'same'});
+		expect(shown).toContainEqual({text: '    loss  0.5 → 0.4 (-20%)', kind: 'changed'});
+		const changed = executionDiffDisplay(diff).map((line) => line.text);
+		expect(changed).not.toContain('    auc   0.9 (same)');
+		expect(changed).toContain('    loss  0.5 → 0.4 (-20%)');
+		expect(changed).toEqual(executionDiffLines(diff));
 	});
 });

@@ -73,6 +73,7 @@ describe('--read-only', () => {
 			watch: [finishedArn],
 			steps: [finishedArn],
 			report: [finishedArn, '--step', 'AbaloneEval'],
+			diff: [finishedArn, finishedArn],
 		};
 		// The emulator command serves; it makes no AWS calls, so there is nothing for --read-only to refuse.
 		const serving = new Set(['emulator']);

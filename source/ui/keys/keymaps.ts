@@ -8,6 +8,7 @@ import {
 	stopExecution,
 	submitStart,
 } from './bindings.js';
+import {compareWithMarked, compareWithPrevious, markExecution} from './compare-keymaps.js';
 
 const clearFilter = {
 	keys: ['escape'],
@@ -57,6 +58,8 @@ export const executionsKeymap = [
 		mutating: true,
 		action: 'retry a failed execution',
 	},
+	markExecution,
+	compareWithMarked,
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
 	clearFilter,
 	refreshNow,
@@ -114,6 +117,7 @@ export const executionKeymap = [
 		intent: 'parameters',
 		hint: 'params',
 	},
+	compareWithPrevious,
 	{keys: ['p'], label: 'p', description: 'pause or resume refreshing', intent: 'pause', hint: 'pause'},
 	{
 		keys: ['R'],

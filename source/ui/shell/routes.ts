@@ -5,9 +5,12 @@ import {sanitizeText} from '../../pipeline/sanitize.js';
 
 export type Route =
 	| {kind: 'pipelines'; selected?: string}
-	| {kind: 'executions'; pipelineName: string; selected?: string}
+	/** `marked`: the execution `m` marked, which `c` compares another with. */
+	| {kind: 'executions'; pipelineName: string; selected?: string; marked?: string}
 	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
-	| {kind: 'start'; pipelineName: string};
+	| {kind: 'start'; pipelineName: string}
+	/** Two executions side by side; without `executionA`, B's previous execution of the same pipeline. */
+	| {kind: 'compare'; pipelineName: string; executionA?: string; executionB: string};
 
 export type ScreenProps<Kind extends Route['kind']> = {
 	route: Extract<Route, {kind: Kind}>;
@@ -33,5 +36,9 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 
 		case 'start':
 			return previous?.kind === 'executions' ? 'start' : `${sanitizeText(route.pipelineName)} › start`;
+		case 'compare': {
+			const a = route.executionA ? executionIdOf(route.executionA) : 'previous';
+			return `compare ${sanitizeText(a)} ↔ ${sanitizeText(executionIdOf(route.executionB))}`;
+		}
 	}
 }

@@ -1,4 +1,5 @@
 // Which screen draws which route (the only file that imports the screens).
+import {CompareScreen} from '../screens/compare/compare-screen.js';
 import {ExecutionScreen} from '../screens/execution/execution-screen.js';
 import {ExecutionsScreen} from '../screens/executions/executions-screen.js';
 import {PipelinesScreen} from '../screens/pipelines/pipelines-screen.js';
@@ -15,5 +16,7 @@ export function ScreenForRoute({route, width, height, active}: ScreenProps<Route
 			return <ExecutionScreen route={route} width={width} height={height} active={active} />;
 		case 'start':
 			return <StartFormScreen route={route} width={width} height={height} active={active} />;
+		case 'compare':
+			return <CompareScreen route={route} width={width} height={height} active={active} />;
 	}
 }

@@ -7,6 +7,7 @@ import {
 	pipelinesKeymap,
 	startFormKeymap,
 } from '../../../source/ui/keys/keymaps.js';
+import {compareKeymap} from '../../../source/ui/keys/compare-keymaps.js';
 import {
 	confirmKeymap,
 	globalKeymap,
@@ -29,6 +30,7 @@ const tables: Record<string, Keymap> = {
 	executionKeymap,
 	paneKeymap,
 	startFormKeymap,
+	compareKeymap,
 	textEditKeymap,
 	filterKeymap,
 };

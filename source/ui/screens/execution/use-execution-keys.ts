@@ -78,6 +78,9 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'retry':
 					actions.retry(execution, () => poller.refreshNow());
 					return;
+				case 'compare':
+					navigation.push({kind: 'compare', pipelineName: input.pipelineName, executionB: execution.arn});
+					return;
 				case 'delete':
 					actions.deletePipeline(input.pipelineName, () => navigation.reset([{kind: 'pipelines'}]));
 					return;

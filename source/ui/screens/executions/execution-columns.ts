@@ -13,15 +13,28 @@ export function nameOf(execution: ExecutionSummary): string {
 	return execution.displayName ?? executionIdOf(execution.arn);
 }
 
+/** Flags the marked execution (the one `c` compares another with). */
+export function markGlyph(theme: Theme): string {
+	return theme.unicode ? '◆ A' : '* A';
+}
+
 export function executionColumns(
 	theme: Theme,
 	width: number,
 	now: number,
 	details: ReadonlyMap<string, ExecutionDetails>,
+	/** The execution marked with `m`: its name is flagged. */
+	marked?: string,
 ): Column<ExecutionSummary>[] {
 	const columns: Column<ExecutionSummary>[] = [
 		{title: 'STATUS', width: 12, cell: (execution) => statusCell(theme, execution.status)},
-		{title: 'NAME', cell: (execution) => ({text: sanitizeText(nameOf(execution)), bold: true})},
+		{
+			title: 'NAME',
+			cell: (execution) =>
+				execution.arn === marked
+					? {text: `${markGlyph(theme)} ${sanitizeText(nameOf(execution))}`, bold: true, tone: 'accent'}
+					: {text: sanitizeText(nameOf(execution)), bold: true},
+		},
 	];
 	if (width >= 64) {
 		columns.push({

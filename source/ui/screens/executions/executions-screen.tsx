@@ -1,4 +1,4 @@
-// Executions of one pipeline, newest first: open, start another, stop, retry.
+// Executions of one pipeline, newest first: open, start another, stop, retry, mark one and compare another with it.
 import {useEffect} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
@@ -12,6 +12,7 @@ import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
 import {executionColumns, nameOf} from './execution-columns.js';
+import {useCompareMarks} from './use-compare-marks.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
@@ -29,6 +30,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		navigation.reset([{kind: 'pipelines'}]);
 	}, [snapshot.phase, pipelineName, shell, navigation]);
 
+	const compareIntent = useCompareMarks(route);
 	const list = useListScreen({
 		rows: executions,
 		keyOf: (execution) => execution.arn,
@@ -65,6 +67,10 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 				case 'retry':
 					actions.retry(reference, refresh);
 					return;
+				case 'mark':
+				case 'compare':
+					compareIntent(intent, execution);
+					return;
 			}
 		},
 	});
@@ -90,7 +96,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={executionColumns(theme, width, now, details)}
+			columns={executionColumns(theme, width, now, details, route.marked)}
 			rowKey={(execution) => execution.arn}
 			selected={selected}
 			width={width}

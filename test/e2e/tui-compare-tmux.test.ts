@@ -1,0 +1,57 @@
+// Comparing two executions from the keyboard in a real terminal (tmux, 120×40) on the built CLI with --local: on
+// the demo's AbalonePipeline, `m` marks the run approved for staging, a move down, `c` compares it with the first
+// run, and the changed parameter and the evaluation's MSE are on screen; `a` shows the unchanged rows.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {expect, test, vi} from 'vitest';
+import {cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
+import {openTerminal} from '../reliability/tmux-terminal.js';
+
+vi.setConfig({testTimeout: 90_000});
+
+test('m, a move, c: the compare screen shows the changed parameter and report value', async () => {
+	ensureBuilt();
+	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-compare-config-'));
+	const terminal = await openTerminal([process.execPath, cliPath, '--local'], {
+		columns: 120,
+		rows: 40,
+		env: {...testAwsEnv(), CI: 'false', TERM: 'xterm-256color', SAGEMON_CONFIG_DIR: configDirectory},
+		cwd: projectRoot,
+	});
+	try {
+		await terminal.waitFor(/› AbalonePipeline/);
+		await terminal.press('Enter');
+		// Newest first: running, stopped, approved for staging, the first run.
+		await terminal.waitFor(/4 executions · newest first[\s\S]*› ● executing/);
+		await terminal.press('j');
+		await terminal.waitFor(/› ■ stopped/);
+		await terminal.press('j');
+		await terminal.waitFor(/› ✔ succeeded/);
+		await terminal.press('m');
+		await terminal.waitFor(/› ✔ succeeded\s+◆ A execution-/);
+		await terminal.press('j');
+		await terminal.waitFor(/◆ A execution-[\s\S]*\n› ✔ succeeded/);
+		await terminal.press('c');
+
+		const shown = await terminal.waitFor(
+			/regression_metrics\.mse\.value +\d+\.\d+ → \d+\.\d+ \([+-][\d.]+%\)/,
+		);
+		expect(shown).toMatch(/AbalonePipeline › compare \w{12} ↔ \w{12}/);
+		expect(shown).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
+		expect(shown).toContain('the same pipeline version (version 1)');
+		expect(shown).not.toContain('(same)');
+
+		await terminal.press('a');
+		const all = await terminal.waitFor(/TrainingInstanceType +ml\.m5\.xlarge \(same\)/);
+		expect(all).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
+
+		await terminal.press('Escape');
+		await terminal.waitFor(/◆ A execution-/);
+		await terminal.press('q');
+		expect((await terminal.finished()).status).toBe(0);
+	} finally {
+		await terminal.close();
+		rmSync(configDirectory, {recursive: true, force: true});
+	}
+});
