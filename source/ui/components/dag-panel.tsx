@@ -1,5 +1,6 @@
 // The DAG view: the core's layout drawn through drawDag, only the rows in view, each box coloured by its step's
-// state, with an icon and duration inside, and the selected box highlighted.
+// state, with an icon and duration inside (a mark before them on a step marked for a re-run), and the selected box
+// highlighted.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {drawDag} from '../../pipeline/draw-dag.js';
@@ -12,6 +13,8 @@ export type DagPanelProps = {
 	layout: DagLayout;
 	views: readonly StepView[];
 	selected?: string;
+	/** Steps marked for a re-run. */
+	marked?: ReadonlySet<string>;
 	/** First row of the picture shown. */
 	scrollRow: number;
 	height: number;
@@ -21,11 +24,18 @@ export type DagPanelProps = {
 
 type Span = {text: string; tone: Tone; selected: boolean};
 
-export function DagPanel({layout, views, selected, scrollRow, height, width, now}: DagPanelProps) {
+export function DagPanel({layout, views, selected, marked, scrollRow, height, width, now}: DagPanelProps) {
 	const theme = useTheme();
 	const states = new Map(views.map((view) => [view.name, view]));
 	const decorations = new Map(
-		views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: stepDetail(view, now)}]),
+		views.map((view) => {
+			const detail = stepDetail(view, now);
+			const icon = theme.status(view.state).icon;
+			return [
+				view.name,
+				{icon, detail: marked?.has(view.name) ? `${theme.glyphs.marked} ${detail}` : detail},
+			];
+		}),
 	);
 	const rows = drawDag(layout, {
 		decorations,

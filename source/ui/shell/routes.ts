@@ -7,7 +7,10 @@ export type Route =
 	| {kind: 'pipelines'; selected?: string}
 	| {kind: 'executions'; pipelineName: string; selected?: string}
 	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
-	| {kind: 'start'; pipelineName: string};
+	| {kind: 'start'; pipelineName: string; from?: StartSource};
+
+/** Where a start form takes its values from: a past execution, and with `steps` a selective re-run of them. */
+export type StartSource = {executionArn: string; steps?: readonly string[]};
 
 export type ScreenProps<Kind extends Route['kind']> = {
 	route: Extract<Route, {kind: Kind}>;
@@ -32,6 +35,8 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 		}
 
 		case 'start':
-			return previous?.kind === 'executions' ? 'start' : `${sanitizeText(route.pipelineName)} › start`;
+			return previous && previous.kind !== 'pipelines'
+				? 'start'
+				: `${sanitizeText(route.pipelineName)} › start`;
 	}
 }
