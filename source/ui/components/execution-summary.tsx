@@ -40,13 +40,13 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 		time,
 		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
 		counts.failed > 0 ? `${counts.failed} failed` : undefined,
+		execution.selectiveExecution?.sourceExecutionArn
+			? `selective: reuses ${sanitizeText(executionIdOf(execution.selectiveExecution.sourceExecutionArn))}`
+			: undefined,
 		started === undefined
 			? undefined
 			: `started ${formatTimestamp(started, {timeZoneOffsetMinutes: -new Date(started).getTimezoneOffset()})}`,
 		execution.createdBy ? `by ${sanitizeText(execution.createdBy)}` : undefined,
-		execution.selectiveExecution?.sourceExecutionArn
-			? `selective: reuses ${sanitizeText(executionIdOf(execution.selectiveExecution.sourceExecutionArn))}`
-			: undefined,
 	].filter(Boolean);
 	return (
 		<Box flexDirection="column" width={width}>

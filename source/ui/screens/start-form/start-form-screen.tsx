@@ -104,14 +104,16 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	);
 
 	const source = opened.state === 'ready' ? opened.value.source : undefined;
-	const selectionText = source?.selection
-		? `Selective execution: runs ${source.selection.steps.map((name) => sanitizeText(name)).join(', ')}${
-				source.selection.reused.length > 0
-					? `; reuses ${source.selection.reused.map((name) => sanitizeText(name)).join(', ')} from ${sanitizeText(executionIdOf(source.executionArn))}`
-					: ''
-			}`
-		: undefined;
-	const chrome = selectionText ? 7 : 6;
+	const selection = source?.selection;
+	const selectionLines = selection
+		? [
+				`Selective execution of ${selection.steps.length} step(s): ${selection.steps.map((name) => sanitizeText(name)).join(', ')}`,
+				selection.reused.length > 0
+					? `reusing from execution ${sanitizeText(executionIdOf(source.executionArn))}: ${selection.reused.map((name) => sanitizeText(name)).join(', ')}`
+					: 'reusing no step: every step it needs is selected',
+			]
+		: [];
+	const chrome = 6 + selectionLines.length;
 	const offset = useScrollOffset(form.selected, form.fields.length, Math.max(1, height - chrome));
 
 	if (opened.state === 'loading') {
@@ -172,11 +174,11 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 			<Text bold wrap="truncate-end">
 				{intro}
 			</Text>
-			{selectionText ? (
-				<Text color={theme.colorOf('accent')} wrap="truncate-end">
-					{selectionText}
+			{selectionLines.map((line) => (
+				<Text key={line} color={theme.colorOf('accent')} wrap="truncate-end">
+					{line}
 				</Text>
-			) : null}
+			))}
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
 				{'  '}
 				{'FIELD'.padEnd(nameWidth)} {'TYPE'.padEnd(8)} VALUE

@@ -96,15 +96,14 @@ export function useStartForm(pipelineName: string, from?: StartSource): StartFor
 				}
 
 				shell.setLeaveWarning(undefined);
-				navigation.replace([
-					{kind: 'executions', pipelineName},
-					{
-						kind: 'execution',
-						pipelineName,
-						executionArn,
-						...(built.request.displayName ? {title: built.request.displayName} : {}),
-					},
-				]);
+				const opening = {
+					kind: 'execution',
+					pipelineName,
+					executionArn,
+					...(built.request.displayName ? {title: built.request.displayName} : {}),
+				} as const;
+				// Started from an execution, the new one opens on top of it (esc goes back to the source).
+				navigation.replace(from ? [opening] : [{kind: 'executions', pipelineName}, opening]);
 			},
 			(failure: unknown) => {
 				submittingNow.current = false;
