@@ -152,7 +152,9 @@ test('the tutorial flow, from the keyboard, in a real terminal', async () => {
 	send(['Escape']);
 	await waitFor(/executions? · newest first/);
 	send(['s']);
-	await waitFor(/Start AbalonePipeline · 6 parameters · values of execution \w+ \(U resets all to defaults\)/);
+	await waitFor(
+		/Start AbalonePipeline · 6 parameters · values of execution \w+ \(U resets all to defaults\)/,
+	);
 	send(['C-s']);
 	await waitFor('● EXECUTING');
 	send(['x']);
