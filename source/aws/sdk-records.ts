@@ -81,6 +81,7 @@ export function toStepRecord(step: PipelineExecutionStep): StepRecord {
 		attemptCount: step.AttemptCount,
 		metadata,
 		cacheSourceArn: text(step.CacheHitResult?.SourcePipelineExecutionArn),
+		reusedFromArn: text(step.SelectiveExecutionResult?.SourcePipelineExecutionArn),
 	});
 }
 

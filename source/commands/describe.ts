@@ -50,6 +50,7 @@ export function formatExecution(
 		],
 		['Started by', execution.createdBy],
 		['Failure reason', execution.failureReason],
+		['Selective', selectionText(execution)],
 	];
 	const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
 	// A fixed label column (the longest label) keeps the layout the same whichever rows are present.
@@ -68,12 +69,21 @@ export function formatExecution(
 	return `${lines.join('\n')}\n`;
 }
 
+/** A selective execution's SelectiveExecutionConfig in words. */
+function selectionText(execution: ExecutionDetails): string | undefined {
+	const selection = execution.selectiveExecution;
+	if (!selection) return undefined;
+	const ran = `ran only ${selection.selectedSteps.join(', ')}`;
+	return selection.sourceExecutionArn ? `${ran}; the other steps reuse ${selection.sourceExecutionArn}` : ran;
+}
+
 export default {
 	name: 'describe',
 	usage,
 	summary: 'show an execution',
 	help: `
-  Show an execution: pipeline, status, times, who started it, failure reason and its parameters.
+  Show an execution: pipeline, status, times, who started it, failure reason, the steps a selective execution
+  ran (and the execution it reused the others from) and its parameters.
 
   Usage
     $ sagemon ${usage}

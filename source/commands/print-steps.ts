@@ -52,7 +52,7 @@ export function formatStepsTable(
 		step.status,
 		step.startedAt === undefined ? '-' : formatTimestamp(step.startedAt),
 		stepDuration(step, options.now),
-		step.cacheSourceArn ? 'hit' : '-',
+		step.reusedFromArn ? 'reused' : step.cacheSourceArn ? 'hit' : '-',
 		step.failureReason ? sanitizeText(step.failureReason).trim() : '',
 	]);
 	const widths = header
@@ -69,5 +69,19 @@ export function formatStepsTable(
 			options.width === undefined ? Number.POSITIVE_INFINITY : options.width - stringWidth(fixed) - 2;
 		return room >= 10 ? `${fixed}  ${truncateEnd(reason, room)}` : `${fixed}  ${reason}`;
 	});
-	return `${lines.join('\n')}\n`;
+	return `${[...lines, ...reuseLines(steps)].join('\n')}\n`;
+}
+
+/** Under the table of a selective execution: which steps were reused, from which execution. */
+function reuseLines(steps: StepRecord[]): string[] {
+	const bySource = new Map<string, string[]>();
+	for (const step of inStartOrder(steps)) {
+		if (step.reusedFromArn)
+			bySource.set(step.reusedFromArn, [...(bySource.get(step.reusedFromArn) ?? []), step.name]);
+	}
+
+	return [...bySource].map(
+		([source, names]) =>
+			`Reused from ${sanitizeText(source)}: ${names.map((name) => sanitizeText(name)).join(', ')}`,
+	);
 }

@@ -1,5 +1,6 @@
-// `sagemon start NAME [-p Name=Value ...] [--display-name N] [--wait]`: checks the overrides against the
-// pipeline's parameter types before calling the service, starts an execution and prints its ARN.
+// `sagemon start NAME [--from-execution ARN [--steps A,B]] [-p Name=Value ...] [--display-name N] [--wait]`:
+// checks the overrides (and a selection) against the pipeline before calling the service, starts an execution
+// (selective with --steps) and prints its ARN.
 import type {AnyFlags} from 'meow';
 import {parseDefinition} from '../pipeline/definition.js';
 import {displayNamePattern, parseAssignment, resolveParameters} from '../pipeline/parameters.js';
@@ -11,18 +12,28 @@ import {
 	followFlags,
 	followOptionsHelp,
 } from './command.js';
-import {connect, refuseWhenReadOnly, requirePipelineName, singleArgument} from './command-input.js';
+import {
+	connect,
+	refuseWhenReadOnly,
+	requireExecutionArn,
+	requirePipelineName,
+	singleArgument,
+} from './command-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError} from './report-error.js';
+import {parseStepList, planFromExecution} from './start-from-execution.js';
 import {waitForExecution} from './wait.js';
 
-const usage = 'start NAME [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
+const usage =
+	'start NAME [--from-execution ARN [--steps A,B,...]] [-p Name=Value ...] [--display-name N] [--description D] [--wait [--timeout S]]';
 
 /** The flags start takes beyond the global ones. */
 const flags = {
 	parameter: {type: 'string', shortFlag: 'p', isMultiple: true, default: []},
 	displayName: {type: 'string'},
 	description: {type: 'string'},
+	fromExecution: {type: 'string'},
+	steps: {type: 'string'},
 	wait: {type: 'boolean', default: false},
 	...followFlags,
 } satisfies AnyFlags;
@@ -30,7 +41,15 @@ const flags = {
 async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<number> {
 	const name = requirePipelineName(singleArgument(context, usage));
 	const overrides = parseOverrides(context.flags.parameter);
-	const {displayName, description} = context.flags;
+	const {displayName, description, fromExecution} = context.flags;
+	const steps = context.flags.steps === undefined ? undefined : parseStepList(context.flags.steps);
+	if (steps && fromExecution === undefined) {
+		throw new UsageError(
+			'--steps needs --from-execution ARN: the execution whose results the other steps reuse.',
+		);
+	}
+
+	if (fromExecution !== undefined) requireExecutionArn(fromExecution);
 	if (displayName !== undefined && !displayNamePattern.test(displayName)) {
 		throw new UsageError(
 			`--display-name "${sanitizeText(displayName)}" is not valid: use 1-82 letters, digits and single hyphens.`,
@@ -38,7 +57,8 @@ async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<numb
 	}
 
 	refuseWhenReadOnly(context, `start an execution of ${name}`);
-	const {pipelines} = await connect(context);
+	const access = await connect(context);
+	const {pipelines} = access;
 	const pipeline = await pipelines.describePipeline(name);
 	const {definition} = parseDefinition(pipeline.definition);
 	if (!definition) {
@@ -47,7 +67,17 @@ async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<numb
 		);
 	}
 
-	const {assignments, problems} = resolveParameters(definition.parameters, overrides);
+	const plan =
+		fromExecution === undefined
+			? undefined
+			: await planFromExecution(pipelines, {
+					pipelineName: name,
+					definition,
+					sourceArn: fromExecution,
+					overrides,
+					steps,
+				});
+	const {assignments, problems} = resolveParameters(definition.parameters, plan?.values ?? overrides);
 	if (problems.length > 0) {
 		const lines = problems.map((problem) => sanitizeText(problem.message).replace(/\.?$/, '.'));
 		throw new UsageError(
@@ -57,12 +87,19 @@ async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<numb
 		);
 	}
 
-	const executionArn = await pipelines.startExecution({
+	const request = {
 		pipelineName: name,
 		parameters: assignments,
 		...(displayName === undefined ? {} : {displayName}),
 		...(description === undefined ? {} : {description}),
-	});
+	};
+	const executionArn = plan?.selectedSteps
+		? await (await access.executionActions()).startSelectiveExecution({
+				...request,
+				selectedSteps: plan.selectedSteps,
+				...(fromExecution === undefined ? {} : {sourceExecutionArn: fromExecution}),
+			})
+		: await pipelines.startExecution(request);
 	// With --wait --json, the one JSON document printed is the final execution (it holds the ARN).
 	if (!(context.flags.wait && context.flags.json)) {
 		context.stdout.write(
@@ -98,11 +135,19 @@ export default {
   Start an execution of a pipeline and print its ARN. Overrides are checked against the pipeline's
   parameter types before anything is started (exit 2 naming the parameter and the expected type).
 
+  --from-execution ARN starts with the parameters that execution ran with (ListPipelineParametersForExecution,
+  defaults included), -p overriding some of them. With --steps, only those steps run (a selective execution);
+  the steps they depend on reuse their results from ARN. The selection is checked first, as the service
+  checks it: known steps, connected, every step on a path between two selected steps selected, and ARN
+  Succeeded or Failed; a problem is exit 2 with one sentence naming the steps, before anything is started.
+
   Usage
     $ sagemon ${usage}
 
   Options
     -p, --parameter Name=Value   override a parameter (repeat for more)
+    --from-execution ARN         start with the parameters ARN ran with
+    --steps A,B,...              with --from-execution: run only these steps, reuse the others from ARN
     --wait                       follow the execution like "sagemon wait"; exit code = outcome${followOptionsHelp}
 ${awsOptionsHelp}
 
@@ -110,6 +155,8 @@ ${awsOptionsHelp}
     $ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved
     $ ARN=$(sagemon start AbalonePipeline -p ProcessingInstanceCount=2)
     $ sagemon start AbalonePipeline --wait --timeout 3600
+    $ sagemon start AbalonePipeline --from-execution "$ARN" -p ModelApprovalStatus=Approved
+    $ sagemon start AbalonePipeline --from-execution "$ARN" --steps AbaloneTrain,AbaloneEval,CheckMSEAbaloneEvaluation
 `,
 	flags,
 	changesState: true,

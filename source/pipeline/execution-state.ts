@@ -108,7 +108,8 @@ export function summarizeStates(views: StepView[]): Record<NodeState, number> {
 }
 
 function stateOfRecord(record: StepRecord): NodeState {
-	if (record.status === 'Succeeded' && record.cacheSourceArn) return 'cache-hit';
+	// A step a selective execution reused is drawn like a cache hit: its result came from another execution.
+	if (record.status === 'Succeeded' && (record.cacheSourceArn || record.reusedFromArn)) return 'cache-hit';
 	return stateOfStatus[record.status] ?? 'not-started';
 }
 

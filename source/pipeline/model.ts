@@ -116,6 +116,8 @@ export type StepRecord = {
 	/** The service's `Metadata` member, unchanged (TrainingJob, ProcessingJob, Condition, Fail, Lambda, ...). */
 	metadata?: Record<string, unknown>;
 	cacheSourceArn?: string;
+	/** Set when a selective execution did not run the step but reused its result from this execution. */
+	reusedFromArn?: string;
 };
 
 export type ParameterAssignment = {name: string; value: string};

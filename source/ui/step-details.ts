@@ -88,6 +88,14 @@ export function stepDetailLines(
 	if (fail !== undefined) add('Fail message', field(fail, 'ErrorMessage') || '(none given)', 'danger');
 	if (record?.failureReason) add('Failure', record.failureReason, 'danger');
 
+	if (record?.reusedFromArn) {
+		add(
+			'Reused',
+			`not run: this selective execution reused the result of ${record.reusedFromArn}`,
+			'success',
+		);
+	}
+
 	if (record?.cacheSourceArn) add('Cache', `hit: reused the result of ${record.cacheSourceArn}`, 'success');
 	else if (step?.cacheConfig?.enabled) {
 		add(

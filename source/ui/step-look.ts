@@ -19,7 +19,7 @@ export function stepDuration(view: StepView, now: number): number | undefined {
 }
 
 export function stepDetail(view: StepView, now: number): string {
-	if (view.state === 'cache-hit') return 'cache hit';
+	if (view.state === 'cache-hit') return view.record?.reusedFromArn ? 'reused' : 'cache hit';
 	const duration = stepDuration(view, now);
 	if (duration !== undefined) return formatDuration(duration);
 	if (view.state === 'not-started') return 'waiting';

@@ -24,6 +24,8 @@ export type Glyphs = {
 	breadcrumb: string;
 	ellipsis: string;
 	overridden: string;
+	/** A step marked for a selective re-run. */
+	marked: string;
 	barFull: string;
 	barEmpty: string;
 	sortAscending: string;
@@ -75,6 +77,7 @@ const unicodeGlyphs: Glyphs = {
 	breadcrumb: ' › ',
 	ellipsis: '…',
 	overridden: '●',
+	marked: '◆',
 	barFull: '█',
 	barEmpty: '·',
 	sortAscending: '↑',
@@ -89,6 +92,7 @@ const asciiGlyphs: Glyphs = {
 	breadcrumb: ' > ',
 	ellipsis: '~',
 	overridden: '*',
+	marked: '+',
 	barFull: '#',
 	barEmpty: '.',
 	sortAscending: '^',

@@ -37,6 +37,29 @@ describe('formatStepsTable', () => {
 		);
 	});
 
+	it('marks the steps a selective execution reused, and says from which execution under the table', () => {
+		const source = 'arn:aws:sagemaker:us-east-1:111122223333:pipeline/p/execution/old';
+		const reused: StepRecord[] = [
+			{
+				name: 'Prepare',
+				status: 'Succeeded',
+				startedAt: start,
+				endedAt: start + 65_000,
+				reusedFromArn: source,
+			},
+			{name: 'Train', status: 'Succeeded', startedAt: start + 70_000, endedAt: start + 100_000},
+		];
+		expect(formatStepsTable(reused, {types: new Map(), now: start + 200_000})).toBe(
+			[
+				'STEP     TYPE  STATUS     STARTED (UTC)        DURATION  CACHE   FAILURE REASON',
+				'Prepare  -     Succeeded  2026-11-24 13:05:12  1m 05s    reused',
+				'Train    -     Succeeded  2026-11-24 13:06:22  30s       -',
+				`Reused from ${source}: Prepare`,
+				'',
+			].join('\n'),
+		);
+	});
+
 	it('cuts the failure reason to the terminal width', () => {
 		const table = formatStepsTable(steps, {types: new Map(), now: start, width: 100});
 		expect(table.split('\n')[2]).toMatch(/ {2}ClientError: \^\[\[31mred.*…$/);

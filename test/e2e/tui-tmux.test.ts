@@ -148,11 +148,13 @@ test('the tutorial flow, from the keyboard, in a real terminal', async () => {
 	send(['Escape']);
 	await waitForGone('Reports of AbaloneEval');
 
-	// Another run, remembered values offered, stopped after y.
+	// Another run, prefilled from the selected execution (the one just run), stopped after y.
 	send(['Escape']);
 	await waitFor(/executions? · newest first/);
 	send(['s']);
-	await waitFor('1 value(s) from your last start');
+	await waitFor(
+		/Start AbalonePipeline · 6 parameters · values of execution \w+ \(U resets all to defaults\)/,
+	);
 	send(['C-s']);
 	await waitFor('● EXECUTING');
 	send(['x']);

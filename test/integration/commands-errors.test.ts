@@ -153,7 +153,9 @@ describe('usage errors exit 2', () => {
 	it('prints a command help with an example', async () => {
 		const result = await runCli(['start', '--help']);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('$ sagemon start NAME [-p Name=Value ...]');
+		expect(result.stdout).toContain(
+			'$ sagemon start NAME [--from-execution ARN [--steps A,B,...]] [-p Name=Value ...]',
+		);
 		expect(result.stdout).toContain('$ sagemon start AbalonePipeline -p ModelApprovalStatus=Approved');
 	});
 });

@@ -125,6 +125,17 @@ describe('mergeExecutionState on the abalone pipeline', () => {
 		expect(states.AbaloneProcess).toBe('cache-hit');
 	});
 
+	test('a step a selective execution reused is drawn like a cache hit', () => {
+		const states = merge('Executing', [
+			succeeded('AbaloneProcess', 0, {
+				reusedFromArn: 'arn:aws:sagemaker:us-west-2:1:pipeline/p/execution/old',
+			}),
+			{name: 'AbaloneTrain', status: 'Executing', startedAt: at(1)},
+		]);
+		expect(states.AbaloneProcess).toBe('cache-hit');
+		expect(states.AbaloneTrain).toBe('executing');
+	});
+
 	test('a retried step shows its newest attempt', () => {
 		const states = merge('Executing', [
 			{name: 'AbaloneProcess', status: 'Failed', startedAt: at(0)},

@@ -1,5 +1,6 @@
 // The DAG view: the core's layout drawn through drawDag, only the rows in view, each box coloured by its step's
-// state, with an icon and duration inside (whole minutes while a step runs), and the selected box highlighted.
+// state, with an icon and duration inside (whole minutes while a step runs; a mark before them on a step marked
+// for a re-run), and the selected box highlighted.
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import {drawDag, type Segment} from '../../pipeline/draw-dag.js';
@@ -12,6 +13,8 @@ export type DagPanelProps = {
 	layout: DagLayout;
 	views: readonly StepView[];
 	selected?: string;
+	/** Steps marked for a re-run. */
+	marked?: ReadonlySet<string>;
 	/** First row of the picture shown. */
 	scrollRow: number;
 	height: number;
@@ -21,17 +24,24 @@ export type DagPanelProps = {
 
 type Span = {text: string; tone: Tone; selected: boolean};
 
-export function DagPanel({layout, views, selected, scrollRow, height, width, now}: DagPanelProps) {
+export function DagPanel({layout, views, selected, marked, scrollRow, height, width, now}: DagPanelProps) {
 	const theme = useTheme();
-	// A key press changes only the selection: the steps' looks are kept until the views or the clock change.
+	// A key press changes only the selection: the steps' looks are kept until the views, marks or the clock change.
 	const {states, decorations} = useMemo(
 		() => ({
 			states: new Map(views.map((view) => [view.name, view])),
 			decorations: new Map(
-				views.map((view) => [view.name, {icon: theme.status(view.state).icon, detail: boxDetail(view, now)}]),
+				views.map((view) => {
+					const detail = boxDetail(view, now);
+					const icon = theme.status(view.state).icon;
+					return [
+						view.name,
+						{icon, detail: marked?.has(view.name) ? `${theme.glyphs.marked} ${detail}` : detail},
+					];
+				}),
 			),
 		}),
-		[views, now, theme],
+		[views, now, theme, marked],
 	);
 	const rows = drawDag(layout, {
 		decorations,

@@ -1,6 +1,7 @@
 // The execution's own header: status (icon, colour, word), name, who started it, elapsed or total time, step
-// counts, and the failure reason.
+// counts, the execution a selective one reuses steps from, and the failure reason.
 import {Box, Text} from 'ink';
+import {executionIdOf} from '../../pipeline/arn.js';
 import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
 import {type StepView, summarizeStates} from '../../pipeline/execution-state.js';
 import type {ExecutionDetails} from '../../pipeline/model.js';
@@ -39,6 +40,9 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 		time,
 		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
 		counts.failed > 0 ? `${counts.failed} failed` : undefined,
+		execution.selectiveExecution?.sourceExecutionArn
+			? `selective: reuses ${sanitizeText(executionIdOf(execution.selectiveExecution.sourceExecutionArn))}`
+			: undefined,
 		started === undefined
 			? undefined
 			: `started ${formatTimestamp(started, {timeZoneOffsetMinutes: -new Date(started).getTimezoneOffset()})}`,

@@ -14,17 +14,19 @@ export type StepListProps = {
 	views: readonly StepView[];
 	steps: ReadonlyMap<string, StepDefinition>;
 	selected: number;
+	/** Steps marked for a re-run: drawn with a mark before the name. */
+	marked?: ReadonlySet<string>;
 	width: number;
 	height: number;
 	now: number;
 };
 
-export function StepList({views, steps, selected, width, height, now}: StepListProps) {
+export function StepList({views, steps, selected, marked, width, height, now}: StepListProps) {
 	const theme = useTheme();
 	return (
 		<Table
 			rows={views}
-			columns={stepColumns(theme, steps, width, now)}
+			columns={stepColumns(theme, steps, width, now, marked)}
 			rowKey={(view) => view.name}
 			selected={selected}
 			width={width}
@@ -39,9 +41,12 @@ function stepColumns(
 	steps: ReadonlyMap<string, StepDefinition>,
 	width: number,
 	now: number,
+	marked: ReadonlySet<string> | undefined,
 ): Column<StepView>[] {
+	const markOf = (name: string) =>
+		marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
 	const columns: Column<StepView>[] = [
-		{title: 'STEP', cell: (view) => ({text: sanitizeText(view.name), bold: true})},
+		{title: 'STEP', cell: (view) => ({text: markOf(view.name) + sanitizeText(view.name), bold: true})},
 		{title: 'STATUS', width: 13, cell: (view) => statusCell(theme, view.state)},
 	];
 	if (width >= 56)
@@ -88,6 +93,8 @@ function stepColumns(
 			title: 'CACHE',
 			width: 14,
 			cell: (view) => {
+				if (view.record?.reusedFromArn)
+					return {text: `reused ${executionIdOf(view.record.reusedFromArn)}`, tone: 'success'};
 				if (view.record?.cacheSourceArn)
 					return {text: `hit ${executionIdOf(view.record.cacheSourceArn)}`, tone: 'success'};
 				const cache = steps.get(view.name)?.cacheConfig;

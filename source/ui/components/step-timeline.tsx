@@ -13,6 +13,8 @@ import {fitText} from './table.js';
 export type StepTimelineProps = {
 	views: readonly StepView[];
 	selected: number;
+	/** Steps marked for a re-run: drawn with a mark before the name. */
+	marked?: ReadonlySet<string>;
 	/** The execution's start and its end (or now while it runs). */
 	from: number;
 	to: number;
@@ -21,7 +23,7 @@ export type StepTimelineProps = {
 	now: number;
 };
 
-export function StepTimeline({views, selected, from, to, width, height, now}: StepTimelineProps) {
+export function StepTimeline({views, selected, marked, from, to, width, height, now}: StepTimelineProps) {
 	const theme = useTheme();
 	const nameWidth = Math.min(24, Math.max(8, Math.floor(width / 4)));
 	const durationWidth = 8;
@@ -30,6 +32,8 @@ export function StepTimeline({views, selected, from, to, width, height, now}: St
 	const bodyHeight = Math.max(1, height - 1);
 	const offset = useScrollOffset(selected, views.length, bodyHeight);
 	const visible = views.slice(offset, offset + bodyHeight);
+	const markOf = (name: string) =>
+		marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
 	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - formatDuration(span).length))}${formatDuration(span)}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -57,7 +61,7 @@ export function StepTimeline({views, selected, from, to, width, height, now}: St
 				return (
 					<TimelineRow
 						key={view.name}
-						name={fitText(sanitizeText(view.name), nameWidth)}
+						name={fitText(markOf(view.name) + sanitizeText(view.name), nameWidth)}
 						bar={bar}
 						icon={look.icon}
 						tone={look.tone}

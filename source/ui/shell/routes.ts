@@ -8,9 +8,12 @@ export type Route =
 	/** `marked`: the execution `m` marked, which `c` compares another with. */
 	| {kind: 'executions'; pipelineName: string; selected?: string; marked?: string}
 	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
-	| {kind: 'start'; pipelineName: string}
+	| {kind: 'start'; pipelineName: string; from?: StartSource}
 	/** Two executions side by side; without `executionA`, B's previous execution of the same pipeline. */
 	| {kind: 'compare'; pipelineName: string; executionA?: string; executionB: string};
+
+/** Where a start form takes its values from: a past execution, and with `steps` a selective re-run of them. */
+export type StartSource = {executionArn: string; steps?: readonly string[]};
 
 export type ScreenProps<Kind extends Route['kind']> = {
 	route: Extract<Route, {kind: Kind}>;
@@ -35,7 +38,9 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 		}
 
 		case 'start':
-			return previous?.kind === 'executions' ? 'start' : `${sanitizeText(route.pipelineName)} › start`;
+			return previous && previous.kind !== 'pipelines'
+				? 'start'
+				: `${sanitizeText(route.pipelineName)} › start`;
 		case 'compare': {
 			const a = route.executionA ? executionIdOf(route.executionA) : 'previous';
 			return `compare ${sanitizeText(a)} ↔ ${sanitizeText(executionIdOf(route.executionB))}`;

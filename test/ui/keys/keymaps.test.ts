@@ -72,7 +72,19 @@ describe('keymap tables', () => {
 		expect(visibleBindings(executionKeymap, false).map((binding) => binding.intent)).toContain('stop');
 		const mutating = Object.values(tables).flatMap((keymap) => keymap.filter((binding) => binding.mutating));
 		expect(mutating.map((binding) => binding.intent).sort()).toEqual(
-			['delete', 'delete', 'retry', 'retry', 'start', 'start', 'stop', 'stop', 'submit', 'submit'].sort(),
+			[
+				'delete',
+				'delete',
+				'retry',
+				'retry',
+				'start',
+				'start',
+				'start-again',
+				'stop',
+				'stop',
+				'submit',
+				'submit',
+			].sort(),
 		);
 		for (const binding of mutating)
 			expect(binding.action).toMatch(/^(start|stop|retry|delete) (the|an|a|another) /);

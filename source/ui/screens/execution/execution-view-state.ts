@@ -1,8 +1,9 @@
 // What the execution screen shows, as plain data: the step view (DAG, list, timeline), the selected step, the open
-// pane and the report in it, and how far the DAG is scrolled. Keys become actions; `executionViewReducer` is the
+// pane and the report in it, how far the DAG is scrolled, and the steps marked for a re-run. Keys become actions; `executionViewReducer` is the
 // only way the state changes, and it needs no React, so each move is tested on its own.
 import type {DagLayout} from '../../../pipeline/layout-dag.js';
 import type {Dag} from '../../../pipeline/model.js';
+import {withDownstream} from '../../../pipeline/dag.js';
 import {boxesInOrder, dagScrollRow, moveInDag} from '../../dag-navigation.js';
 import {moveSelection} from '../../list-navigation.js';
 
@@ -24,6 +25,8 @@ export type ExecutionViewState = {
 	paneOpenings: number;
 	/** The DAG's first drawn row before the last move (the drawn row keeps the selection in view from here). */
 	dagScroll: number;
+	/** The steps marked for a selective re-run (Space, `+`), in the order they were marked. */
+	marked: readonly string[];
 };
 
 /** What a move needs to know about the screen: the steps in list order, the DAG and its layout, the panel size. */
@@ -41,13 +44,17 @@ export type ExecutionViewAction =
 	| {type: 'open-pane'; pane: Pane}
 	| {type: 'close-pane'}
 	| {type: 'next-report'}
-	| {type: 'previous-report'};
+	| {type: 'previous-report'}
+	| {type: 'toggle-mark'; step: string}
+	| {type: 'mark-downstream'; step: string; dag: Dag}
+	| {type: 'clear-marks'};
 
 export const initialViewState: ExecutionViewState = {
 	view: 'dag',
 	reportIndex: 0,
 	paneOpenings: 0,
 	dagScroll: 0,
+	marked: [],
 };
 
 export function executionViewReducer(
@@ -67,6 +74,20 @@ export function executionViewReducer(
 			return {...state, reportIndex: state.reportIndex + 1};
 		case 'previous-report':
 			return {...state, reportIndex: state.reportIndex - 1};
+		case 'toggle-mark':
+			return {
+				...state,
+				marked: state.marked.includes(action.step)
+					? state.marked.filter((name) => name !== action.step)
+					: [...state.marked, action.step],
+			};
+		case 'mark-downstream': {
+			const added = withDownstream(action.dag, action.step).filter((name) => !state.marked.includes(name));
+			return added.length === 0 ? state : {...state, marked: [...state.marked, ...added]};
+		}
+
+		case 'clear-marks':
+			return state.marked.length === 0 ? state : {...state, marked: []};
 	}
 }
 

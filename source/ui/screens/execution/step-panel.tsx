@@ -40,6 +40,7 @@ export function StepPanel(props: StepPanelProps) {
 	const theme = useTheme();
 	const {state, definition, views, selectedIndex, width, height, now, active} = props;
 	const selected = views[selectedIndex];
+	const marked = new Set(state.marked);
 	// A new key for each opening (and each report) starts the pane again at the top.
 	const paneKey = `${state.pane}:${state.paneOpenings}:${state.reportIndex}`;
 	if (definition === undefined) {
@@ -94,6 +95,7 @@ export function StepPanel(props: StepPanelProps) {
 				layout={props.layout}
 				views={views}
 				selected={selected?.name}
+				marked={marked}
 				scrollRow={props.dagScroll}
 				height={height}
 				width={width}
@@ -108,6 +110,7 @@ export function StepPanel(props: StepPanelProps) {
 			<StepTimeline
 				views={views}
 				selected={selectedIndex}
+				marked={marked}
 				from={from}
 				to={to}
 				width={width}
@@ -122,6 +125,7 @@ export function StepPanel(props: StepPanelProps) {
 			views={views}
 			steps={props.steps}
 			selected={selectedIndex}
+			marked={marked}
 			width={width}
 			height={height}
 			now={now}

@@ -1,6 +1,9 @@
 // The execution screen's keys: each intent of the screen's keymap (or, while a pane is open, of the pane's) becomes
-// a view-state action or a call (pause, refresh, stop, retry, delete). Scrolling a pane is the pane's own layer.
+// a view-state action or a call (pause, refresh, stop, retry, delete, start again from here with the marked
+// steps). Scrolling a pane is the pane's own layer.
 import type {Dispatch} from 'react';
+import {sanitizeText} from '../../../pipeline/sanitize.js';
+import {selectionProblem} from '../../../pipeline/selection.js';
 import type {ExecutionPoller} from '../../../watch/execution-poller.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
 import {useNavigation, useScreenHost} from '../../app-context.js';
@@ -34,6 +37,33 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const openPane = (pane: Pane) => {
 		if (pane !== 'parameters' && selected === undefined) shell.notify('No step is selected.', 'error');
 		else dispatch({type: 'open-pane', pane});
+	};
+
+	/** `s`: the start form prefilled from this execution; with marks, checked first as the service would. */
+	const startAgain = () => {
+		const marked = state.marked;
+		if (marked.length > 0) {
+			if (!shape.dag || execution.status === undefined) {
+				shell.notify('The execution is still being read; try again in a moment.', 'info');
+				return;
+			}
+
+			const problem = selectionProblem(shape.dag, [...marked], {
+				arn: execution.arn,
+				status: execution.status,
+			});
+			if (problem) {
+				shell.notify(sanitizeText(problem), 'error');
+				return;
+			}
+		}
+
+		const inOrder = shape.names.filter((name) => marked.includes(name));
+		navigation.push({
+			kind: 'start',
+			pipelineName: input.pipelineName,
+			from: {executionArn: execution.arn, ...(inOrder.length > 0 ? {steps: inOrder} : {})},
+		});
 	};
 
 	useScreenKeys(
@@ -83,6 +113,19 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 					return;
 				case 'delete':
 					actions.deletePipeline(input.pipelineName, () => navigation.reset([{kind: 'pipelines'}]));
+					return;
+				case 'mark':
+				case 'mark-downstream':
+					if (selected === undefined) shell.notify('No step is selected.', 'error');
+					else if (intent === 'mark') dispatch({type: 'toggle-mark', step: selected});
+					else if (shape.dag) dispatch({type: 'mark-downstream', step: selected, dag: shape.dag});
+					else shell.notify('The DAG is still being read.', 'info');
+					return;
+				case 'clear-marks':
+					dispatch({type: 'clear-marks'});
+					return;
+				case 'start-again':
+					startAgain();
 					return;
 			}
 		},

@@ -1,4 +1,5 @@
-// Executions of one pipeline, newest first: open, start another, stop, retry, mark one and compare another with it.
+// Executions of one pipeline, newest first: open, start another (prefilled from the selected one), stop, retry,
+// mark one and compare another with it.
 import {useEffect} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
@@ -45,13 +46,18 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			if (index >= shown.length - 1 && mayHaveMore && list.filter.text === '') loadMore();
 		},
 		onIntent: (intent) => {
-			if (intent !== 'start') return false;
+			// With an execution selected, `s` prefills from it (onRowIntent); with none, the form opens on defaults.
+			if (intent !== 'start' || list.current) return false;
 			navigation.push({kind: 'start', pipelineName});
 			return true;
 		},
 		onRowIntent: (intent, execution) => {
 			const reference = {arn: execution.arn, status: execution.status, name: nameOf(execution)};
 			switch (intent) {
+				case 'start':
+					navigation.remember({selected: execution.arn});
+					navigation.push({kind: 'start', pipelineName, from: {executionArn: execution.arn}});
+					return;
 				case 'open':
 					navigation.remember({selected: execution.arn});
 					navigation.push({

@@ -1,6 +1,9 @@
 // The start form: a field per pipeline parameter (typed, checked as typed, enum and Boolean choices), display name,
-// description and [Start]. Service errors stay in the form with every value kept; success opens the execution.
+// description and [Start]. Opened from a past execution it holds that execution's values, and with marked steps
+// says which steps run and which are reused. Errors stay in the form with every value kept; success opens the
+// execution.
 import {Box, Text} from 'ink';
+import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {StartFormRow} from '../../components/start-form-row.js';
 import {useScrollOffset} from '../../hooks/use-scroll-offset.js';
@@ -26,7 +29,15 @@ import {useStartForm} from './use-start-form.js';
 export function StartFormScreen({route, width, height, active}: ScreenProps<'start'>) {
 	const theme = useTheme();
 	const {pipelineName} = route;
-	const {opened, form, update: setForm, error, clearError, submitting, submit} = useStartForm(pipelineName);
+	const {
+		opened,
+		form,
+		update: setForm,
+		error,
+		clearError,
+		submitting,
+		submit,
+	} = useStartForm(pipelineName, route.from);
 	const field = form.fields[form.selected];
 
 	useTextEditing({
@@ -92,7 +103,18 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 		{active: active && !form.editing},
 	);
 
-	const offset = useScrollOffset(form.selected, form.fields.length, Math.max(1, height - 6));
+	const source = opened.state === 'ready' ? opened.value.source : undefined;
+	const selection = source?.selection;
+	const selectionLines = selection
+		? [
+				`Selective execution of ${selection.steps.length} step(s): ${selection.steps.map((name) => sanitizeText(name)).join(', ')}`,
+				selection.reused.length > 0
+					? `reusing from execution ${sanitizeText(executionIdOf(source.executionArn))}: ${selection.reused.map((name) => sanitizeText(name)).join(', ')}`
+					: 'reusing no step: every step it needs is selected',
+			]
+		: [];
+	const chrome = 6 + selectionLines.length;
+	const offset = useScrollOffset(form.selected, form.fields.length, Math.max(1, height - chrome));
 
 	if (opened.state === 'loading') {
 		return <Text color={theme.colorOf('muted')}> Reading {sanitizeText(pipelineName)}’s parameters…</Text>;
@@ -132,15 +154,17 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 		),
 	);
 	const valueWidth = Math.max(12, Math.min(longestValue + 2, width - nameWidth - 14 - 12));
-	const rows = Math.max(1, height - 6);
+	const rows = Math.max(1, height - chrome);
 	const visible = form.fields.slice(offset, offset + rows);
 	const selectedProblem = field ? problemOf(field) : undefined;
 	const intro = [
 		`Start ${sanitizeText(pipelineName)}`,
 		parameterCount === 0 ? 'no parameters' : `${parameterCount} parameter${parameterCount === 1 ? '' : 's'}`,
-		opened.value.rememberedCount > 0
-			? `${opened.value.rememberedCount} value(s) from your last start (U resets all)`
-			: undefined,
+		source
+			? `values of execution ${sanitizeText(executionIdOf(source.executionArn))} (U resets all to defaults)`
+			: opened.value.rememberedCount > 0
+				? `${opened.value.rememberedCount} value(s) from your last start (U resets all)`
+				: undefined,
 		opened.value.problems > 0 ? `the definition has ${opened.value.problems} problem(s)` : undefined,
 	]
 		.filter(Boolean)
@@ -150,6 +174,11 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 			<Text bold wrap="truncate-end">
 				{intro}
 			</Text>
+			{selectionLines.map((line) => (
+				<Text key={line} color={theme.colorOf('accent')} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
 				{'  '}
 				{'FIELD'.padEnd(nameWidth)} {'TYPE'.padEnd(8)} VALUE

@@ -1,18 +1,23 @@
-// The start form's data and I/O: the pipeline's parameters and the values remembered from the last start (read
-// once), the form as the user edits it, the unsaved-edit guard, and the start itself (then the values are
-// remembered and the execution opens in place of the form).
+// The start form's data and I/O: the pipeline's parameters and the values remembered from the last start, or
+// those a past execution ran with (read once), the form as the user edits it, the unsaved-edit guard, and the
+// start itself, selective when steps were marked (then the values are remembered and the execution opens in
+// place of the form).
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {parseDefinition} from '../../../pipeline/definition.js';
 import {messageOf} from '../../../pipeline/message-of.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {type Loading, useAsyncResource} from '../../hooks/use-async-resource.js';
 import {loadRememberedValues, saveRememberedValues} from '../../remembered-values.js';
+import type {StartSource} from '../../shell/routes.js';
 import {buildRequest, createForm, type FormState, isDirty, problemOf} from '../../start-form-model.js';
+import {type LoadedSource, loadStartSource, SelectionRefused, startFromSource} from './start-source.js';
 
 export type OpenedForm = {
 	form: FormState;
-	/** How many fields hold a value remembered from the last start. */
+	/** How many fields hold a value remembered from the last start (or, with `source`, from that execution). */
 	rememberedCount: number;
+	/** Set when the form was opened from a past execution. */
+	source?: LoadedSource;
 	/** How many problems the stored definition has. */
 	problems: number;
 };
@@ -30,22 +35,25 @@ export type StartForm = {
 
 const emptyForm = createForm([]);
 
-export function useStartForm(pipelineName: string): StartForm {
+export function useStartForm(pipelineName: string, from?: StartSource): StartForm {
 	const session = useSession();
 	const navigation = useNavigation();
 	const shell = useScreenHost();
+	// The route object may be rebuilt (navigation.remember); what it asks for is what matters.
+	const fromKey = from ? JSON.stringify(from) : '';
 	const opened = useAsyncResource(async (): Promise<OpenedForm> => {
-		const [pipeline, remembered] = await Promise.all([
-			session.aws.pipelines.describePipeline(pipelineName),
-			loadRememberedValues(session.configDirectory, pipelineName),
-		]);
+		const pipeline = await session.aws.pipelines.describePipeline(pipelineName);
 		const parsed = parseDefinition(pipeline.definition);
+		const source = from ? await loadStartSource(session.aws, from, parsed.definition) : undefined;
+		const remembered = source
+			? source.values
+			: await loadRememberedValues(session.configDirectory, pipelineName);
 		const form = createForm(parsed.definition?.parameters ?? [], remembered);
 		const rememberedCount = form.fields.filter(
 			(field) => field.kind === 'parameter' && remembered[field.parameter.name] === field.text,
 		).length;
-		return {form, rememberedCount, problems: parsed.problems.length};
-	}, [session, pipelineName]);
+		return {form, rememberedCount, problems: parsed.problems.length, ...(source ? {source} : {})};
+	}, [session, pipelineName, fromKey]);
 	const initial = opened.state === 'ready' ? opened.value.form : emptyForm;
 	// Undefined until the first edit: the form is then what it opened with.
 	const [edited, setEdited] = useState<FormState | undefined>(undefined);
@@ -79,7 +87,7 @@ export function useStartForm(pipelineName: string): StartForm {
 		submittingNow.current = true;
 		setSubmitting(true);
 		setError(undefined);
-		session.aws.pipelines.startExecution(built.request).then(
+		startFromSource(session.aws, built.request, opened.value.source).then(
 			async (executionArn) => {
 				try {
 					await saveRememberedValues(session.configDirectory, pipelineName, built.overrides, session.now());
@@ -88,20 +96,23 @@ export function useStartForm(pipelineName: string): StartForm {
 				}
 
 				shell.setLeaveWarning(undefined);
-				navigation.replace([
-					{kind: 'executions', pipelineName},
-					{
-						kind: 'execution',
-						pipelineName,
-						executionArn,
-						...(built.request.displayName ? {title: built.request.displayName} : {}),
-					},
-				]);
+				const opening = {
+					kind: 'execution',
+					pipelineName,
+					executionArn,
+					...(built.request.displayName ? {title: built.request.displayName} : {}),
+				} as const;
+				// Started from an execution, the new one opens on top of it (esc goes back to the source).
+				navigation.replace(from ? [opening] : [{kind: 'executions', pipelineName}, opening]);
 			},
 			(failure: unknown) => {
 				submittingNow.current = false;
 				setSubmitting(false);
-				setError(`The service refused to start it: ${messageOf(failure)}`);
+				setError(
+					failure instanceof SelectionRefused
+						? failure.message
+						: `The service refused to start it: ${messageOf(failure)}`,
+				);
 			},
 		);
 	};

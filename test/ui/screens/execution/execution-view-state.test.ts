@@ -91,3 +91,44 @@ describe('the execution view state', () => {
 		expect(run([{type: 'close-pane'}], again).pane).toBeUndefined();
 	});
 });
+
+describe('marking steps for a re-run', () => {
+	test('Space marks a step and marks it off again, keeping the others', () => {
+		const marked = run([
+			{type: 'toggle-mark', step: 'AbaloneTrain'},
+			{type: 'toggle-mark', step: 'AbaloneEval'},
+		]);
+		expect(marked.marked).toEqual(['AbaloneTrain', 'AbaloneEval']);
+		expect(run([{type: 'toggle-mark', step: 'AbaloneTrain'}], marked).marked).toEqual(['AbaloneEval']);
+	});
+
+	test('marks a step and everything downstream of it, adding to what is marked', () => {
+		const fromEval = run([{type: 'mark-downstream', step: 'AbaloneEval', dag}]);
+		expect(fromEval.marked).toEqual([
+			'AbaloneEval',
+			'AbaloneMSECond',
+			'AbaloneRegisterModel',
+			'AbaloneCreateModel',
+			'AbaloneTransform',
+		]);
+		const withTrain = run(
+			[
+				{type: 'toggle-mark', step: 'AbaloneTrain'},
+				{type: 'mark-downstream', step: 'AbaloneCreateModel', dag},
+			],
+			initialViewState,
+		);
+		expect(withTrain.marked).toEqual(['AbaloneTrain', 'AbaloneCreateModel', 'AbaloneTransform']);
+		expect(run([{type: 'mark-downstream', step: 'AbaloneTransform', dag}], fromEval)).toBe(fromEval);
+	});
+
+	test('clearing forgets every mark, and moving or changing view keeps them', () => {
+		const marked = run([
+			{type: 'toggle-mark', step: 'AbaloneTrain'},
+			move('down', inList),
+			{type: 'cycle-view'},
+		]);
+		expect(marked.marked).toEqual(['AbaloneTrain']);
+		expect(run([{type: 'clear-marks'}], marked).marked).toEqual([]);
+	});
+});

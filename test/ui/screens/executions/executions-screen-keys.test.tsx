@@ -56,4 +56,20 @@ describe('the executions screen’s keys', () => {
 		expect(screen.navigation).toEqual([]);
 		expect(pipelines.changes).toEqual([]);
 	});
+
+	test('s opens the start form prefilled from the selected execution', async () => {
+		const {screen} = open();
+		await screen.waitFor('2 executions');
+		await screen.press('j', '› ✖ failed');
+		await screen.press('s');
+		await screen.until(
+			() => screen.navigation.some((call) => call.call === 'push'),
+			'for s to open the form',
+		);
+		expect(screen.navigation.find((call) => call.call === 'push')?.route).toEqual({
+			kind: 'start',
+			pipelineName: 'Alpha',
+			from: {executionArn: `${alpha}/execution/failed`},
+		});
+	});
 });
