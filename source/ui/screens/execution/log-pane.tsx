@@ -109,7 +109,11 @@ function StepLogPane({
 				: 'paused (End follows)';
 	const title = [
 		`Logs · ${sanitizeText(stepName)}`,
-		state.instance ? sanitizeText(state.instance) : `${snapshot.instances.length || 'all'} instances`,
+		state.instance
+			? sanitizeText(state.instance)
+			: snapshot.instances.length === 1
+				? '1 instance'
+				: `${snapshot.instances.length || 'all'} instances`,
 		status,
 		`${buffer.total.toLocaleString('en-US')} lines${buffer.skipped > 0 ? ` (${buffer.skipped.toLocaleString('en-US')} skipped)` : ''}`,
 		state.wrap ? 'wrap' : undefined,
