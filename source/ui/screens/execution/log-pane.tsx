@@ -74,7 +74,11 @@ function StepLogPane({
 	const stepEnded = record !== undefined && endedStatuses.has(record.status);
 	const {poller, snapshot} = useStepLogs(job, stepEnded);
 	const [state, dispatch] = useReducer(logPaneReducer, initialLogPaneState);
-	const room = Math.max(1, height - 4);
+	const trouble =
+		snapshot.problem?.message ??
+		(snapshot.error ? `Could not read the log: ${snapshot.error.message}` : undefined);
+	// Border, title and the key line take 4 rows; a message about trouble takes one more.
+	const room = Math.max(1, height - 4 - (trouble ? 1 : 0));
 	// snapshot.total changes with every line added, so the rows are rebuilt exactly when new lines arrived.
 	const rows = logRows(poller.buffer.entries(), {...state, width: width - 4});
 	const shape = {rows: rows.count, room};
@@ -121,8 +125,7 @@ function StepLogPane({
 		.filter(Boolean)
 		.join(' · ');
 	const note =
-		snapshot.problem?.message ??
-		(snapshot.error ? `Could not read the log: ${snapshot.error.message}` : undefined) ??
+		trouble ??
 		(rows.count === 0
 			? snapshot.phase === 'loading'
 				? 'Reading the log…'
@@ -173,7 +176,7 @@ function Frame(props: {
 					{props.note}
 				</Text>
 			) : null}
-			{(props.note ? props.rows.slice(1) : props.rows).map((row) => (
+			{props.rows.map((row) => (
 				<Row key={row.key} spans={row.spans} />
 			))}
 			<Box flexGrow={1} />
