@@ -127,23 +127,31 @@ async function callsPerPoll(aws: AwsAccess, input: Input) {
 	const perPoll: number[] = [];
 	let lastPolledAt: number | undefined;
 	let lastCalls = 0;
+	let allStreamsBefore = false;
 	let afterEnd: number | undefined;
+	// The step's status is watched on the side, so no poll of the log poller is missed while it is asked.
+	const watching = (async () => {
+		while (!ended) {
+			await sleep(250);
+			const status = (await stepOf())?.status;
+			ended = status === 'Succeeded' || status === 'Failed' || status === 'Stopped';
+		}
+	})();
 	poller.start();
 	try {
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			await sleep(5);
+			await sleep(1);
 			const stats = poller.getStats();
 			if (stats.inFlight || stats.lastPolledAt === lastPolledAt) continue;
 			lastPolledAt = stats.lastPolledAt;
 			const calls = poller.cloudWatchCalls();
-			if (poller.getSnapshot().instances.length === 4 && !poller.getSnapshot().complete)
-				perPoll.push(calls - lastCalls);
+			const snapshot = poller.getSnapshot();
+			// A poll that found the last stream also asked DescribeLogStreams; count the polls after it.
+			if (allStreamsBefore && !snapshot.complete) perPoll.push(calls - lastCalls);
+			allStreamsBefore = snapshot.instances.length === 4;
 			lastCalls = calls;
-			if (!ended) {
-				const status = (await stepOf())?.status;
-				ended = status === 'Succeeded' || status === 'Failed' || status === 'Stopped';
-			} else if (poller.getSnapshot().complete) {
+			if (snapshot.complete) {
 				const settled = poller.cloudWatchCalls();
 				await sleep(2000);
 				afterEnd = poller.cloudWatchCalls() - settled;
@@ -152,6 +160,8 @@ async function callsPerPoll(aws: AwsAccess, input: Input) {
 		}
 	} finally {
 		poller.stop();
+		ended = true;
+		await watching;
 	}
 
 	if (afterEnd === undefined) throw new Error('the 4-instance job did not end within 120 s');

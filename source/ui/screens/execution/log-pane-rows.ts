@@ -26,19 +26,23 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 		if ('skipped' in entry) return `… ${entry.skipped.toLocaleString('en-US')} lines skipped …`;
 		return prefixOf(entry, options) + sanitizeText(entry.message.replace(/\r?\n$/, ''));
 	};
-	// With wrap, a line takes ceil(length / width) rows; `starts[i]` is line i's first row.
-	const starts: number[] = [];
-	let count = 0;
-	for (const entry of shown) {
-		starts.push(count);
-		count += options.wrap ? Math.max(1, Math.ceil(approximateLength(entry, options) / width)) : 1;
+	// With wrap, a line takes ceil(length / width) rows and `starts[i]` is line i's first row; without, row = line.
+	const starts: number[] | undefined = options.wrap ? [] : undefined;
+	let count = options.wrap ? 0 : shown.length;
+	if (starts) {
+		for (const entry of shown) {
+			starts.push(count);
+			count += Math.max(1, Math.ceil(approximateLength(entry, options) / width));
+		}
 	}
+
+	const startOf = (index: number) => (starts ? (starts[index] ?? count) : Math.min(index, count));
 
 	const query = options.query;
 	const matches: number[] = [];
 	if (query !== '') {
 		shown.forEach((entry, index) => {
-			if (!('skipped' in entry) && entry.message.includes(query)) matches.push(starts[index]!);
+			if (!('skipped' in entry) && entry.message.includes(query)) matches.push(startOf(index));
 		});
 	}
 
@@ -47,12 +51,12 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 		matches,
 		rows(top, room) {
 			const result: PaneLine[] = [];
-			let index = lineAtRow(starts, top);
-			let row = starts[index] ?? 0;
+			let index = starts ? lineAtRow(starts, top) : Math.max(0, top);
+			let row = startOf(index);
 			while (index < shown.length && row < top + room) {
 				const entry = shown[index]!;
 				const text = textOf(entry);
-				const span = (starts[index + 1] ?? count) - (starts[index] ?? 0);
+				const span = startOf(index + 1) - startOf(index);
 				const pieces = options.wrap ? chop(text, width, span) : [text];
 				pieces.forEach((piece, part) => {
 					if (row + part >= top && row + part < top + room) {
