@@ -16,7 +16,14 @@ import type {Route} from '../source/ui/shell/routes.js';
 import {createStepLogPoller} from '../source/watch/step-log-poller.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
-type Input = {endpointUrl: string; columns: number; rows: number; configDirectory: string; big: string; wide: string};
+type Input = {
+	endpointUrl: string;
+	columns: number;
+	rows: number;
+	configDirectory: string;
+	big: string;
+	wide: string;
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]) => {

@@ -13,7 +13,9 @@ function processing(name, instances) {
 		Name: name,
 		Type: 'Processing',
 		Arguments: {
-			ProcessingResources: {ClusterConfig: {InstanceCount: instances, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30}},
+			ProcessingResources: {
+				ClusterConfig: {InstanceCount: instances, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30},
+			},
 			AppSpecification: {ImageUri: image},
 			RoleArn: roleArn,
 		},
@@ -35,7 +37,15 @@ function training(name, instances) {
 }
 
 /** `timeScale`: the emulator's; both jobs run about 20 s of real time. */
-export async function measureLogPane({logScript, root, env, endpointUrl, caller, timeScale, configDirectory}) {
+export async function measureLogPane({
+	logScript,
+	root,
+	env,
+	endpointUrl,
+	caller,
+	timeScale,
+	configDirectory,
+}) {
 	const seconds = 20 * timeScale;
 	const create = (name, step, tuning) =>
 		caller.call('CreatePipeline', {
@@ -50,14 +60,22 @@ export async function measureLogPane({logScript, root, env, endpointUrl, caller,
 		});
 	await create('BenchLogs100k', processing('Prep', 1), {durationSeconds: seconds, logLines: 100_000});
 	await create('BenchLogs4x', training('Train', 4), {durationSeconds: seconds / 2, logLines: 2000});
-	const input = {endpointUrl, columns: 160, rows: 50, configDirectory, big: 'BenchLogs100k', wide: 'BenchLogs4x'};
+	const input = {
+		endpointUrl,
+		columns: 160,
+		rows: 50,
+		configDirectory,
+		big: 'BenchLogs100k',
+		wide: 'BenchLogs4x',
+	};
 	const stdout = await new Promise((resolve, reject) => {
 		execFile(
 			process.execPath,
 			[logScript, JSON.stringify(input)],
 			{cwd: root, env: {...env, FORCE_COLOR: '3'}, timeout: 300_000, maxBuffer: 16 * 1024 * 1024},
 			(error, out, stderr) => {
-				if (error) reject(new Error(`the log benchmark failed: ${(stderr || error.message).trim().slice(-1500)}`));
+				if (error)
+					reject(new Error(`the log benchmark failed: ${(stderr || error.message).trim().slice(-1500)}`));
 				else resolve(out);
 			},
 		);
