@@ -14,6 +14,8 @@ export type LogPaneState = {
 	/** The search typed after `/` (kept after enter; n/N move between its matches). */
 	query: string;
 	searching: boolean;
+	/** The row of the match n/N last went to (the next one is counted from it, also on the last page). */
+	matchRow?: number;
 };
 
 export type LogPaneShape = {rows: number; room: number};
@@ -58,8 +60,10 @@ export function logPaneReducer(state: LogPaneState, action: LogPaneAction): LogP
 			return next === undefined ? withoutInstance(state) : {...state, instance: next};
 		}
 
-		case 'start-search':
-			return {...state, searching: true, query: ''};
+		case 'start-search': {
+			const {matchRow: _matchRow, ...rest} = state;
+			return {...rest, searching: true, query: ''};
+		}
 		case 'edit-search':
 			return {...state, query: action.query};
 		case 'end-search':
@@ -88,10 +92,11 @@ function scroll(state: LogPaneState, move: string, shape: LogPaneShape): LogPane
 	else if (move === 'last') next = last;
 	next = Math.max(0, Math.min(next, last));
 	// Reaching the end (End, or scrolling down onto it) follows again, as `less +F` after F.
-	return {...state, offset: next, following: next >= last && move !== 'up' && move !== 'page-up'};
+	const {matchRow: _matchRow, ...rest} = state;
+	return {...rest, offset: next, following: next >= last && move !== 'up' && move !== 'page-up'};
 }
 
-/** n: the first match below the top row (wrapping around); N: the last one above it. */
+/** n: the next match after the last one gone to (else from the top row), wrapping around; N: the one before. */
 function jumpToMatch(
 	state: LogPaneState,
 	forward: boolean,
@@ -100,9 +105,10 @@ function jumpToMatch(
 ): LogPaneState {
 	if (matches.length === 0) return state;
 	const top = topRowOf(state, shape);
+	const from = state.matchRow ?? (forward ? top - 1 : top);
 	const row = forward
-		? (matches.find((match) => match > top) ?? matches[0]!)
-		: ([...matches].reverse().find((match) => match < top) ?? matches.at(-1)!);
+		? (matches.find((match) => match > from) ?? matches[0]!)
+		: ([...matches].reverse().find((match) => match < from) ?? matches.at(-1)!);
 	const last = Math.max(0, shape.rows - shape.room);
-	return {...state, following: false, offset: Math.min(row, last)};
+	return {...state, following: false, offset: Math.min(row, last), matchRow: row};
 }

@@ -62,8 +62,9 @@ describe('logPaneReducer', () => {
 		const back = run([{type: 'previous-match', matches, shape}], n2);
 		expect(topRowOf(back, shape)).toBe(5);
 		const wrapped = run([{type: 'previous-match', matches, shape}], back);
-		// The last match is on the last page: shown there.
+		// The last match is on the last page: shown there; n goes on from it, around to the first.
 		expect(topRowOf(wrapped, shape)).toBe(90);
+		expect(topRowOf(run([{type: 'next-match', matches, shape}], wrapped), shape)).toBe(5);
 		expect(run([{type: 'next-match', matches: [], shape}], home)).toBe(home);
 	});
 });
