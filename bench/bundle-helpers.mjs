@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {build} from 'esbuild';
 import {nodeBundleOptions} from '../scripts/bundle-options.mjs';
 
-/** Returns {directory, frameScript, workloadModule, emulatorScript, remove()}; `root` is the project directory. */
+/** Returns {directory, frameScript, workloadModule, emulatorScript, logScript, remove()}; `root` is the project directory. */
 export async function bundleHelpers(root) {
 	const directory = await mkdtemp(join(tmpdir(), 'sagemon-bench-'));
 	try {
@@ -18,6 +18,7 @@ export async function bundleHelpers(root) {
 				frame: 'bench/frame.tsx',
 				workload: 'bench/workload.ts',
 				emulator: 'bench/emulator-main.ts',
+				logs: 'bench/log-pane.tsx',
 			},
 			outdir: directory,
 			outExtension: {'.js': '.mjs'},
@@ -33,6 +34,7 @@ export async function bundleHelpers(root) {
 		frameScript: join(directory, 'frame.mjs'),
 		workloadModule: join(directory, 'workload.mjs'),
 		emulatorScript: join(directory, 'emulator.mjs'),
+		logScript: join(directory, 'logs.mjs'),
 		remove: () => rm(directory, {recursive: true, force: true}),
 	};
 }

@@ -14,6 +14,7 @@ import {startCountingProxy} from './counting-proxy.mjs';
 import {startCliEmulator, startScriptEmulator} from './emulator-process.mjs';
 import {measureFirstFrame} from './figures/first-frame.mjs';
 import {measureFrameCost} from './figures/frame-cost.mjs';
+import {measureLogPane} from './figures/log-pane.mjs';
 import {measureMemory} from './figures/memory.mjs';
 import {measureOneCall} from './figures/one-call.mjs';
 import {measureThroughput} from './figures/throughput.mjs';
@@ -169,6 +170,29 @@ try {
 		await figure(6, 'emulator throughput', () =>
 			measureThroughput({endpointUrl: emulator.url, target: seeded.large, stepCount: largeStepCount}),
 		);
+	}
+
+	if (wanted(7)) {
+		const emulator = owned(
+			await startScriptEmulator({
+				script: helpers.emulatorScript,
+				options: {timeScale: seededTimeScale, demo: false},
+				cwd: root,
+			}),
+		);
+		const caller = owned(createSageMakerCaller(emulator.url));
+		await figure(7, 'step logs', () =>
+			measureLogPane({
+				logScript: helpers.logScript,
+				root,
+				env,
+				endpointUrl: emulator.url,
+				caller,
+				timeScale: seededTimeScale,
+				configDirectory,
+			}),
+		);
+		await emulator.close();
 	}
 } catch (error) {
 	console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);

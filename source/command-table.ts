@@ -13,6 +13,7 @@ export const commandTable: Record<string, () => Promise<{default: CommandDescrip
 	watch: () => import('./commands/watch.js'),
 	steps: () => import('./commands/steps.js'),
 	report: () => import('./commands/report.js'),
+	logs: () => import('./commands/logs.js'),
 	diff: () => import('./commands/diff.js'),
 	stop: () => import('./commands/stop.js'),
 	delete: () => import('./commands/delete.js'),

@@ -8,6 +8,7 @@ import type {PaneLine, PaneSpan} from './components/text-pane.js';
 import {stepDuration} from './step-look.js';
 import type {Theme, Tone} from './theme.js';
 import {wrapLines} from './wrap-lines.js';
+import {jobOfStepMetadata, logGroupOf, logStreamPrefixOf} from '../pipeline/job-log-names.js';
 
 type Entry = {label: string; value: string; tone?: Tone};
 
@@ -73,6 +74,9 @@ export function stepDetailLines(
 		const arn = field(metadata[member], 'Arn');
 		if (arn) add(member === 'Lambda' ? 'Function' : member.replace(/Job$/, ' job'), arn);
 	}
+
+	const job = jobOfStepMetadata(metadata);
+	if (job) add('Logs', `${logGroupOf(job.kind)}  ${logStreamPrefixOf(job.name)}*  (L opens them)`);
 
 	if (view.conditionOutcome !== undefined) {
 		const branch = view.conditionOutcome ? 'if' : 'else';

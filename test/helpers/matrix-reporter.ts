@@ -23,6 +23,10 @@ export const matrixRows = [
 	'a closed pipe',
 	'terminal closed while the TUI runs',
 	'pasted text and bursts of keys',
+	'logs throttled',
+	'logs access denied',
+	'a missing log group',
+	'a 10 MB single log line',
 ] as const;
 
 const titlePattern = /^matrix: (.+?)(?: \[([^\]]+)\])? — /;

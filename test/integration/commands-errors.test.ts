@@ -95,6 +95,7 @@ describe('usage errors exit 2', () => {
 			'watch',
 			'steps',
 			'report',
+			'logs',
 			'diff',
 			'stop',
 			'delete',

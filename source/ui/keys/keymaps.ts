@@ -109,6 +109,13 @@ export const executionKeymap = [
 		intent: 'reports',
 		hint: 'reports',
 	},
+	{
+		keys: ['L'],
+		label: 'L',
+		description: 'the step’s job logs (CloudWatch Logs)',
+		intent: 'logs',
+		hint: 'logs',
+	},
 	stopExecution,
 	{
 		keys: ['P'],
@@ -187,6 +194,7 @@ export const paneKeymap = [
 	},
 	{keys: ['e'], label: 'e', description: 'the step’s reports', intent: 'reports', footer: false},
 	{keys: ['enter'], label: 'enter', description: 'the step’s details', intent: 'details', footer: false},
+	{keys: ['L'], label: 'L', description: 'the step’s logs', intent: 'logs', footer: false},
 	{
 		keys: ['escape', 'backspace'],
 		label: 'esc',

@@ -135,6 +135,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					height={panelHeight}
 					now={now}
 					active={active}
+					onClosePane={() => dispatch({type: 'close-pane'})}
 				/>
 			</Box>
 			<SelectionLine selected={selected} now={now} />

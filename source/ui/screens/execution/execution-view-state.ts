@@ -8,7 +8,7 @@ import {boxesInOrder, dagScrollRow, moveInDag} from '../../dag-navigation.js';
 import {moveSelection} from '../../list-navigation.js';
 
 export type StepPanelView = 'dag' | 'list' | 'timeline';
-export type Pane = 'details' | 'reports' | 'parameters';
+export type Pane = 'details' | 'reports' | 'parameters' | 'logs';
 export type StepMove = 'up' | 'down' | 'left' | 'right' | 'page-up' | 'page-down' | 'first' | 'last';
 
 export const viewOrder: readonly StepPanelView[] = ['dag', 'list', 'timeline'];

@@ -6,6 +6,7 @@ import type {DagLayout} from '../../../pipeline/layout-dag.js';
 import type {Dag, ExecutionDetails, PipelineDefinition, StepDefinition} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {DagPanel} from '../../components/dag-panel.js';
+import {LogPane} from './log-pane.js';
 import {ParametersPane} from './parameters-pane.js';
 import {ReportPane} from './report-pane.js';
 import {ScrollPane} from '../../components/scroll-pane.js';
@@ -34,6 +35,7 @@ export type StepPanelProps = {
 	height: number;
 	now: number;
 	active: boolean;
+	onClosePane(): void;
 };
 
 export function StepPanel(props: StepPanelProps) {
@@ -55,8 +57,22 @@ export function StepPanel(props: StepPanelProps) {
 				lines={stepDetailLines(theme, selected, props.steps.get(selected.name), props.dag, now, width)}
 				width={width}
 				height={height}
-				footer="esc closes · e reports · ↑↓ scroll"
+				footer="esc closes · e reports · L logs · ↑↓ scroll"
 				active={active}
+			/>
+		);
+	}
+
+	if (state.pane === 'logs' && selected) {
+		return (
+			<LogPane
+				key={`${paneKey}:${selected.name}`}
+				stepName={selected.name}
+				record={selected.record}
+				width={width}
+				height={height}
+				active={active}
+				onClose={props.onClosePane}
 			/>
 		);
 	}

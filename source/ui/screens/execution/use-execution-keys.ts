@@ -86,6 +86,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'details':
 				case 'reports':
 				case 'parameters':
+				case 'logs':
 					openPane(intent);
 					return;
 				case 'pause':
@@ -146,6 +147,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 					return;
 				case 'reports':
 				case 'details':
+				case 'logs':
 					openPane(intent);
 					return;
 				default:
@@ -153,6 +155,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 					return false;
 			}
 		},
-		{active: active && state.pane !== undefined, priority: KeyPriority.pane},
+		// The log pane has its own keys (log-pane.tsx).
+		{active: active && state.pane !== undefined && state.pane !== 'logs', priority: KeyPriority.pane},
 	);
 }
