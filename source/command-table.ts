@@ -13,7 +13,9 @@ export const commandTable: Record<string, () => Promise<{default: CommandDescrip
 	watch: () => import('./commands/watch.js'),
 	steps: () => import('./commands/steps.js'),
 	report: () => import('./commands/report.js'),
+	why: () => import('./commands/why.js'),
 	stop: () => import('./commands/stop.js'),
+	retry: () => import('./commands/retry.js'),
 	delete: () => import('./commands/delete.js'),
 	emulator: () => import('./commands/emulator.js'),
 };
