@@ -106,6 +106,13 @@ export const executionKeymap = [
 		intent: 'reports',
 		hint: 'reports',
 	},
+	{
+		keys: ['w'],
+		label: 'w',
+		description: 'why the execution failed: every failed step’s reasons, log and next action',
+		intent: 'why',
+		hint: 'why',
+	},
 	stopExecution,
 	{
 		keys: ['P'],
@@ -228,3 +235,18 @@ export const startFormKeymap = [
 ] as const satisfies Keymap;
 
 export type StartFormIntent = (typeof startFormKeymap)[number]['intent'];
+
+// The triage pane (`w` on the execution screen): the pane's keys and a retry from where the reasons are read.
+// The step-logs pane adds `L` (intent 'log', the failed step's whole log) here when it is merged.
+export const triagePaneKeymap = [
+	...paneKeymap,
+	{
+		keys: ['R'],
+		label: 'R',
+		description: 'retry the failed execution (asks y/N)',
+		intent: 'retry',
+		mutating: true,
+		action: 'retry the failed execution',
+		hint: 'retry',
+	},
+] as const satisfies Keymap;
