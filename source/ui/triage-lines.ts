@@ -71,8 +71,9 @@ export function triageGlance(
 /** The line that names the error: a gate's condition, else the exception line of the log or the reason. */
 function errorLine(step: TriagedStep): string | undefined {
 	if (step.gate) return sanitizeText(step.gate.text);
-	const candidates = [...step.logExcerpt, ...(step.jobReason ?? step.reason ?? '').split('\n')];
-	const exception = [...candidates]
+	// The log's exception first; a reason's first line is already on the line above.
+	const candidates = [...(step.jobReason ?? step.reason ?? '').split('\n').slice(1), ...step.logExcerpt];
+	const exception = candidates
 		.reverse()
 		.find((text) => /^[A-Za-z_][\w.]*(Error|Exception)\b/.test(text.trim()));
 	const chosen = exception ?? step.logExcerpt.at(-1) ?? step.exitMessage;
