@@ -95,7 +95,9 @@ describe('usage errors exit 2', () => {
 			'watch',
 			'steps',
 			'report',
+			'why',
 			'stop',
+			'retry',
 			'delete',
 			'emulator',
 		]);
