@@ -148,6 +148,25 @@ describe('sagemon why', () => {
 		expect(text.stdout).toMatch(/^Stopped( by .+)? at .+; stopped steps: AbaloneProcess$/m);
 	});
 
+	it('a running execution that already has a failed step is answered the same way, exit 1', async () => {
+		// FraudDataQualityReport runs beside training for a long time: the execution is still Executing when
+		// FraudTrain fails.
+		const definition = structuredClone(failingJobDemo.definition) as {
+			Metadata: {'sagemon.emulator': {steps: Record<string, unknown>}};
+		};
+		definition.Metadata['sagemon.emulator'].steps.FraudDataQualityReport = {durationSeconds: 10_000_000};
+		const arn = await start('FraudRunning', definition);
+		while (!(await pipelines.listSteps(arn)).some((record) => record.status === 'Failed'))
+			await new Promise((resolve) => setTimeout(resolve, 30));
+		const json = await sagemon('why', arn, '--json');
+		expect(json.code, json.stderr).toBe(1);
+		const parsed = JSON.parse(json.stdout) as WhyJson;
+		expect(parsed.status).toBe('Executing');
+		expect(parsed.failedSteps.map((step) => [step.name, step.kind])).toEqual([['FraudTrain', 'code']]);
+		expect(parsed.failedSteps[0]?.advice).toContain('The execution is still running');
+		expect((await sagemon('stop', arn)).code).toBe(0);
+	});
+
 	it('a succeeded execution exits 0 and says so; AWS errors exit 3, bad input 2', async () => {
 		const arn = await runToEnd('AbaloneFine', JSON.parse(readFixture('abalone-tutorial.json')));
 		expect(await sagemon('why', arn)).toMatchObject({
