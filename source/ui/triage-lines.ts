@@ -54,10 +54,16 @@ export function triageGlance(
 		return [`${sanitizeText(step.name)} failed: ${firstLine(step.reason ?? 'no reason given')}${reading}`];
 	}
 
-	const {failedSteps} = loaded.value.triage;
+	const {failedSteps, stopped} = loaded.value.triage;
 	const shown = failedSteps.find((candidate) => candidate.name === step?.name) ?? failedSteps[0];
 	if (shown === undefined) return [];
-	const reason = shown.failMessage ?? shown.jobReason ?? shown.reason ?? shown.lastStatusMessage;
+	const stoppedBy = stopped?.by === undefined ? 'stopped' : `stopped by ${stopped.by}`;
+	const reason =
+		shown.failMessage ??
+		shown.jobReason ??
+		shown.reason ??
+		shown.lastStatusMessage ??
+		(shown.kind === 'stopped' ? stoppedBy : undefined);
 	const more = failedSteps.length > 1 ? ` (+${failedSteps.length - 1} more)` : '';
 	const lines = [
 		`${sanitizeText(shown.name)}: ${shown.kind}${more} · ${firstLine(reason ?? 'no reason given')}`,

@@ -2,6 +2,8 @@
 // read) and the `w` pane's lines, which are `sagemon why`'s.
 import {describe, expect, test} from 'vitest';
 import type {Triage, TriagedStep} from '../../source/pipeline/triage.js';
+import type {Loading} from '../../source/ui/hooks/use-async-resource.js';
+import type {ScreenTriage} from '../../source/ui/hooks/use-triage.js';
 import {triagePaneLines, triageGlance} from '../../source/ui/triage-lines.js';
 
 const arn = 'arn:aws:sagemaker:us-east-1:000000000000:pipeline/Fraud/execution/abc123';
@@ -61,6 +63,28 @@ describe('triageGlance', () => {
 		expect(triageGlance(ready([gate, train]), {name: 'FraudTrain'})[0]).toBe(
 			'FraudTrain: code (+1 more) · AlgorithmError: See job logs for more information',
 		);
+	});
+
+	test('a stopped step says who stopped it when it has no reason of its own', () => {
+		const stoppedStep: TriagedStep = {
+			...train,
+			kind: 'stopped',
+			reason: undefined,
+			jobReason: undefined,
+			logExcerpt: [],
+			nextAction: `sagemon retry ${arn}`,
+		};
+		const loaded: Loading<ScreenTriage> = {
+			state: 'ready',
+			value: {
+				triage: {...triage([stoppedStep]), status: 'Stopped', stopped: {by: 'alice', steps: ['FraudTrain']}},
+				logProblems: {},
+			},
+		};
+		expect(triageGlance(loaded, {name: 'FraudTrain'})).toEqual([
+			'FraudTrain: stopped · stopped by alice',
+			`  next: sagemon retry ${arn}`,
+		]);
 	});
 
 	test('before the evidence is read, the step list’s reason; hostile text is made printable', () => {
