@@ -31,9 +31,9 @@ export function triagePaneLines(loaded: Loading<ScreenTriage>, width: number): P
 		if (text.startsWith('  next: ')) inNext = true;
 		const tone: Tone | undefined = heading ? 'danger' : inNext ? 'accent' : undefined;
 		const indent = /^ */.exec(text)?.[0] ?? '';
-		const parts = wrapLines(text.slice(indent.length), Math.max(10, width - 4 - indent.length - 2));
-		for (const part of parts.length === 0 ? [''] : parts)
-			lines.push(line(String(lines.length), `${indent}${part}`, tone, heading));
+		// A blank line keeps its row (an empty text would take none).
+		for (const part of wrapLines(text.slice(indent.length), Math.max(10, width - 4 - indent.length - 2)))
+			lines.push(line(String(lines.length), `${indent}${part}` || ' ', tone, heading));
 	}
 
 	return lines;
@@ -82,7 +82,9 @@ function errorLine(step: TriagedStep): string | undefined {
 	const exception = candidates
 		.reverse()
 		.find((text) => /^[A-Za-z_][\w.]*(Error|Exception)\b/.test(text.trim()));
-	const chosen = exception ?? step.logExcerpt.at(-1) ?? step.exitMessage;
+	// A stopped job's last log line is whatever it was doing, not an error.
+	const chosen =
+		exception ?? (step.kind === 'stopped' ? undefined : (step.logExcerpt.at(-1) ?? step.exitMessage));
 	return chosen === undefined ? undefined : firstLine(chosen);
 }
 

@@ -105,7 +105,7 @@ describe('triagePaneLines', () => {
 		const texts = lines.map((line) => line.spans.map((span) => span.text).join(''));
 		expect(texts.slice(0, 4)).toEqual([
 			'Execution Failed: Step failure: One or multiple steps failed.',
-			'',
+			' ',
 			'FraudTrain (Training): code',
 			'  step reason: AlgorithmError: See job logs for more information',
 		]);

@@ -15,7 +15,11 @@ export type TriagePaneProps = {
 export function TriagePane({triage, width, height, active}: TriagePaneProps) {
 	return (
 		<ScrollPane
-			title="Why the execution failed"
+			title={
+				triage.state === 'ready' && triage.value.triage.status === 'Stopped'
+					? 'Why the execution stopped'
+					: 'Why the execution failed'
+			}
 			lines={triagePaneLines(triage, width)}
 			width={width}
 			height={height}
