@@ -15,7 +15,9 @@ export const commandTable: Record<string, () => Promise<{default: CommandDescrip
 	report: () => import('./commands/report.js'),
 	logs: () => import('./commands/logs.js'),
 	diff: () => import('./commands/diff.js'),
+	why: () => import('./commands/why.js'),
 	stop: () => import('./commands/stop.js'),
+	retry: () => import('./commands/retry.js'),
 	delete: () => import('./commands/delete.js'),
 	emulator: () => import('./commands/emulator.js'),
 };

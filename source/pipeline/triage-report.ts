@@ -21,6 +21,8 @@ export type TriageJson = {
 		nextAction: string;
 	}>;
 	stopped?: {by: string | null; at: string | null; steps: string[]};
+	/** Callback steps waiting for their answer (a running execution only). */
+	waitingSteps?: Array<{name: string; callbackToken: string | null}>;
 };
 
 /**
@@ -51,6 +53,9 @@ export function triageJson(triage: Triage): TriageJson {
 		json.stopped = {by: by ?? null, at: at === undefined ? null : new Date(at).toISOString(), steps};
 	}
 
+	if (triage.waiting)
+		json.waitingSteps = triage.waiting.map((step) => ({name: step.name, callbackToken: step.token ?? null}));
+
 	return json;
 }
 
@@ -73,6 +78,11 @@ export function triageLines(triage: Triage, options: {timeZoneOffsetMinutes?: nu
 
 	if (triage.failedSteps.length === 0 && !triage.stopped) {
 		lines.push(triage.status === 'Succeeded' ? 'Nothing failed.' : 'No step has failed so far.');
+	}
+
+	for (const step of triage.waiting ?? []) {
+		const token = step.token === undefined ? '' : `; its token: ${clean(step.token)}`;
+		lines.push(`Waiting: ${clean(step.name)} (Callback) waits for its answer${token}`);
 	}
 
 	for (const step of triage.failedSteps) lines.push('', ...stepLines(step));

@@ -1,6 +1,6 @@
 // Failure triage: for each failed or stopped step of an execution, in DAG order, the reasons the service and the job
 // give, the end of its log, the kind of failure and the next action to paste (what `sagemon why` shows).
-import {pipelineNameOf, regionOfArn} from './arn.js';
+import {pipelineNameOf} from './arn.js';
 import {type EvaluationContext, evaluate, findReferences, isRecord, joinValue} from './expressions.js';
 import type {StepView} from './execution-state.js';
 import {executionContext} from './execution-context.js';
@@ -68,6 +68,8 @@ export type Triage = {
 	failedSteps: TriagedStep[];
 	/** For a Stopping/Stopped execution: who stopped it, when (epoch ms), and which steps were stopped. */
 	stopped?: {by?: string; at?: number; steps: string[]};
+	/** Callback steps of a running execution waiting for their answer, with the token to answer with. */
+	waiting?: Array<{name: string; token?: string}>;
 };
 
 export const defaultLogLines = 20;
@@ -93,7 +95,15 @@ export function triageExecution(input: TriageInput): Triage {
 		triage.stopped = stopped;
 	}
 
+	const waiting = input.steps.filter((view) => view.type === 'Callback' && view.state === 'executing');
+	if (waiting.length > 0) triage.waiting = waiting.map((view) => callbackOf(view));
 	return triage;
+}
+
+function callbackOf(view: StepView): {name: string; token?: string} {
+	const callback = view.record?.metadata?.Callback;
+	const token = isRecord(callback) ? callback.CallbackToken : undefined;
+	return typeof token === 'string' ? {name: view.name, token} : {name: view.name};
 }
 
 function triageStep(
@@ -150,8 +160,7 @@ function nextActionOf(
 	pipelineName: string,
 ): {advice: string; command: string} {
 	const arn = input.execution.arn;
-	const region = regionOfArn(arn);
-	const retry = `aws sagemaker retry-pipeline-execution --pipeline-execution-arn ${arn}${region ? ` --region ${region}` : ''}`;
+	const retry = `sagemon retry ${arn}`;
 	const start = `sagemon start ${pipelineName} --from-execution ${arn}`;
 	// The service refuses RetryPipelineExecution for an execution that reached a Fail step: start a new one instead.
 	const retryable = !input.steps.some((view) => view.type === 'Fail' && view.state === 'failed');

@@ -60,7 +60,24 @@ export function stepDetailLines(
 	const duration = stepDuration(view, now);
 	if (duration !== undefined)
 		add('Duration', formatDuration(duration) + (record?.endedAt === undefined ? ' so far' : ''));
-	if (record?.attemptCount !== undefined) add('Attempts', String(record.attemptCount));
+	const running = view.state === 'executing' || view.state === 'starting';
+	if (record?.attemptCount !== undefined) {
+		const retrying = running && record.attemptCount > 1;
+		add(
+			'Attempts',
+			retrying
+				? `${record.attemptCount}: attempt ${record.attemptCount} is running (its retry policy retries it)`
+				: String(record.attemptCount),
+			retrying ? 'warning' : undefined,
+		);
+	}
+
+	if (running && view.type === 'Callback')
+		add(
+			'Waiting',
+			'for its answer: SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure with the token below',
+			'warning',
+		);
 	if (view.state === 'not-started') add('Waiting for', parentsOf(dag, view.name).join(', ') || 'its turn');
 	if (view.state === 'skipped')
 		add(

@@ -21,9 +21,17 @@ export function stepDuration(view: StepView, now: number): number | undefined {
 export function stepDetail(view: StepView, now: number): string {
 	if (view.state === 'cache-hit') return view.record?.reusedFromArn ? 'reused' : 'cache hit';
 	const duration = stepDuration(view, now);
-	if (duration !== undefined) return formatDuration(duration);
+	if (duration !== undefined) return formatDuration(duration) + runningNote(view);
 	if (view.state === 'not-started') return 'waiting';
 	return view.state;
+}
+
+/** While a step runs: ` · try 2` when the service retries it, ` · awaiting` for a Callback waiting for its answer. */
+export function runningNote(view: StepView): string {
+	if (view.state !== 'executing' && view.state !== 'starting') return '';
+	const attempt = view.record?.attemptCount ?? 1;
+	if (attempt > 1) return ` · try ${attempt}`;
+	return view.type === 'Callback' ? ' · awaiting' : '';
 }
 
 /** True while something in the execution can still change on its own. */

@@ -97,7 +97,9 @@ describe('usage errors exit 2', () => {
 			'report',
 			'logs',
 			'diff',
+			'why',
 			'stop',
+			'retry',
 			'delete',
 			'emulator',
 		]);

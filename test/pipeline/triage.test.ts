@@ -189,7 +189,7 @@ describe('a code failure: the training job raised', () => {
 });
 
 describe('transient failures: capacity, limits, throttling, internal errors', () => {
-	const retry = `aws sagemaker retry-pipeline-execution --pipeline-execution-arn ${arn} --region us-west-2`;
+	const retry = `sagemon retry ${arn}`;
 	const cases: Array<[string, {step?: string; job?: string}]> = [
 		[
 			'a capacity error of the job',
@@ -406,6 +406,43 @@ describe('executions with nothing to triage, or still running', () => {
 			'Execution Executing',
 			'No step has failed so far.',
 		]);
+	});
+});
+
+describe('a running execution whose Callback step waits for its answer', () => {
+	test('names the step and the token to answer with, in the lines and the JSON', () => {
+		const callbackDefinition = validateDefinition(readFixture('sdk-unit-callback-outputs.json')) as {
+			definition: PipelineDefinition;
+			dag: Dag;
+		};
+		const waiting: StepRecord = {
+			name: 'MyCallbackStep1',
+			status: 'Executing',
+			startedAt: at(1),
+			attemptCount: 1,
+			metadata: {Callback: {CallbackToken: 'tok-7Hq2', SqsQueueUrl: 'https://sqs.example/queue'}},
+		};
+		const triage = triageExecution({
+			execution: {
+				arn,
+				pipelineArn: 'arn:aws:sagemaker:us-west-2:000000000000:pipeline/cb',
+				status: 'Executing',
+			},
+			definition: callbackDefinition.definition,
+			steps: mergeExecutionState(
+				callbackDefinition.definition,
+				callbackDefinition.dag,
+				{status: 'Executing'},
+				[waiting],
+			),
+		});
+		expect(triage.failedSteps).toEqual([]);
+		expect(triageLines(triage)).toEqual([
+			'Execution Executing',
+			'No step has failed so far.',
+			'Waiting: MyCallbackStep1 (Callback) waits for its answer; its token: tok-7Hq2',
+		]);
+		expect(triageJson(triage).waitingSteps).toEqual([{name: 'MyCallbackStep1', callbackToken: 'tok-7Hq2'}]);
 	});
 });
 

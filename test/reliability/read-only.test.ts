@@ -62,6 +62,7 @@ describe('--read-only', () => {
 		const changing: Record<string, string[]> = {
 			start: ['Abalone', '-p', 'ModelApprovalStatus=Approved', '--wait'],
 			stop: [runningArn],
+			retry: [finishedArn],
 			delete: ['Abalone', '--yes'],
 			upsert: ['Abalone', '--definition', fixturePath('abalone-tutorial.json'), '--role-arn', roleArn],
 		};
@@ -74,6 +75,7 @@ describe('--read-only', () => {
 			steps: [finishedArn],
 			report: [finishedArn, '--step', 'AbaloneEval'],
 			diff: [finishedArn, finishedArn],
+			why: [finishedArn],
 		};
 		// The emulator command serves; it makes no AWS calls, so there is nothing for --read-only to refuse.
 		const serving = new Set(['emulator']);

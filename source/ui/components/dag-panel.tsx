@@ -6,7 +6,7 @@ import {memo, useMemo} from 'react';
 import {drawDag, type Segment} from '../../pipeline/draw-dag.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import type {DagLayout} from '../../pipeline/layout-dag.js';
-import {stepDetail} from '../step-look.js';
+import {runningNote, stepDetail} from '../step-look.js';
 import {type Theme, type Tone, useTheme} from '../theme.js';
 
 export type DagPanelProps = {
@@ -102,7 +102,14 @@ export function boxDetail(view: StepView, now: number): string {
 	const started = view.record?.startedAt;
 	const running = view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
 	if (!running || started === undefined || view.record?.endedAt !== undefined) return stepDetail(view, now);
-	const minutes = Math.floor(Math.max(0, now - started) / 60_000);
+	const note = runningNote(view);
+	// A box is narrow: a Callback step waiting for its answer says that rather than how long it has waited.
+	if (note === ' · awaiting') return 'awaiting';
+	return wholeMinutes(Math.max(0, now - started)) + note;
+}
+
+function wholeMinutes(ms: number): string {
+	const minutes = Math.floor(ms / 60_000);
 	if (minutes < 1) return '<1m';
 	if (minutes < 60) return `${minutes}m`;
 	const hours = Math.floor(minutes / 60);

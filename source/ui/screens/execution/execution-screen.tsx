@@ -11,6 +11,7 @@ import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ExecutionSummary, executionSummaryHeight} from '../../components/execution-summary.js';
 import {useTicking} from '../../hooks/use-ticking.js';
 import {useExecutionWatch} from '../../hooks/use-execution-watch.js';
+import {failedStepsKey, useTriage} from '../../hooks/use-triage.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {isLive} from '../../step-look.js';
 import {useTheme} from '../../theme.js';
@@ -25,6 +26,7 @@ import {
 } from './execution-view-state.js';
 import {StepPanel} from './step-panel.js';
 import {useExecutionKeys} from './use-execution-keys.js';
+import {WhyStrip, whyStripHeight} from './why-strip.js';
 
 export function ExecutionScreen({route, width, height, active}: ScreenProps<'execution'>) {
 	const theme = useTheme();
@@ -77,11 +79,29 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	);
 	const fitted = layout?.fits ? layout : undefined;
 	const names = useMemo(() => views.map((view) => view.name), [views]);
-	const panelHeight = Math.max(3, height - executionSummaryHeight(execution) - 2);
-	const shape: StepPanelShape = {names, layout: fitted, dag, panelHeight};
+	// A failed execution opens on its first failed step, and says why under the steps without a key press.
+	const failedKey = failedStepsKey(views);
+	const failed = views.filter((view) => view.state === 'failed' || view.state === 'stopped');
+	const preferred = (failed.find((view) => view.state === 'failed') ?? failed[0])?.name;
+	const triage = useTriage(
+		executionArn,
+		`${execution?.status}\n${failedKey}`,
+		failed.length > 0 || state.pane === 'why',
+	);
+	const strip = failed.length > 0 && state.pane !== 'why';
+	const panelHeight = Math.max(
+		3,
+		height - executionSummaryHeight(execution) - 2 - (strip ? whyStripHeight : 0),
+	);
+	const shape: StepPanelShape = {names, layout: fitted, dag, panelHeight, preferred};
 	const shownView = shownViewOf(state.view, fitted);
-	const selectedIndex = selectedIndexOf(state, names);
+	const selectedIndex = selectedIndexOf(state, names, preferred);
 	const selected = views[selectedIndex];
+	const glanced = failed.find((view) => view.name === selected?.name) ?? failed[0];
+	// Kept once shown, so a retry (which clears the failure) leaves the selection where it was.
+	useEffect(() => {
+		if (preferred !== undefined) dispatch({type: 'select-unless-chosen', name: preferred});
+	}, [preferred]);
 
 	useExecutionKeys({
 		state,
@@ -136,8 +156,19 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					now={now}
 					active={active}
 					onClosePane={() => dispatch({type: 'close-pane'})}
+					triage={triage}
 				/>
 			</Box>
+			{strip && glanced ? (
+				<WhyStrip
+					triage={triage}
+					step={{
+						name: glanced.name,
+						...(glanced.record?.failureReason ? {reason: glanced.record.failureReason} : {}),
+					}}
+					width={width}
+				/>
+			) : null}
 			<SelectionLine selected={selected} now={now} />
 		</Box>
 	);

@@ -8,7 +8,7 @@ import {boxesInOrder, dagScrollRow, moveInDag} from '../../dag-navigation.js';
 import {moveSelection} from '../../list-navigation.js';
 
 export type StepPanelView = 'dag' | 'list' | 'timeline';
-export type Pane = 'details' | 'reports' | 'parameters' | 'logs';
+export type Pane = 'details' | 'reports' | 'parameters' | 'logs' | 'why';
 export type StepMove = 'up' | 'down' | 'left' | 'right' | 'page-up' | 'page-down' | 'first' | 'last';
 
 export const viewOrder: readonly StepPanelView[] = ['dag', 'list', 'timeline'];
@@ -36,11 +36,15 @@ export type StepPanelShape = {
 	layout?: DagLayout;
 	dag?: Dag;
 	panelHeight: number;
+	/** The step shown selected until one is chosen (a failed execution opens on its first failed step). */
+	preferred?: string;
 };
 
 export type ExecutionViewAction =
 	| {type: 'move'; move: StepMove; shape: StepPanelShape}
 	| {type: 'cycle-view'}
+	/** Chooses a step, unless one is chosen already (the failed step a failed execution opens on). */
+	| {type: 'select-unless-chosen'; name: string}
 	| {type: 'open-pane'; pane: Pane}
 	| {type: 'close-pane'}
 	| {type: 'next-report'}
@@ -64,6 +68,8 @@ export function executionViewReducer(
 	switch (action.type) {
 		case 'move':
 			return moveStep(state, action.move, action.shape);
+		case 'select-unless-chosen':
+			return state.selectedName === undefined ? {...state, selectedName: action.name} : state;
 		case 'cycle-view':
 			return {...state, view: viewOrder[(viewOrder.indexOf(state.view) + 1) % viewOrder.length] ?? 'dag'};
 		case 'open-pane':
@@ -96,22 +102,30 @@ export function shownViewOf(view: StepPanelView, layout: DagLayout | undefined):
 	return view === 'dag' && layout === undefined ? 'list' : view;
 }
 
-/** The selected step's position in the list (the first step while none is chosen, or the chosen one is gone). */
-export function selectedIndexOf(state: ExecutionViewState, names: readonly string[]): number {
-	return Math.max(0, names.indexOf(state.selectedName ?? ''));
+/**
+ * The selected step's position in the list: the chosen one; while none is chosen (or it is gone) the `preferred`
+ * step, else the first.
+ */
+export function selectedIndexOf(
+	state: ExecutionViewState,
+	names: readonly string[],
+	preferred?: string,
+): number {
+	const chosen = names.indexOf(state.selectedName ?? '');
+	return chosen !== -1 ? chosen : Math.max(0, names.indexOf(preferred ?? ''));
 }
 
 /** The DAG's first drawn row: as close to the last one as keeps the selected box in view. */
 export function dagScrollOf(state: ExecutionViewState, shape: StepPanelShape): number {
 	if (!shape.layout) return 0;
-	const selected = shape.names[selectedIndexOf(state, shape.names)];
+	const selected = shape.names[selectedIndexOf(state, shape.names, shape.preferred)];
 	return dagScrollRow(shape.layout, selected, state.dagScroll, shape.panelHeight);
 }
 
 function moveStep(state: ExecutionViewState, move: StepMove, shape: StepPanelShape): ExecutionViewState {
 	const {names, layout, dag, panelHeight} = shape;
 	if (names.length === 0) return state;
-	const selectedIndex = selectedIndexOf(state, names);
+	const selectedIndex = selectedIndexOf(state, names, shape.preferred);
 	if (shownViewOf(state.view, layout) === 'dag' && layout && dag) {
 		const current = names[selectedIndex] ?? layout.boxes[0]?.name ?? '';
 		let next: string | undefined;

@@ -9,6 +9,9 @@ import {DagPanel} from '../../components/dag-panel.js';
 import {LogPane} from './log-pane.js';
 import {ParametersPane} from './parameters-pane.js';
 import {ReportPane} from './report-pane.js';
+import {TriagePane} from './triage-pane.js';
+import type {Loading} from '../../hooks/use-async-resource.js';
+import type {ScreenTriage} from '../../hooks/use-triage.js';
 import {ScrollPane} from '../../components/scroll-pane.js';
 import {StepList} from '../../components/step-list.js';
 import {StepTimeline} from '../../components/step-timeline.js';
@@ -36,6 +39,8 @@ export type StepPanelProps = {
 	now: number;
 	active: boolean;
 	onClosePane(): void;
+	/** The execution's triage, for the `w` pane. */
+	triage: Loading<ScreenTriage>;
 };
 
 export function StepPanel(props: StepPanelProps) {
@@ -90,6 +95,10 @@ export function StepPanel(props: StepPanelProps) {
 				active={active}
 			/>
 		);
+	}
+
+	if (state.pane === 'why') {
+		return <TriagePane key={paneKey} triage={props.triage} width={width} height={height} active={active} />;
 	}
 
 	if (state.pane === 'parameters') {

@@ -11,7 +11,7 @@ import type {ExecutionRef} from '../../execution-actions.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
-import {executionKeymap, paneKeymap} from '../../keys/keymaps.js';
+import {executionKeymap, paneKeymap, triagePaneKeymap} from '../../keys/keymaps.js';
 import type {ExecutionViewAction, ExecutionViewState, Pane, StepPanelShape} from './execution-view-state.js';
 
 export type ExecutionKeysInput = {
@@ -35,7 +35,8 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const actions = useExecutionActions();
 
 	const openPane = (pane: Pane) => {
-		if (pane !== 'parameters' && selected === undefined) shell.notify('No step is selected.', 'error');
+		if ((pane === 'details' || pane === 'reports') && selected === undefined)
+			shell.notify('No step is selected.', 'error');
 		else dispatch({type: 'open-pane', pane});
 	};
 
@@ -87,6 +88,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'reports':
 				case 'parameters':
 				case 'logs':
+				case 'why':
 					openPane(intent);
 					return;
 				case 'pause':
@@ -134,9 +136,12 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	);
 
 	useScreenKeys(
-		paneKeymap,
+		state.pane === 'why' ? triagePaneKeymap : paneKeymap,
 		(intent) => {
 			switch (intent) {
+				case 'retry':
+					actions.retry(execution, () => poller.refreshNow());
+					return;
 				case 'close':
 					dispatch({type: 'close-pane'});
 					return;

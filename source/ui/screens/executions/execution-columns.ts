@@ -3,7 +3,7 @@ import {executionIdOf} from '../../../pipeline/arn.js';
 import {formatDuration, formatRelativeTime, formatTimestamp} from '../../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
-import {statusCell} from '../../components/status-text.js';
+import {failedStatusCell, statusColumnWidth} from '../../components/status-text.js';
 import type {Column} from '../../components/table.js';
 import {executionDuration} from '../../hooks/use-execution-details.js';
 import type {Theme} from '../../theme.js';
@@ -25,9 +25,14 @@ export function executionColumns(
 	details: ReadonlyMap<string, ExecutionDetails>,
 	/** The execution marked with `m`: its name is flagged. */
 	marked?: string,
+	failedSteps: ReadonlyMap<string, string> = new Map(),
 ): Column<ExecutionSummary>[] {
 	const columns: Column<ExecutionSummary>[] = [
-		{title: 'STATUS', width: 12, cell: (execution) => statusCell(theme, execution.status)},
+		{
+			title: 'STATUS',
+			width: statusColumnWidth(12, failedSteps.values()),
+			cell: (execution) => failedStatusCell(theme, execution.status, failedSteps.get(execution.arn)),
+		},
 		{
 			title: 'NAME',
 			cell: (execution) =>

@@ -7,6 +7,7 @@ import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ListScreenFrame} from '../../components/list-screen-frame.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useExecutionDetails} from '../../hooks/use-execution-details.js';
+import {useFailedSteps} from '../../hooks/use-failed-steps.js';
 import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
@@ -83,7 +84,9 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const {shown, selected, tableHeight} = list;
 	const now = session.now();
 	const windowStart = Math.max(0, selected - tableHeight);
-	const details = useExecutionDetails(shown.slice(windowStart, windowStart + tableHeight * 2));
+	const onScreen = shown.slice(windowStart, windowStart + tableHeight * 2);
+	const details = useExecutionDetails(onScreen);
+	const failedSteps = useFailedSteps(onScreen);
 
 	const summary = listSummary(snapshot, [
 		countOf(shown.length, executions.length, 'execution'),
@@ -102,7 +105,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={executionColumns(theme, width, now, details, route.marked)}
+			columns={executionColumns(theme, width, now, details, route.marked, failedSteps)}
 			rowKey={(execution) => execution.arn}
 			selected={selected}
 			width={width}

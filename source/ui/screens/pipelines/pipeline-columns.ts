@@ -3,7 +3,7 @@ import {formatDuration, formatRelativeTime, formatTimestamp} from '../../../pipe
 import type {ExecutionDetails} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PipelineRow} from '../../../watch/pipeline-list-poller.js';
-import {statusCell} from '../../components/status-text.js';
+import {failedStatusCell, statusColumnWidth} from '../../components/status-text.js';
 import type {Column} from '../../components/table.js';
 import {executionDuration} from '../../hooks/use-execution-details.js';
 import type {Theme} from '../../theme.js';
@@ -41,13 +41,20 @@ export function pipelineColumns(
 	width: number,
 	now: number,
 	details: ReadonlyMap<string, ExecutionDetails>,
+	failedSteps: ReadonlyMap<string, string> = new Map(),
 ): Column<PipelineRow>[] {
 	const columns: Column<PipelineRow>[] = [
 		{title: 'PIPELINE', cell: (row) => ({text: sanitizeText(row.pipeline.name), bold: true})},
 		{
 			title: 'LAST RUN',
-			width: 13,
-			cell: (row) => statusCell(theme, row.latestExecution?.status, row.latestPending ? '…' : '—'),
+			width: statusColumnWidth(13, failedSteps.values()),
+			cell: (row) =>
+				failedStatusCell(
+					theme,
+					row.latestExecution?.status,
+					row.latestExecution && failedSteps.get(row.latestExecution.arn),
+					row.latestPending ? '…' : '—',
+				),
 		},
 	];
 	if (width >= 60) {

@@ -4,6 +4,7 @@ import {useNavigation, useSession} from '../../app-context.js';
 import {ListScreenFrame} from '../../components/list-screen-frame.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useExecutionDetails} from '../../hooks/use-execution-details.js';
+import {useFailedSteps} from '../../hooks/use-failed-steps.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {usePipelines} from '../../hooks/use-pipelines.js';
 import {pipelinesKeymap} from '../../keys/keymaps.js';
@@ -84,6 +85,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 		row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],
 	);
 	const details = useExecutionDetails(visibleExecutions);
+	const failedSteps = useFailedSteps(visibleExecutions);
 
 	const count = countOf(shown.length, rows.length, 'pipeline');
 	const summary = listSummary(snapshot, [
@@ -101,7 +103,7 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={pipelineColumns(theme, width, now, details)}
+			columns={pipelineColumns(theme, width, now, details, failedSteps)}
 			rowKey={(row) => row.pipeline.name}
 			selected={list.selected}
 			width={width}

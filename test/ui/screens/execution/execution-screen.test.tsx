@@ -77,7 +77,7 @@ describe('the execution screen', () => {
 		await app.press('g', 'DAG [list] timeline');
 		expect(line(app.screen(), 'AbaloneTrain')).toContain('✖ failed');
 		expect(line(app.screen(), 'AbaloneEval')).toContain('⊘ skipped');
-		await app.press('j');
+		// A failed execution opens on its failed step: enter shows its details at once.
 		await app.press(keys.enter, 'Step AbaloneTrain');
 		expect(app.screen()).toMatch(/Failure\s+ClientError: the training image crashed/);
 		expect(app.screen()).toMatch(/^\s*│\s+at line 2/m);

@@ -132,3 +132,28 @@ describe('marking steps for a re-run', () => {
 		expect(run([{type: 'clear-marks'}], marked).marked).toEqual([]);
 	});
 });
+
+describe('a failed execution opens on its failed step', () => {
+	test('the preferred step is selected until one is chosen, and moves start from it', () => {
+		const preferred = 'AbaloneTrain';
+		expect(selectedIndexOf(initialViewState, names, preferred)).toBe(names.indexOf(preferred));
+		expect(selectedIndexOf(initialViewState, names, 'NoSuchStep')).toBe(0);
+		const down = run([move('down', {...inList, preferred})]);
+		expect(down.selectedName).toBe(names[names.indexOf(preferred) + 1]);
+		// A chosen step wins over the preferred one.
+		expect(selectedIndexOf(down, names, preferred)).toBe(names.indexOf(preferred) + 1);
+	});
+
+	test('select-unless-chosen pins the failed step once, and never overrides a choice', () => {
+		const pinned = run([{type: 'select-unless-chosen', name: 'AbaloneTrain'}]);
+		expect(pinned.selectedName).toBe('AbaloneTrain');
+		const chosen = run([move('down', inList), {type: 'select-unless-chosen', name: 'AbaloneTrain'}]);
+		expect(chosen.selectedName).toBe(names[1]);
+	});
+
+	test('w opens the triage pane like the other panes', () => {
+		const open = run([{type: 'open-pane', pane: 'why'}]);
+		expect(open.pane).toBe('why');
+		expect(run([{type: 'close-pane'}], open).pane).toBeUndefined();
+	});
+});
