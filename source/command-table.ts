@@ -15,5 +15,9 @@ export const commandTable: Record<string, () => Promise<{default: CommandDescrip
 	report: () => import('./commands/report.js'),
 	stop: () => import('./commands/stop.js'),
 	delete: () => import('./commands/delete.js'),
+	models: () => import('./commands/models.js'),
+	approve: () => import('./commands/approve.js'),
+	reject: () => import('./commands/reject.js'),
+	callback: () => import('./commands/callback.js'),
 	emulator: () => import('./commands/emulator.js'),
 };
