@@ -8,6 +8,7 @@ import {
 	stopExecution,
 	submitStart,
 } from './bindings.js';
+import {answerCallback, openModels} from './models-keymaps.js';
 
 const clearFilter = {
 	keys: ['escape'],
@@ -106,6 +107,8 @@ export const executionKeymap = [
 		intent: 'reports',
 		hint: 'reports',
 	},
+	openModels,
+	answerCallback,
 	stopExecution,
 	{
 		keys: ['P'],

@@ -7,7 +7,9 @@ export type Route =
 	| {kind: 'pipelines'; selected?: string}
 	| {kind: 'executions'; pipelineName: string; selected?: string}
 	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
-	| {kind: 'start'; pipelineName: string};
+	| {kind: 'start'; pipelineName: string}
+	/** A group's model versions; without `group`, the groups (or the group of `packageArn`, selected). */
+	| {kind: 'models'; group?: string; packageArn?: string; selected?: string};
 
 export type ScreenProps<Kind extends Route['kind']> = {
 	route: Extract<Route, {kind: Kind}>;
@@ -33,5 +35,10 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 
 		case 'start':
 			return previous?.kind === 'executions' ? 'start' : `${sanitizeText(route.pipelineName)} › start`;
+		case 'models':
+			if (route.group === undefined) return 'Models';
+			return previous?.kind === 'models'
+				? sanitizeText(route.group)
+				: `Models › ${sanitizeText(route.group)}`;
 	}
 }

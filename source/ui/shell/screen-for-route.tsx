@@ -1,6 +1,7 @@
 // Which screen draws which route (the only file that imports the screens).
 import {ExecutionScreen} from '../screens/execution/execution-screen.js';
 import {ExecutionsScreen} from '../screens/executions/executions-screen.js';
+import {ModelsScreen} from '../screens/models/models-screen.js';
 import {PipelinesScreen} from '../screens/pipelines/pipelines-screen.js';
 import {StartFormScreen} from '../screens/start-form/start-form-screen.js';
 import type {Route, ScreenProps} from './routes.js';
@@ -15,5 +16,7 @@ export function ScreenForRoute({route, width, height, active}: ScreenProps<Route
 			return <ExecutionScreen route={route} width={width} height={height} active={active} />;
 		case 'start':
 			return <StartFormScreen route={route} width={width} height={height} active={active} />;
+		case 'models':
+			return <ModelsScreen route={route} width={width} height={height} active={active} />;
 	}
 }

@@ -88,6 +88,8 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		dispatch,
 		shape,
 		selected: selected?.name,
+		selectedView: selected,
+		steps,
 		execution: {arn: executionArn, status: execution?.status, name},
 		pipelineName,
 		poller,
