@@ -8,7 +8,8 @@ import {
 	stopExecution,
 	submitStart,
 } from './bindings.js';
-import {answerCallback, openModels} from './models-keymaps.js';
+import {answerCallback} from './callback-keymaps.js';
+import {openModels} from './models-keymaps.js';
 
 const clearFilter = {
 	keys: ['escape'],

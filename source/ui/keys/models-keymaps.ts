@@ -52,14 +52,3 @@ export const openModels = {
 	intent: 'models',
 	hint: 'models',
 } as const satisfies Keymap[number];
-
-/** The step key of the execution screen that answers a waiting Callback step. */
-export const answerCallback = {
-	keys: ['c'],
-	label: 'c',
-	description: 'answer the waiting Callback step (success with outputs, or failure)',
-	intent: 'callback',
-	hint: 'answer',
-	mutating: true,
-	action: 'answer a Callback step',
-} as const satisfies Keymap[number];
