@@ -15,12 +15,7 @@ import type {RunningEmulator} from '../../source/emulator/index.js';
 import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
 import {ensureBuilt} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
-import {
-	createPipeline,
-	eventually,
-	gatedAbaloneDefinition,
-	startExecution,
-} from '../reliability/pipelines.js';
+import {createPipeline, gatedAbaloneDefinition, startExecution} from '../reliability/pipelines.js';
 import {openTui, type Tui} from '../reliability/tui.js';
 
 vi.setConfig({testTimeout: 120_000});
