@@ -97,6 +97,10 @@ describe('usage errors exit 2', () => {
 			'report',
 			'stop',
 			'delete',
+			'models',
+			'approve',
+			'reject',
+			'callback',
 			'emulator',
 		]);
 		for (const usage of usages) {

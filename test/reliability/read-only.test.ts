@@ -64,6 +64,9 @@ describe('--read-only', () => {
 			stop: [runningArn],
 			delete: ['Abalone', '--yes'],
 			upsert: ['Abalone', '--definition', fixturePath('abalone-tutorial.json'), '--role-arn', roleArn],
+			approve: ['AbaloneModelPackageGroupName/1', '--description', 'fine'],
+			reject: ['AbaloneModelPackageGroupName/1'],
+			callback: [runningArn, '--step', 'ApprovalGate', '--success', '-o', 'approved=yes'],
 		};
 		const reading: Record<string, string[]> = {
 			validate: [fixturePath('abalone-tutorial.json')],
@@ -73,6 +76,7 @@ describe('--read-only', () => {
 			watch: [finishedArn],
 			steps: [finishedArn],
 			report: [finishedArn, '--step', 'AbaloneEval'],
+			models: [],
 		};
 		// The emulator command serves; it makes no AWS calls, so there is nothing for --read-only to refuse.
 		const serving = new Set(['emulator']);
