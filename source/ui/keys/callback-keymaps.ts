@@ -10,6 +10,8 @@ export const answerCallback = {
 	description: 'answer the waiting Callback step (success with outputs, or failure)',
 	intent: 'callback',
 	hint: 'answer',
+	// The selection line says "c answers it" on a waiting Callback step; elsewhere the key does nothing.
+	footer: false,
 	mutating: true,
 	action: 'answer a Callback step',
 } as const satisfies Keymap[number];
