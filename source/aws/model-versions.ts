@@ -5,7 +5,8 @@ import {keyMetricsOf, type KeyMetric} from '../pipeline/model-metrics.js';
 import {messageOf} from '../pipeline/message-of.js';
 import type {ModelPackageDetails, ModelRegistryApi} from './registry-types.js';
 import {readReport} from './reports.js';
-import type {ObjectStore} from './types.js';
+import {sanitizeText} from '../pipeline/sanitize.js';
+import {AwsError, type ObjectStore} from './types.js';
 
 export type ModelVersion = ModelPackageDetails & {
 	keyMetrics: KeyMetric[];
@@ -30,6 +31,7 @@ export async function gatherModelVersions(
 	group: string,
 ): Promise<ModelVersions> {
 	const summaries = (await registry.listPackages(group, {maxResults: maximumVersions})).items;
+	if (summaries.length === 0) await requireGroup(registry, group);
 	const versions = await Promise.all(
 		summaries.map(async (summary) => withMetrics(objects, await registry.describePackage(summary.arn))),
 	);
@@ -41,6 +43,17 @@ export async function gatherModelVersions(
 	}
 
 	return approved ? {group, versions, approved} : {group, versions};
+}
+
+/** ListModelPackages answers an unknown group with no versions: say that the group is not there instead. */
+async function requireGroup(registry: ModelRegistryApi, group: string): Promise<void> {
+	const {items} = await registry.listGroups({nameContains: group});
+	if (items.some((candidate) => candidate.name.toLowerCase() === group.toLowerCase())) return;
+	throw new AwsError(
+		'NotFound',
+		`There is no model package group named ${sanitizeText(group)}.`,
+		'UnknownGroup',
+	);
 }
 
 /** The key metrics of every report of `details` (Statistics, Constraints, Bias, ...), read from S3. */

@@ -106,6 +106,13 @@ print(json.dumps([[p["ModelPackageVersion"], p["ModelApprovalStatus"], sm.descri
 			),
 		);
 
+		const unknown = await sagemon('models', 'NoSuchGroup');
+		expect(unknown).toMatchObject({
+			code: 3,
+			stdout: '',
+			stderr: 'sagemon: There is no model package group named NoSuchGroup.\n',
+		});
+
 		const json = await sagemon('models', group, '--json');
 		const parsed = JSON.parse(json.stdout);
 		expect(parsed.approvedVersion).toBe(2);
