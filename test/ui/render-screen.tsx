@@ -53,11 +53,18 @@ afterEach(() => {
 
 export function renderScreen(
 	element: ReactElement,
-	options: {pipelines: FakePipelines; readOnly?: boolean; now?: number; columns?: number},
+	options: {
+		pipelines: FakePipelines;
+		readOnly?: boolean;
+		now?: number;
+		columns?: number;
+		/** S3, Logs, the registry or the execution actions, for screens that use them. */
+		services?: Partial<Omit<AwsAccess, 'pipelines'>>;
+	},
 ): RenderedScreen {
 	const configDirectory = mkdtempSync(join(tmpdir(), 'sagemon-screen-'));
 	const record: ScreenRecord = {notices: [], navigation: [], confirmations: [], refusals: [], keymap: []};
-	const aws: AwsAccess = fakeAccess(options.pipelines);
+	const aws: AwsAccess = fakeAccess(options.pipelines, options.services);
 	const now = options.now ?? Date.UTC(2026, 0, 1);
 	const session: Session = {
 		aws,
