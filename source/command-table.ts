@@ -19,5 +19,9 @@ export const commandTable: Record<string, () => Promise<{default: CommandDescrip
 	stop: () => import('./commands/stop.js'),
 	retry: () => import('./commands/retry.js'),
 	delete: () => import('./commands/delete.js'),
+	models: () => import('./commands/models.js'),
+	approve: () => import('./commands/approve.js'),
+	reject: () => import('./commands/reject.js'),
+	callback: () => import('./commands/callback.js'),
 	emulator: () => import('./commands/emulator.js'),
 };

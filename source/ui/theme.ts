@@ -5,8 +5,11 @@ import type {NodeState} from '../pipeline/execution-state.js';
 
 export type Tone = 'success' | 'running' | 'warning' | 'danger' | 'muted' | 'accent' | 'info' | 'normal';
 
-/** Every state a step or an execution can be drawn in (the core's NodeState plus the execution statuses). */
-export type StatusKey = NodeState | 'unknown';
+/** The approval statuses of a model package version, as statusKeyOf spells them. */
+export type ApprovalKey = 'approved' | 'rejected' | 'pending-manual-approval';
+
+/** Every state a step, an execution or a model version can be drawn in (NodeState, approval statuses). */
+export type StatusKey = NodeState | ApprovalKey | 'unknown';
 
 export type StatusLook = {icon: string; word: string; tone: Tone};
 
@@ -57,6 +60,9 @@ const unicodeStatus: Record<StatusKey, StatusLook> = {
 	'cache-hit': {icon: '↺', word: 'cache hit', tone: 'success'},
 	skipped: {icon: '⊘', word: 'skipped', tone: 'muted'},
 	unknown: {icon: '?', word: 'unknown', tone: 'muted'},
+	approved: {icon: '✔', word: 'Approved', tone: 'success'},
+	rejected: {icon: '✖', word: 'Rejected', tone: 'danger'},
+	'pending-manual-approval': {icon: '◌', word: 'PendingManualApproval', tone: 'warning'},
 };
 
 const asciiIcons: Record<StatusKey, string> = {
@@ -70,6 +76,9 @@ const asciiIcons: Record<StatusKey, string> = {
 	'cache-hit': '=',
 	skipped: '-',
 	unknown: '?',
+	approved: 'v',
+	rejected: 'x',
+	'pending-manual-approval': 'o',
 };
 
 const unicodeGlyphs: Glyphs = {

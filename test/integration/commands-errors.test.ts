@@ -101,6 +101,10 @@ describe('usage errors exit 2', () => {
 			'stop',
 			'retry',
 			'delete',
+			'models',
+			'approve',
+			'reject',
+			'callback',
 			'emulator',
 		]);
 		for (const usage of usages) {

@@ -65,6 +65,9 @@ describe('--read-only', () => {
 			retry: [finishedArn],
 			delete: ['Abalone', '--yes'],
 			upsert: ['Abalone', '--definition', fixturePath('abalone-tutorial.json'), '--role-arn', roleArn],
+			approve: ['AbaloneModelPackageGroupName/1', '--description', 'fine'],
+			reject: ['AbaloneModelPackageGroupName/1'],
+			callback: [runningArn, '--step', 'ApprovalGate', '--success', '-o', 'approved=yes'],
 		};
 		const reading: Record<string, string[]> = {
 			validate: [fixturePath('abalone-tutorial.json')],
@@ -76,6 +79,7 @@ describe('--read-only', () => {
 			report: [finishedArn, '--step', 'AbaloneEval'],
 			diff: [finishedArn, finishedArn],
 			why: [finishedArn],
+			models: [],
 		};
 		// The emulator command serves; it makes no AWS calls, so there is nothing for --read-only to refuse.
 		const serving = new Set(['emulator']);

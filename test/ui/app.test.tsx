@@ -39,7 +39,7 @@ describe('the shell around the screens', () => {
 		await app.waitFor(/\d+ executions? · newest first/);
 		await app.press(
 			`:frobnicate${keys.enter}`,
-			'Unknown command ":frobnicate"; try :pipeline NAME, :region R, :profile P or :q.',
+			'Unknown command ":frobnicate"; try :pipeline NAME, :models GROUP, :region R, :profile P or :q.',
 		);
 		await app.press(keys.escape, /\d pipelines/);
 	});

@@ -58,7 +58,7 @@ export function renderScreen(
 		readOnly?: boolean;
 		now?: number;
 		columns?: number;
-		/** CloudWatch Logs, the registry…: absent unless given. */
+		/** S3, Logs, the registry or the execution actions, for screens that use them. */
 		services?: Partial<Omit<AwsAccess, 'pipelines'>>;
 	},
 ): RenderedScreen {

@@ -9,6 +9,8 @@ import {
 	submitStart,
 } from './bindings.js';
 import {compareWithMarked, compareWithPrevious, markExecution} from './compare-keymaps.js';
+import {answerCallback} from './callback-keymaps.js';
+import {openModels} from './models-keymaps.js';
 
 const clearFilter = {
 	keys: ['escape'],
@@ -123,6 +125,8 @@ export const executionKeymap = [
 		intent: 'why',
 		hint: 'why',
 	},
+	openModels,
+	answerCallback,
 	stopExecution,
 	{
 		keys: ['P'],

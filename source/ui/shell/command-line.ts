@@ -1,15 +1,17 @@
-// Parses what the user types after `:` (k9s style): `:pipeline NAME`, `:pipelines`, `:region R`, `:profile P`, `:q`.
+// Parses what the user types after `:` (k9s style): `:pipeline NAME`, `:pipelines`, `:models [GROUP]`,
+// `:region R`, `:profile P`, `:q`.
 
 export type ParsedCommand =
 	| {kind: 'empty'}
 	| {kind: 'quit'}
 	| {kind: 'pipelines'}
 	| {kind: 'pipeline'; name: string}
+	| {kind: 'models'; group?: string}
 	| {kind: 'region'; value: string}
 	| {kind: 'profile'; value: string}
 	| {kind: 'unknown'; message: string};
 
-const usage = 'try :pipeline NAME, :region R, :profile P or :q';
+const usage = 'try :pipeline NAME, :models GROUP, :region R, :profile P or :q';
 
 export function parseCommand(text: string): ParsedCommand {
 	const [word = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/).filter(Boolean);
@@ -27,6 +29,9 @@ export function parseCommand(text: string): ParsedCommand {
 		case 'pl':
 		case 'p':
 			return argument === '' ? {kind: 'pipelines'} : {kind: 'pipeline', name: argument};
+		case 'models':
+		case 'model':
+			return argument === '' ? {kind: 'models'} : {kind: 'models', group: argument};
 		case 'region':
 			return argument === ''
 				? {kind: 'unknown', message: ':region needs a region name, e.g. :region eu-west-1'}

@@ -37,7 +37,8 @@ export function withoutRepeats(routes: Route[]): Route[] {
 		return !(
 			next &&
 			next.kind === route.kind &&
-			(next.kind === 'pipelines' || ('pipelineName' in route && next.pipelineName === route.pipelineName)) &&
+			(next.kind === 'pipelines' ||
+				('pipelineName' in route && 'pipelineName' in next && next.pipelineName === route.pipelineName)) &&
 			next.kind !== 'execution'
 		);
 	});

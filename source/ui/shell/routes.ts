@@ -10,7 +10,9 @@ export type Route =
 	| {kind: 'execution'; pipelineName: string; executionArn: string; title?: string}
 	| {kind: 'start'; pipelineName: string; from?: StartSource}
 	/** Two executions side by side; without `executionA`, B's previous execution of the same pipeline. */
-	| {kind: 'compare'; pipelineName: string; executionA?: string; executionB: string};
+	| {kind: 'compare'; pipelineName: string; executionA?: string; executionB: string}
+	/** A group's model versions; without `group`, the groups (or the group of `packageArn`, selected). */
+	| {kind: 'models'; group?: string; packageArn?: string; selected?: string};
 
 /** Where a start form takes its values from: a past execution, and with `steps` a selective re-run of them. */
 export type StartSource = {executionArn: string; steps?: readonly string[]};
@@ -45,5 +47,10 @@ export function titleOfRoute(route: Route, previous?: Route): string {
 			const a = route.executionA ? executionIdOf(route.executionA) : 'previous';
 			return `compare ${sanitizeText(a)} ↔ ${sanitizeText(executionIdOf(route.executionB))}`;
 		}
+		case 'models':
+			if (route.group === undefined) return 'Models';
+			return previous?.kind === 'models'
+				? sanitizeText(route.group)
+				: `Models › ${sanitizeText(route.group)}`;
 	}
 }

@@ -40,6 +40,15 @@ export function useCommandLine(host: CommandLineHost): CommandLine {
 					]),
 				);
 				return;
+			case 'models':
+				host.leave('Leave it?', () =>
+					host.reset([
+						{kind: 'pipelines'},
+						...(parsed.group === undefined ? [] : [{kind: 'models' as const}]),
+						{kind: 'models', ...(parsed.group === undefined ? {} : {group: parsed.group})},
+					]),
+				);
+				return;
 			case 'region':
 			case 'profile': {
 				if (!host.reconnect) {

@@ -17,6 +17,12 @@ import {
 	typeToConfirmKeymap,
 } from '../../../source/ui/keys/shell-keymaps.js';
 import {filterKeymap, textEditKeymap} from '../../../source/ui/keys/text-keymaps.js';
+import {callbackChoiceKeymap, callbackFieldKeymap} from '../../../source/ui/keys/callback-keymaps.js';
+import {
+	approvalDescriptionKeymap,
+	modelGroupsKeymap,
+	modelsKeymap,
+} from '../../../source/ui/keys/models-keymaps.js';
 
 const tables: Record<string, Keymap> = {
 	globalKeymap,
@@ -29,6 +35,11 @@ const tables: Record<string, Keymap> = {
 	executionsKeymap,
 	executionKeymap,
 	paneKeymap,
+	modelGroupsKeymap,
+	modelsKeymap,
+	approvalDescriptionKeymap,
+	callbackChoiceKeymap,
+	callbackFieldKeymap,
 	startFormKeymap,
 	compareKeymap,
 	textEditKeymap,
@@ -69,6 +80,8 @@ describe('keymap tables', () => {
 		expect(shown).not.toContain('retry');
 		expect(shown).not.toContain('delete');
 		expect(shown).toContain('reports');
+		expect(shown).not.toContain('callback');
+		expect(visibleBindings(modelsKeymap, true).map((binding) => binding.intent)).not.toContain('approve');
 		expect(visibleBindings(executionKeymap, false).map((binding) => binding.intent)).toContain('stop');
 		const mutating = Object.values(tables).flatMap((keymap) => keymap.filter((binding) => binding.mutating));
 		expect(mutating.map((binding) => binding.intent).sort()).toEqual(
@@ -84,10 +97,13 @@ describe('keymap tables', () => {
 				'stop',
 				'submit',
 				'submit',
+				'approve',
+				'reject',
+				'callback',
 			].sort(),
 		);
 		for (const binding of mutating)
-			expect(binding.action).toMatch(/^(start|stop|retry|delete) (the|an|a|another) /);
+			expect(binding.action).toMatch(/^(start|stop|retry|delete|approve|reject|answer) (the|an|a|another) /);
 	});
 
 	test('the footer’s special keys are marked by role, not by intent', () => {

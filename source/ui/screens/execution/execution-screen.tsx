@@ -2,7 +2,7 @@
 // that moves along the graph; panes for a step's details, its reports and the execution's parameters; stop,
 // retry, delete and pause from the keyboard. What is shown is `execution-view-state`; keys are `use-execution-keys`.
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {layoutDag} from '../../../pipeline/layout-dag.js';
 import {terminalExecutionStatuses} from '../../../pipeline/model.js';
@@ -24,7 +24,11 @@ import {
 	selectedIndexOf,
 	shownViewOf,
 } from './execution-view-state.js';
+import {callbackTokenOf, declaredOutputs} from '../../../pipeline/callback-outputs.js';
+import {type CallbackForm, openCallbackForm} from './callback-form-state.js';
+import {CallbackFormView} from './callback-form.js';
 import {StepPanel} from './step-panel.js';
+import {useCallbackForm} from './use-callback-form.js';
 import {useExecutionKeys} from './use-execution-keys.js';
 import {WhyStrip, whyStripHeight} from './why-strip.js';
 
@@ -36,6 +40,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const {executionArn, pipelineName} = route;
 	const {definition, snapshot, views, poller} = useExecutionWatch(executionArn);
 	const [state, dispatch] = useReducer(executionViewReducer, initialViewState);
+	const [callback, setCallback] = useState<CallbackForm>();
 
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
@@ -108,13 +113,25 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		dispatch,
 		shape,
 		selected: selected?.name,
+		selectedView: selected,
+		steps,
+		onCallback: () => {
+			const step = selected && steps.get(selected.name);
+			const token = callbackTokenOf(selected?.record?.metadata);
+			if (!selected || (step?.type ?? selected.type) !== 'Callback')
+				shell.notify('c answers a Callback step that waits; select one first.', 'error');
+			else if (selected.record?.status !== 'Executing' || token === undefined)
+				shell.notify(`${sanitizeText(selected.name)} is not waiting for a callback.`, 'error');
+			else setCallback(openCallbackForm(selected.name, token, step ? declaredOutputs(step) : []));
+		},
 		execution: {arn: executionArn, status: execution?.status, name},
 		pipelineName,
 		poller,
 		phase: snapshot.phase,
 		ended,
-		active,
+		active: active && callback === undefined,
 	});
+	useCallbackForm({form: callback, setForm: setCallback, after: () => poller.refreshNow(), active});
 
 	if (definition.state === 'failed') {
 		return (
@@ -138,26 +155,30 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 				error={snapshot.error?.message}
 			/>
 			<Box height={panelHeight} flexDirection="column">
-				<StepPanel
-					state={state}
-					shownView={shownView}
-					executionArn={executionArn}
-					execution={execution}
-					ended={ended}
-					definition={ready?.definition}
-					dag={dag}
-					steps={steps}
-					layout={fitted}
-					dagScroll={dagScrollOf(state, shape)}
-					views={views}
-					selectedIndex={selectedIndex}
-					width={width}
-					height={panelHeight}
-					now={now}
-					active={active}
-					onClosePane={() => dispatch({type: 'close-pane'})}
-					triage={triage}
-				/>
+				{callback ? (
+					<CallbackFormView form={callback} width={width} height={panelHeight} />
+				) : (
+					<StepPanel
+						state={state}
+						shownView={shownView}
+						executionArn={executionArn}
+						execution={execution}
+						ended={ended}
+						definition={ready?.definition}
+						dag={dag}
+						steps={steps}
+						layout={fitted}
+						dagScroll={dagScrollOf(state, shape)}
+						views={views}
+						selectedIndex={selectedIndex}
+						width={width}
+						height={panelHeight}
+						now={now}
+						active={active}
+						onClosePane={() => dispatch({type: 'close-pane'})}
+						triage={triage}
+					/>
+				)}
 			</Box>
 			{strip && glanced ? (
 				<WhyStrip

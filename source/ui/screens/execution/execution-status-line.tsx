@@ -1,5 +1,6 @@
 // The lines around the execution screen's step panel: above it the view tabs, the count of steps per state and
 // what is wrong with refreshing; below it the selected step in one line.
+import {callbackTokenOf} from '../../../pipeline/callback-outputs.js';
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
@@ -64,6 +65,11 @@ export function SelectionLine({selected, now}: {selected: StepView | undefined; 
 				{look.icon} {look.word}
 			</Text>
 			<Text color={theme.colorOf('muted')}> {stepDetail(selected, now)}</Text>
+			{selected.type === 'Callback' &&
+			selected.record?.status === 'Executing' &&
+			callbackTokenOf(selected.record.metadata) ? (
+				<Text color={theme.colorOf('warning')}> waiting for a callback · A answers it</Text>
+			) : null}
 			{selected.record?.failureReason ? (
 				<Text color={theme.colorOf('danger')}> {sanitizeText(selected.record.failureReason)}</Text>
 			) : null}

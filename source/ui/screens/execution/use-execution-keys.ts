@@ -12,6 +12,9 @@ import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
 import {executionKeymap, paneKeymap, triagePaneKeymap} from '../../keys/keymaps.js';
+import type {StepView} from '../../../pipeline/execution-state.js';
+import type {StepDefinition} from '../../../pipeline/model.js';
+import {modelsRouteOf} from '../models/models-route.js';
 import type {ExecutionViewAction, ExecutionViewState, Pane, StepPanelShape} from './execution-view-state.js';
 
 export type ExecutionKeysInput = {
@@ -20,6 +23,11 @@ export type ExecutionKeysInput = {
 	shape: StepPanelShape;
 	/** The selected step's name, when there is a step. */
 	selected: string | undefined;
+	/** The selected step as drawn, and the definition's steps by name (for M and c). */
+	selectedView?: StepView | undefined;
+	steps?: ReadonlyMap<string, StepDefinition>;
+	/** c on the selected step: answer it when it is a waiting Callback step. */
+	onCallback?: () => void;
 	execution: ExecutionRef;
 	pipelineName: string;
 	poller: Pick<ExecutionPoller, 'pause' | 'resume' | 'refreshNow'>;
@@ -90,6 +98,17 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'logs':
 				case 'why':
 					openPane(intent);
+					return;
+				case 'models': {
+					const view = input.selectedView;
+					const target = modelsRouteOf(view, view ? input.steps?.get(view.name) : undefined);
+					if ('problem' in target) shell.notify(target.problem, 'error');
+					else navigation.push(target);
+					return;
+				}
+
+				case 'callback':
+					input.onCallback?.();
 					return;
 				case 'pause':
 					if (input.phase === 'paused') {
