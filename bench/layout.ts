@@ -84,7 +84,9 @@ export function benchLayout(): {layout300Ms: number; draw300WindowMs: number; la
 		drawDag(layout, {decorations, rows: {start: top, end: top + 40}});
 	});
 
-	const definitionPath = fileURLToPath(new URL('../test/fixtures/definitions/abalone-tutorial.json', import.meta.url));
+	const definitionPath = fileURLToPath(
+		new URL('../test/fixtures/definitions/abalone-tutorial.json', import.meta.url),
+	);
 	const parsed = parseDefinition(readFileSync(definitionPath, 'utf8'));
 	if (!parsed.definition) throw new Error(`Cannot parse ${definitionPath}`);
 	const abalone = buildDag(parsed.definition).dag;
