@@ -4,4 +4,4 @@ export type LazyRule = {path: string; replacements: Array<{from: string; to: str
 export const lazyRules: LazyRule[];
 export function ruleFor(path: string): LazyRule | undefined;
 export function applyRule(rule: LazyRule, source: string): string;
-export const lazyInitializers: Plugin;
+export const bundleRewrites: Plugin;

@@ -1,10 +1,13 @@
-// An esbuild plugin that defers work some dependencies do when they are imported and sagemon's first frame never
-// needs: meow evaluates @babel/code-frame and normalize-package-data (semver, the SPDX licence lists) at import,
+// An esbuild plugin that rewrites a few lines of some dependencies as they are bundled (node_modules stays as
+// installed). Most defer work done at import that sagemon's first frame never needs: meow evaluates @babel/code-frame and normalize-package-data (semver, the SPDX licence lists) at import,
 // though it calls them only for a malformed package.json or `cli.pkg`; string-width compiles the RGI emoji regex
 // (tens of milliseconds) and string-width, slice-ansi and ansi-tokenize each create an `Intl.Segmenter` at
 // import, though ASCII and box-drawing text never reaches them. Each becomes a wrapper that builds the real thing
-// on first use, so behaviour is unchanged (test/scripts/lazy-initializers.test.ts compares with the originals).
-// The build fails when a source no longer contains what a rule replaces (a dependency was upgraded).
+// on first use. And Ink sanitizes the text of every <Text> on every frame with a character-by-character
+// tokenizer, though sagemon's text holds no escape sequences but colours: text whose only escape sequences are
+// SGR (colour) sequences, which sanitizing keeps, is returned as it is. Behaviour is unchanged
+// (test/scripts/bundle-rewrites.test.ts compares with the originals). The build fails when a source no longer
+// contains what a rule replaces (a dependency was upgraded).
 import {readFile} from 'node:fs/promises';
 
 const lazySegmenter = (name, construction) => ({
@@ -51,6 +54,16 @@ export const lazyRules = [
 		path: '@alcalzone/ansi-tokenize/build/tokenize.js',
 		replacements: [lazySegmenter('segmenter', 'new Intl.Segmenter(undefined, { granularity: "grapheme" })')],
 	},
+	{
+		path: 'ink/build/sanitize-ansi.js',
+		replacements: [
+			{
+				from: 'const sanitizeAnsi = (text) => {\n    if (!hasAnsiControlCharacters(text)) {',
+				// No ESC but in ESC [ params m with the parameters sanitizing keeps, and no C1 control character.
+				to: 'const onlySgrSequences = /^(?:[^\\u001B\\u0080-\\u009F]|\\u001B\\[[\\d:;]*m)*$/;\nconst sanitizeAnsi = (text) => {\n    if (onlySgrSequences.test(text) || !hasAnsiControlCharacters(text)) {',
+			},
+		],
+	},
 ];
 
 /** The rule for a module path: the one whose path is the longest suffix of it. */
@@ -68,7 +81,7 @@ export function applyRule(rule, source) {
 		const at = result.indexOf(from);
 		if (at === -1 || result.indexOf(from, at + 1) !== -1)
 			throw new Error(
-				`lazy-initializers: ${rule.path} no longer contains ${JSON.stringify(from)} exactly once; update scripts/lazy-initializers.mjs`,
+				`bundle-rewrites: ${rule.path} no longer contains ${JSON.stringify(from)} exactly once; update scripts/bundle-rewrites.mjs`,
 			);
 		result = result.slice(0, at) + to + result.slice(at + from.length);
 	}
@@ -76,11 +89,11 @@ export function applyRule(rule, source) {
 	return result;
 }
 
-export const lazyInitializers = {
-	name: 'lazy-initializers',
+export const bundleRewrites = {
+	name: 'bundle-rewrites',
 	setup(builder) {
 		builder.onLoad(
-			{filter: /(dependencies|string-width\/index|tokenize-ansi|tokenize)\.js$/},
+			{filter: /(dependencies|string-width\/index|tokenize-ansi|tokenize|sanitize-ansi)\.js$/},
 			async ({path}) => {
 				const rule = ruleFor(path);
 				if (!rule) return undefined;

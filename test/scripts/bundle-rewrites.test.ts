@@ -1,6 +1,6 @@
-// scripts/lazy-initializers.mjs defers what meow, string-width, wrap-ansi, slice-ansi and ansi-tokenize build at
-// import. Bundled with and without it, the dependencies answer the same for the same input, and only the lazy
-// bundle creates no Intl.Segmenter when it is imported.
+// scripts/bundle-rewrites.mjs defers what meow, string-width, wrap-ansi, slice-ansi and ansi-tokenize build at
+// import, and lets Ink's sanitizer return colour-only text as it is. Bundled with and without it, the dependencies
+// answer the same for the same input, and only the rewritten bundle creates no Intl.Segmenter when imported.
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,7 +8,7 @@ import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 import {afterAll, describe, expect, it} from 'vitest';
 import {nodeBundleOptions} from '../../scripts/bundle-options.mjs';
-import {applyRule, lazyInitializers, lazyRules, ruleFor} from '../../scripts/lazy-initializers.mjs';
+import {applyRule, bundleRewrites, lazyRules, ruleFor} from '../../scripts/bundle-rewrites.mjs';
 import {root} from './unpatched.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'sagemon-lazy-'));
@@ -20,6 +20,7 @@ export {default as wrapAnsi} from 'wrap-ansi';
 export {default as sliceAnsi} from 'slice-ansi';
 export {tokenize} from '@alcalzone/ansi-tokenize';
 export {default as meow} from 'meow';
+export {default as sanitizeAnsi} from '${root}node_modules/ink/build/sanitize-ansi.js';
 `;
 
 type Bundle = {
@@ -28,6 +29,7 @@ type Bundle = {
 	sliceAnsi(text: string, start: number, end?: number): string;
 	tokenize(text: string): unknown[];
 	meow(options: Record<string, unknown>): {flags: Record<string, unknown>; input: string[]; pkg: unknown};
+	sanitizeAnsi(text: string): string;
 };
 
 const segmentersCreated: string[] = [];
@@ -39,10 +41,7 @@ async function bundle(name: string, plugins: Plugin[]): Promise<{module: Bundle;
 		...nodeBundleOptions,
 		stdin: {contents: entry, resolveDir: root, loader: 'js'},
 		outfile,
-		plugins: [
-			...(nodeBundleOptions.plugins ?? []).filter((plugin) => plugin !== lazyInitializers),
-			...plugins,
-		],
+		plugins: [...(nodeBundleOptions.plugins ?? []).filter((plugin) => plugin !== bundleRewrites), ...plugins],
 		logLevel: 'error',
 	});
 	const before = segmentersCreated.length;
@@ -63,7 +62,7 @@ afterAll(() => {
 
 const eager = bundle('eager', []);
 // One after the other, so each import's count is its own.
-const lazy = eager.then(() => bundle('lazy', [lazyInitializers]));
+const lazy = eager.then(() => bundle('lazy', [bundleRewrites]));
 
 const samples = [
 	'plain ascii',
@@ -73,7 +72,7 @@ const samples = [
 	'\u001B[31mred\u001B[39m and \u001B[1mbold 🚀\u001B[22m',
 ];
 
-describe('lazy initializers', () => {
+describe('bundle rewrites', () => {
 	it('creates no Intl.Segmenter at import, where the dependencies as published create several', async () => {
 		expect((await eager).segmenters).toBeGreaterThanOrEqual(4);
 		expect((await lazy).segmenters).toBe(0);
@@ -87,6 +86,24 @@ describe('lazy initializers', () => {
 			expect(b.sliceAnsi(text, 2, 9)).toBe(a.sliceAnsi(text, 2, 9));
 			expect(b.tokenize(text)).toEqual(a.tokenize(text));
 		}
+	});
+
+	it('sanitizes text for Ink exactly as Ink as published does, colour-only text returned as it is', async () => {
+		const [{module: a}, {module: b}] = await Promise.all([eager, lazy]);
+		const texts = [
+			...samples,
+			'\u001B[38;2;10;20;30mtrue colour\u001B[39m \u001B[38:5:200mcolon form\u001B[m',
+			'cursor \u001B[2Amoved \u001B[2J cleared \u001B[?25l hidden',
+			'private SGR \u001B[>4;2m and intermediate \u001B[1 m kept?',
+			'C1 \u009B31m csi and \u0090dcs\u009C and \u009Dosc\u0007',
+			'link \u001B]8;;https://example.com\u0007here\u001B]8;;\u0007',
+			'lone escape \u001B and one at the end \u001B',
+			'\u001B[31',
+			'\u001B(B charset \u001B7 save',
+		];
+		for (const text of texts) expect(b.sanitizeAnsi(text)).toBe(a.sanitizeAnsi(text));
+		expect(b.sanitizeAnsi(texts[5] as string)).toBe(texts[5]);
+		expect(b.sanitizeAnsi(texts[6] as string)).not.toBe(texts[6]);
 	});
 
 	it('parses flags and reads and normalizes package.json as meow as published does', async () => {
@@ -117,6 +134,6 @@ describe('lazy initializers', () => {
 		expect(rule?.path).toBe('wrap-ansi/node_modules/string-width/index.js');
 		expect(ruleFor('/x/node_modules/string-width/index.js')?.path).toBe('string-width/index.js');
 		expect(() => applyRule(rule!, 'const segmenter = new Intl.Segmenter({});')).toThrow(/no longer contains/);
-		expect(lazyRules.length).toBe(5);
+		expect(lazyRules.length).toBe(6);
 	});
 });
