@@ -1,6 +1,6 @@
 // Measures the terminal DAG layout: a generated 300-step DAG (layout, and drawing a 40-row window) and the abalone pipeline.
 import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import {buildDag} from '../source/pipeline/dag.js';
 import {parseDefinition} from '../source/pipeline/definition.js';
 import {drawDag} from '../source/pipeline/draw-dag.js';
@@ -84,9 +84,8 @@ export function benchLayout(): {layout300Ms: number; draw300WindowMs: number; la
 		drawDag(layout, {decorations, rows: {start: top, end: top + 40}});
 	});
 
-	const definitionPath = fileURLToPath(
-		new URL('../test/fixtures/definitions/abalone-tutorial.json', import.meta.url),
-	);
+	// From the project folder (the frame script's working directory): bundled, this module lives in a temporary one.
+	const definitionPath = join(process.cwd(), 'test/fixtures/definitions/abalone-tutorial.json');
 	const parsed = parseDefinition(readFileSync(definitionPath, 'utf8'));
 	if (!parsed.definition) throw new Error(`Cannot parse ${definitionPath}`);
 	const abalone = buildDag(parsed.definition).dag;
