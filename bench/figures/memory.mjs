@@ -43,7 +43,7 @@ export async function measureMemory({cli, env, proxy, target, pipelineCount, ste
 			target: '≤ 120 MB',
 			met: peak <= budgetBytes,
 			limit:
-				'V8’s heap: `sagemon --local` showing the demo’s 6 pipelines peaks at about 85 MB (embedded emulator included); 5,000 listed pipelines with their rows and the 300-step execution’s layout add about 40 MB, which V8 keeps once grown.',
+				'V8’s heap: listing the 5,000 pipelines peaks at about 94 MB; opening the 300-step execution (its pages of steps, the DAG’s layout and first frame) adds 25–30 MB, which V8 keeps once grown.',
 		},
 		{
 			figure: `5. Pipelines screen, ${pipelineCount.toLocaleString('en-US')} pipelines: API calls before the first full frame (${pages} list pages, ${lookups} latest-run lookups${before.length - pages - lookups ? `, ${before.length - pages - lookups} other` : ''})`,
