@@ -3,8 +3,9 @@
 const headings = ['figure', 'value', 'target', 'peer value', 'ratio'];
 
 /**
- * A row is {figure, value, target?, peer?, ratio?, met?}; `met` (true/false) marks the target as met (✔) or
- * missed (✖). A row with `error` says the figure could not be measured.
+ * A row is {figure, value, target?, peer?, ratio?, met?, limit?}; `met` (true/false) marks the target as met (✔) or
+ * missed (✖); `limit` says what limits a figure that misses (printed below the table by `formatLimits`). A row
+ * with `error` says the figure could not be measured.
  */
 export function formatTable(rows) {
 	const cells = rows.map((row) =>
@@ -38,4 +39,12 @@ export function formatMs(ms) {
 
 export function formatRatio(ratio) {
 	return `${ratio.toFixed(2)}×`;
+}
+
+/** One line per missed figure that says what limits it. */
+export function formatLimits(rows) {
+	return rows
+		.filter((row) => row.met === false && row.limit)
+		.map((row) => `✖ ${row.figure.replace(/:.*$/, '')}: ${row.limit}`)
+		.join('\n');
 }

@@ -12,6 +12,7 @@ import {bundleHelpers} from './bundle-helpers.mjs';
 import {chosenNode, runUnder} from './chosen-node.mjs';
 import {startCountingProxy} from './counting-proxy.mjs';
 import {startCliEmulator, startScriptEmulator} from './emulator-process.mjs';
+import {measureApiBudget} from './figures/api-budget.mjs';
 import {measureFirstFrame} from './figures/first-frame.mjs';
 import {measureFrameCost} from './figures/frame-cost.mjs';
 import {measureLogPane} from './figures/log-pane.mjs';
@@ -19,7 +20,7 @@ import {measureMemory} from './figures/memory.mjs';
 import {measureOneCall} from './figures/one-call.mjs';
 import {measureThroughput} from './figures/throughput.mjs';
 import {measureWatching} from './figures/watching.mjs';
-import {formatTable} from './results-table.mjs';
+import {formatLimits, formatTable} from './results-table.mjs';
 import {createSageMakerCaller} from './sagemaker-json.mjs';
 import {largeStepCount, seedEmulator, startLiveExecution} from './seed-emulator.mjs';
 
@@ -112,8 +113,9 @@ try {
 	cleanups.push(() => helpers.remove());
 	const workload = await import(helpers.workloadModule);
 
-	if (wanted(1, 4)) {
-		// The demo emulator: the tutorial's executions for figure 1, the 123-step pipeline for figure 4.
+	if (wanted(1, 2, 4, 7)) {
+		// The demo emulator: the tutorial's executions for figure 1, the pipelines figure 2 lists with
+		// --endpoint-url, the 123-step pipeline for figure 4.
 		const demo = owned(await startCliEmulator({cli, timeScale: watchTimeScale, cwd: root}));
 		const caller = owned(createSageMakerCaller(demo.url));
 		await figure(1, 'one call end to end', async () => {
@@ -124,14 +126,21 @@ try {
 			if (!succeeded) throw new Error('the demo has no succeeded AbalonePipeline execution');
 			return measureOneCall({cli, endpointUrl: demo.url, executionArn: succeeded.PipelineExecutionArn, env});
 		});
+		await figure(2, 'TUI first frame', () => measureFirstFrame({cli, env, endpointUrl: demo.url}));
+		let executionScreen;
 		await figure(4, 'watching cost (about 90 s)', async () => {
 			const proxy = owned(await startCountingProxy(demo.url));
-			return measureWatching({cli, env, caller, proxy, ...terminal});
+			const watching = await measureWatching({cli, env, caller, proxy, ...terminal});
+			executionScreen = watching.executionScreen;
+			return watching.rows;
 		});
+		if (executionScreen)
+			await figure(7, 'API-call budget per screen (about 1 min)', async () => {
+				const proxy = owned(await startCountingProxy(demo.url));
+				return measureApiBudget({cli, env, caller, proxy, ...terminal, executionScreen});
+			});
 		await demo.close();
 	}
-
-	await figure(2, 'TUI first frame', () => measureFirstFrame({cli, env}));
 
 	if (wanted(3, 5, 6)) {
 		const emulator = owned(
@@ -156,11 +165,11 @@ try {
 				configDirectory,
 			});
 		});
-		await figure(5, 'memory', () =>
+		await figure(5, 'memory and the API calls of the first frame', async () =>
 			measureMemory({
 				cli,
 				env,
-				endpointUrl: emulator.url,
+				proxy: owned(await startCountingProxy(emulator.url)),
 				target: seeded.large,
 				pipelineCount: fillerPipelines,
 				stepCount: largeStepCount,
@@ -172,7 +181,7 @@ try {
 		);
 	}
 
-	if (wanted(7)) {
+	if (wanted(8)) {
 		const emulator = owned(
 			await startScriptEmulator({
 				script: helpers.emulatorScript,
@@ -181,7 +190,7 @@ try {
 			}),
 		);
 		const caller = owned(createSageMakerCaller(emulator.url));
-		await figure(7, 'step logs', () =>
+		await figure(8, 'step logs', () =>
 			measureLogPane({
 				logScript: helpers.logScript,
 				root,
@@ -205,7 +214,10 @@ const cpus = os.cpus();
 // Figures run in the order that needs the fewest emulators; the table lists them by number.
 const byNumber = (row) => Number.parseInt(row.figure, 10) || Number.POSITIVE_INFINITY;
 console.log(`sagemon bench on Node ${process.version} (${process.execPath})\n`);
-console.log(formatTable([...rows].sort((a, b) => byNumber(a) - byNumber(b))));
+const sorted = [...rows].sort((a, b) => byNumber(a) - byNumber(b));
+console.log(formatTable(sorted));
+const limits = formatLimits(sorted);
+if (limits) console.log(`\nWhat limits the figures that miss:\n${limits}`);
 console.log(
 	`\nMachine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
 		`Node ${process.version}, ${os.type()} ${os.release()}. Took ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`,

@@ -41,6 +41,10 @@ export async function runProgram(argv: string[]): Promise<number> {
 	const context = createContext(args, flags, stdout, stderr);
 	try {
 		if (descriptor) return await descriptor.run(context);
+		// The TUI's first frame needs both its code and a connection (with --local, a started emulator): start the
+		// connection now, while the UI's code loads, instead of after. A failure is the app's to show, so it is
+		// caught here only to wait for it.
+		if (context.stdinIsTTY && stdout.isTTY && !flags.plain) context.aws().catch(() => undefined);
 		const {runInteractive} = await import('./interactive.js');
 		return await runInteractive(context);
 	} catch (error) {

@@ -1,22 +1,30 @@
-// Figure 2: TUI first frame, from process start to the first frame that lists pipelines (`sagemon --local`,
-// waiting for a demo pipeline's name in a real pseudo-terminal), against a bare `node` start printing a marker.
+// Figure 2: TUI first frame, from process start to the first frame that lists pipelines (waiting for a demo
+// pipeline's name in a real pseudo-terminal): `sagemon --local` (which starts its embedded emulator) and
+// `sagemon --endpoint-url` against an emulator already running, each against a bare `node` start printing a
+// marker. The three alternate, so they share the machine's load.
 import {median} from '../median.mjs';
 import {eventNamed, runInTerminal} from '../pty-probe.mjs';
 import {formatMs, formatRatio} from '../results-table.mjs';
 
 const pipelineName = 'AbalonePipeline';
 const marker = 'bench-node-ready';
+const localTarget = 3.5;
+const endpointTarget = 3;
 
-export async function measureFirstFrame({cli, env, runs = 7}) {
-	const sagemon = async () =>
-		eventNamed(
-			await runInTerminal({
-				script: [{wait: pipelineName, timeout: 20}],
-				command: [process.execPath, cli, '--local'],
-				env,
-			}),
-			pipelineName,
-		).ms;
+export async function measureFirstFrame({cli, env, endpointUrl, runs = 7}) {
+	const sagemon =
+		(...args) =>
+		async () =>
+			eventNamed(
+				await runInTerminal({
+					script: [{wait: pipelineName, timeout: 20}],
+					command: [process.execPath, cli, ...args],
+					env,
+				}),
+				pipelineName,
+			).ms;
+	const local = sagemon('--local');
+	const endpoint = sagemon('--endpoint-url', endpointUrl, '--region', 'us-east-1');
 	const node = async () =>
 		eventNamed(
 			await runInTerminal({
@@ -28,26 +36,43 @@ export async function measureFirstFrame({cli, env, runs = 7}) {
 			marker,
 		).ms;
 
-	await sagemon();
+	await local();
+	await endpoint();
 	await node();
-	const sagemonTimes = [];
-	const nodeTimes = [];
+	const times = {local: [], endpoint: [], node: []};
 	for (let run = 0; run < runs; run++) {
-		sagemonTimes.push(await sagemon());
-		nodeTimes.push(await node());
+		times.local.push(await local());
+		times.endpoint.push(await endpoint());
+		times.node.push(await node());
 	}
 
-	const ours = median(sagemonTimes);
-	const theirs = median(nodeTimes);
-	const ratio = ours / theirs;
-	return [
-		{
-			figure: '2. TUI first frame listing pipelines (--local) vs bare node',
+	const theirs = median(times.node);
+	const row = (figure, ours, target, limit) => {
+		const ratio = ours / theirs;
+		return {
+			figure,
 			value: formatMs(ours),
-			target: 'ratio ≤ 4',
+			target: `ratio ≤ ${target}`,
 			peer: formatMs(theirs),
 			ratio: formatRatio(ratio),
-			met: ratio <= 4,
-		},
+			met: ratio <= target,
+			limit,
+		};
+	};
+	const compiling =
+		'Node 20 compiles about 1.1 MB of bundled JavaScript on every start (React’s reconciler, Ink, Yoga, meow, the SageMaker client)';
+	return [
+		row(
+			'2. TUI first frame listing pipelines (--local) vs bare node',
+			median(times.local),
+			localTarget,
+			`${compiling}, and --local also loads and starts the emulator (its replay of the demo history) on the same thread.`,
+		),
+		row(
+			'2. TUI first frame, emulator already running (--endpoint-url) vs bare node',
+			median(times.endpoint),
+			endpointTarget,
+			`${compiling}, then lists pipelines over HTTP.`,
+		),
 	];
 }

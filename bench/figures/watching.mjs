@@ -1,6 +1,7 @@
 // Figure 4: what watching costs. The TUI runs in a pseudo-terminal against a counting proxy in front of the demo
 // emulator and is driven with keys to a running 123-step execution; CPU comes from /proc (pty_probe marks),
-// API calls from the proxy. Then the execution ends and the calls must stop.
+// API calls from the proxy. Then the execution ends and the calls must stop. Returns the rows and the execution
+// screen's calls per minute (for figure 7).
 import {randomUUID} from 'node:crypto';
 import {eventNamed, runInTerminal} from '../pty-probe.mjs';
 
@@ -8,6 +9,7 @@ const pipelineName = 'RegionalDemandForecast';
 const watchSeconds = 60;
 const afterEndSeconds = 12;
 const intervalMs = 2000;
+const cpuTarget = 0.75;
 const terminalStatuses = new Set(['Succeeded', 'Failed', 'Stopped']);
 
 export async function measureWatching({cli, env, caller, proxy, columns, rows}) {
@@ -90,12 +92,22 @@ export async function measureWatching({cli, env, caller, proxy, columns, rows}) 
 	const quietSeconds = (afterEnd.epochMs - terminal.endedAt) / 1000;
 	const idleShare = ((afterEnd.cpuSeconds - ended.cpuSeconds) / ((afterEnd.ms - ended.ms) / 1000)) * 100;
 
-	return [
+	const perMinute = (calls, ms) => (calls / ms) * 60_000;
+	const executionScreen = {
+		running: perMinute(inWindow.length, end.epochMs - start.epochMs),
+		ended: perMinute(
+			proxy.calls.filter((call) => call.startedAt > ended.epochMs && call.startedAt <= afterEnd.epochMs)
+				.length,
+			afterEnd.epochMs - ended.epochMs,
+		),
+	};
+	const table = [
 		{
 			figure: `4. Watching a running 123-step execution: CPU over ${Math.round((end.ms - start.ms) / 1000)} s`,
 			value: `${cpuShare.toFixed(2)}% of a core`,
-			target: '≤ 1%',
-			met: cpuShare <= 1,
+			target: `≤ ${cpuTarget}%`,
+			met: cpuShare <= cpuTarget,
+			limit: `each poll that brings changes is one frame of the 160×50 screen (React, Yoga, Ink's rows), and the SDK's signing and parsing of its calls; V8's background threads (garbage collection, compilation) are part of it (by thread: ${threads}).`,
 		},
 		{
 			figure: `4. Watching: API calls per tick (${ticks.length} ticks, ${pagesPerTick.toFixed(1)} list pages each${otherCalls ? `, ${otherCalls} other` : ''})`,
@@ -114,4 +126,5 @@ export async function measureWatching({cli, env, caller, proxy, columns, rows}) 
 			value: `${idleShare.toFixed(2)}% of a core`,
 		},
 	];
+	return {rows: table, executionScreen};
 }

@@ -2,7 +2,12 @@
 import stringWidth from 'string-width';
 import {sanitizeText} from './sanitize.js';
 
-const segmenter = new Intl.Segmenter();
+// Created on first use: the first Intl.Segmenter of a process loads ICU's break rules, tens of ms at start.
+let segmenter: Intl.Segmenter | undefined;
+function graphemesOf(text: string): Intl.Segments {
+	segmenter ??= new Intl.Segmenter();
+	return segmenter.segment(text);
+}
 
 export function sanitizeLabel(text: string): string {
 	return sanitizeText(text);
@@ -35,7 +40,7 @@ function cutToCells(text: string, width: number, ascii: boolean): string[] {
 	if (width <= 0) return [];
 	const graphemes: Array<{text: string; width: number}> = [];
 	let total = 0;
-	for (const {segment} of segmenter.segment(sanitizeLabel(clipMiddle(text, width)))) {
+	for (const {segment} of graphemesOf(sanitizeLabel(clipMiddle(text, width)))) {
 		const cells = stringWidth(segment);
 		if (cells === 0) continue;
 		graphemes.push({text: segment, width: cells});

@@ -144,8 +144,11 @@ function findUnreachable(
 	records: Map<string, StepRecord>,
 	outcomes: Map<string, boolean>,
 ): Set<string> {
-	const {children} = indexDag(dag);
 	const unreachable = new Set<string>();
+	// Only a condition that has decided makes anything unreachable: most polls have none to index the DAG for.
+	if (![...outcomes.keys()].some((condition) => records.get(condition)?.status === 'Succeeded'))
+		return unreachable;
+	const {children} = indexDag(dag);
 	const queue: string[] = [];
 	const mark = (name: string) => {
 		if (unreachable.has(name) || records.has(name)) return;

@@ -48,7 +48,7 @@ export function truncateEnd(text: string, width: number): string {
 	if (width === 1) return '…';
 	let result = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
+	for (const {segment} of graphemesOf(text)) {
 		const segmentWidth = stringWidth(segment);
 		if (used + segmentWidth > width - 1) break;
 		result += segment;
@@ -58,7 +58,12 @@ export function truncateEnd(text: string, width: number): string {
 	return `${result}…`;
 }
 
-const segmenter = new Intl.Segmenter();
+// Created on first use: the first Intl.Segmenter of a process loads ICU's break rules, tens of ms at start.
+let segmenter: Intl.Segmenter | undefined;
+function graphemesOf(text: string): Intl.Segments {
+	segmenter ??= new Intl.Segmenter();
+	return segmenter.segment(text);
+}
 
 function pad(value: number): string {
 	return String(value).padStart(2, '0');

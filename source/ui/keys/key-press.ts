@@ -2,7 +2,12 @@
 // marked with the burst of input it came in, and text between the bracketed-paste markers becomes one paste.
 import type {Key} from 'ink';
 
-const segmenter = new Intl.Segmenter();
+// Created on first use: the first Intl.Segmenter of a process loads ICU's break rules, tens of ms at start.
+let segmenter: Intl.Segmenter | undefined;
+function graphemesOf(text: string): Intl.Segments {
+	segmenter ??= new Intl.Segmenter();
+	return segmenter.segment(text);
+}
 
 /** A key press reduced to one name: `up`, `enter`, `escape`, `ctrl+s`, `space`, or the character typed (`x`, `D`). */
 export type KeyPress = {
@@ -72,7 +77,7 @@ function isSpecial(key: Key): boolean {
 
 /** Every key in what Ink delivered at once: a burst of plain characters is split into single presses. */
 export function keyPressesOf(input: string, key: Key): KeyPress[] {
-	if (!isSpecial(key) && [...segmenter.segment(input)].length > 1) return splitTyped(input);
+	if (!isSpecial(key) && [...graphemesOf(input)].length > 1) return splitTyped(input);
 	return [keyPressOf(input, key)];
 }
 
@@ -102,7 +107,7 @@ export function keyPressOf(input: string, key: Key): KeyPress {
  */
 export function splitTyped(input: string): KeyPress[] {
 	const presses: KeyPress[] = [];
-	for (const {segment} of segmenter.segment(input)) {
+	for (const {segment} of graphemesOf(input)) {
 		const code = segment.codePointAt(0) ?? 0;
 		if (segment === '\r' || segment === '\n' || segment === '\r\n') presses.push({name: 'enter', input: ''});
 		else if (segment === '\t') presses.push({name: 'tab', input: ''});
