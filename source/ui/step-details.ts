@@ -58,7 +58,12 @@ export function stepDetailLines(
 	if (record?.endedAt !== undefined) add('Ended', local(record.endedAt));
 	const duration = stepDuration(view, now);
 	if (duration !== undefined)
-		add('Duration', formatDuration(duration) + (record?.endedAt === undefined ? ' so far' : ''));
+		add(
+			'Duration',
+			record?.endedAt === undefined
+				? `${formatDuration(duration, 'minute')} so far`
+				: formatDuration(duration),
+		);
 	if (record?.attemptCount !== undefined) add('Attempts', String(record.attemptCount));
 	if (view.state === 'not-started') add('Waiting for', parentsOf(dag, view.name).join(', ') || 'its turn');
 	if (view.state === 'skipped')

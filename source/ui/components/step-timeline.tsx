@@ -6,7 +6,7 @@ import {formatDuration} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {stepDuration} from '../step-look.js';
+import {stepDuration, stepDurationText} from '../step-look.js';
 import {type Tone, useTheme} from '../theme.js';
 import {fitText} from './table.js';
 
@@ -61,7 +61,7 @@ export function StepTimeline({views, selected, from, to, width, height, now}: St
 						bar={bar}
 						icon={look.icon}
 						tone={look.tone}
-						duration={fitText(duration === undefined ? '' : formatDuration(duration), durationWidth, 'right')}
+						duration={fitText(stepDurationText(view, now) ?? '', durationWidth, 'right')}
 						selected={offset + index === selected}
 					/>
 				);

@@ -9,7 +9,7 @@ import {terminalExecutionStatuses} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ExecutionSummary, executionSummaryHeight} from '../../components/execution-summary.js';
-import {useTicking} from '../../hooks/use-ticking.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {useExecutionWatch} from '../../hooks/use-execution-watch.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {isLive} from '../../step-look.js';
@@ -38,15 +38,9 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
 	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(views));
-	// Elapsed times move with the clock: every 5 s in the first minute, then every 15 s (cheap to watch).
-	const startedAt = execution?.startedAt;
-	useTicking(
-		() =>
-			startedAt === undefined
-				? 0
-				: Math.floor((session.now() - startedAt) / (session.now() - startedAt < 60_000 ? 5000 : 15_000)),
-		live ? 5000 : undefined,
-	);
+	// Durations in the lists, boxes and timeline show whole minutes, so the screen redraws once a minute for time
+	// alone; the header's elapsed time ticks by itself (execution-summary.tsx).
+	useElapsedUnits(session.now, execution?.startedAt, 'minute', live);
 	const now = session.now();
 	const name = execution?.displayName ?? route.title ?? executionIdOf(executionArn);
 
@@ -109,7 +103,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ExecutionSummary execution={execution} views={views} name={name} width={width} now={now} />
+			<ExecutionSummary execution={execution} views={views} name={name} width={width} now={session.now} />
 			<ExecutionStatusLine
 				shownView={shownView}
 				views={views}

@@ -8,6 +8,7 @@ import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -69,6 +70,8 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		},
 	});
 	const {shown, selected, tableHeight} = list;
+	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
+	useElapsedUnits(session.now, 0, 'minute', true);
 	const now = session.now();
 	const windowStart = Math.max(0, selected - tableHeight);
 	const details = useExecutionDetails(shown.slice(windowStart, windowStart + tableHeight * 2));

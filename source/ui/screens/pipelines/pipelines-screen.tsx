@@ -6,6 +6,7 @@ import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {usePipelines} from '../../hooks/use-pipelines.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {pipelinesKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -79,6 +80,8 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	}, [nearbyKey]);
 	const detailsPending = loading || nearby.some((row) => row.latestPending);
 
+	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
+	useElapsedUnits(session.now, 0, 'minute', true);
 	const now = session.now();
 	const visibleExecutions = nearby.flatMap((row) =>
 		row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],
