@@ -25,6 +25,11 @@ export type ExecutionKeysInput = {
 	active: boolean;
 };
 
+/** Once the execution has ended the footer no longer offers `x stop` (the key still answers that it has ended). */
+const endedKeymap = executionKeymap.map((binding) =>
+	binding.intent === 'stop' ? {...binding, footer: false} : binding,
+) as unknown as typeof executionKeymap;
+
 export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const {state, dispatch, shape, selected, execution, poller, active} = input;
 	const shell = useScreenHost();
@@ -37,7 +42,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	};
 
 	useScreenKeys(
-		executionKeymap,
+		input.ended ? endedKeymap : executionKeymap,
 		(intent) => {
 			switch (intent) {
 				case 'up':

@@ -1,5 +1,5 @@
 // Executions of one pipeline, newest first: open, start another, stop, retry.
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
@@ -24,9 +24,14 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
 		useExecutions(pipelineName);
 
+	// A pipeline that never answered (`:pipeline NoSuchPipe`) does not exist; one that did was deleted since.
+	const seen = useRef(false);
+	if (snapshot.phase === 'live' || snapshot.phase === 'paused' || snapshot.phase === 'done')
+		seen.current = true;
 	useEffect(() => {
 		if (snapshot.phase !== 'gone') return;
-		shell.notify(`Pipeline ${sanitizeText(pipelineName)} no longer exists.`, 'error');
+		const what = seen.current ? 'no longer exists' : 'does not exist';
+		shell.notify(`Pipeline ${sanitizeText(pipelineName)} ${what}.`, 'error');
 		navigation.reset([{kind: 'pipelines'}]);
 	}, [snapshot.phase, pipelineName, shell, navigation]);
 

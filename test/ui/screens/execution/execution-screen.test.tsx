@@ -95,6 +95,7 @@ describe('the execution screen', () => {
 		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await app.waitFor('[DAG] list timeline');
+		expect(app.screen()).not.toContain('x stop');
 		expect(app.screen()).toMatch(/┏━+┓/);
 		expect(app.screen()).toContain('AbaloneMSECond');
 		await app.press('g', 'DAG [list] timeline');

@@ -25,6 +25,11 @@ function openExecutions(
 }
 
 describe('the executions screen', () => {
+	test('a pipeline that never existed is said not to exist (not "no longer")', async () => {
+		app = openExecutions('NoSuchPipe');
+		await app.waitFor('Pipeline NoSuchPipe does not exist.');
+	});
+
 	test('lists executions newest first with status, name, id, start and duration; enter opens one', async () => {
 		await createPipeline(backend.aws, 'Listed', {steps: {AbaloneProcess: {durationSeconds: 30}}});
 		const first = await backend.aws.pipelines.startExecution({
