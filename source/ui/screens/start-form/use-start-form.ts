@@ -6,7 +6,7 @@ import {parseDefinition} from '../../../pipeline/definition.js';
 import {messageOf} from '../../../pipeline/message-of.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {type Loading, useAsyncResource} from '../../hooks/use-async-resource.js';
-import {loadRememberedValues, saveRememberedValues} from '../../remembered-values.js';
+import {loadRememberedValues, type RememberedKey, saveRememberedValues} from '../../remembered-values.js';
 import {buildRequest, createForm, type FormState, isDirty, problemOf} from '../../start-form-model.js';
 
 export type OpenedForm = {
@@ -15,6 +15,8 @@ export type OpenedForm = {
 	rememberedCount: number;
 	/** How many problems the stored definition has. */
 	problems: number;
+	/** Where the values typed here are remembered: this pipeline, at this endpoint. */
+	rememberAs: RememberedKey;
 };
 
 export type StartForm = {
@@ -35,16 +37,15 @@ export function useStartForm(pipelineName: string): StartForm {
 	const navigation = useNavigation();
 	const shell = useScreenHost();
 	const opened = useAsyncResource(async (): Promise<OpenedForm> => {
-		const [pipeline, remembered] = await Promise.all([
-			session.aws.pipelines.describePipeline(pipelineName),
-			loadRememberedValues(session.configDirectory, pipelineName),
-		]);
+		const pipeline = await session.aws.pipelines.describePipeline(pipelineName);
+		const rememberAs = {pipelineArn: pipeline.arn, endpointUrl: session.aws.settings.endpointUrl};
+		const remembered = await loadRememberedValues(session.configDirectory, rememberAs);
 		const parsed = parseDefinition(pipeline.definition);
 		const form = createForm(parsed.definition?.parameters ?? [], remembered);
 		const rememberedCount = form.fields.filter(
 			(field) => field.kind === 'parameter' && remembered[field.parameter.name] === field.text,
 		).length;
-		return {form, rememberedCount, problems: parsed.problems.length};
+		return {form, rememberedCount, problems: parsed.problems.length, rememberAs};
 	}, [session, pipelineName]);
 	const initial = opened.state === 'ready' ? opened.value.form : emptyForm;
 	// Undefined until the first edit: the form is then what it opened with.
@@ -82,7 +83,8 @@ export function useStartForm(pipelineName: string): StartForm {
 		session.aws.pipelines.startExecution(built.request).then(
 			async (executionArn) => {
 				try {
-					await saveRememberedValues(session.configDirectory, pipelineName, built.overrides, session.now());
+					const key = opened.value.rememberAs;
+					await saveRememberedValues(session.configDirectory, key, built.overrides, session.now());
 				} catch (failure) {
 					shell.notify(`Started, but the values could not be remembered: ${String(failure)}`, 'error');
 				}
