@@ -197,7 +197,12 @@ export function Shell(props: ShellProps) {
 							<Text bold color={theme.colorOf('accent')}>
 								:
 							</Text>
-							<TextField value={commandLine.text} editing width={size.columns - 2} />
+							<TextField
+								value={commandLine.text}
+								cursor={commandLine.cursor}
+								editing
+								width={size.columns - 2}
+							/>
 						</Text>
 						<Text color={theme.colorOf('muted')} wrap="truncate-end">
 							:pipeline NAME · :region R · :profile P · :q — enter runs, esc cancels

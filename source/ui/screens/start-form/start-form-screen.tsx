@@ -29,7 +29,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	const {opened, form, update: setForm, error, clearError, submitting, submit} = useStartForm(pipelineName);
 	const field = form.fields[form.selected];
 
-	useTextEditing({
+	const {cursor} = useTextEditing({
 		keymap: textEditKeymap,
 		active: active && form.editing && !submitting,
 		value: field && field.kind !== 'submit' ? field.text : '',
@@ -160,6 +160,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 					field={candidate}
 					selected={offset + index === form.selected}
 					editing={form.editing && offset + index === form.selected}
+					cursor={cursor}
 					nameWidth={nameWidth}
 					valueWidth={valueWidth}
 					submitting={submitting}
