@@ -27,10 +27,16 @@ export function StepTimeline({views, selected, from, to, width, height, now}: St
 	const durationWidth = 8;
 	const barWidth = Math.max(10, width - nameWidth - durationWidth - 6);
 	const span = Math.max(1, to - from);
-	const bodyHeight = Math.max(1, height - 1);
+	// When some steps do not fit, the last line says how many are above and below.
+	const hidden = views.length > Math.max(1, height - 1);
+	const bodyHeight = Math.max(1, height - (hidden ? 2 : 1));
 	const offset = useScrollOffset(selected, views.length, bodyHeight);
 	const visible = views.slice(offset, offset + bodyHeight);
-	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - formatDuration(span).length))}${formatDuration(span)}`;
+	// While the execution runs the axis ends now: in whole minutes, like the running durations.
+	const spanText = formatDuration(span, to === now ? 'minute' : 'second');
+	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - spanText.length))}${spanText}`;
+	const above = offset;
+	const below = Math.max(0, views.length - offset - visible.length);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
@@ -66,6 +72,15 @@ export function StepTimeline({views, selected, from, to, width, height, now}: St
 					/>
 				);
 			})}
+			{hidden ? (
+				<Text color={theme.colorOf('muted')} wrap="truncate-end">
+					{'  '}
+					{[above > 0 ? `${above} more above` : '', below > 0 ? `${below} more below` : '']
+						.filter(Boolean)
+						.join(' · ')}
+					{` (${theme.unicode ? '↑↓' : 'up/down'} scroll)`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }
