@@ -7,6 +7,7 @@ import {
 	refreshNow,
 	stopExecution,
 	submitStart,
+	copyArn,
 } from './bindings.js';
 
 const clearFilter = {
@@ -33,6 +34,7 @@ export const pipelinesKeymap = [
 	{keys: ['/'], label: '/', description: 'filter by name', intent: 'filter'},
 	clearFilter,
 	refreshNow,
+	copyArn,
 ] as const satisfies Keymap;
 
 export type PipelinesIntent = (typeof pipelinesKeymap)[number]['intent'];
@@ -60,6 +62,7 @@ export const executionsKeymap = [
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
 	clearFilter,
 	refreshNow,
+	copyArn,
 ] as const satisfies Keymap;
 
 export type ExecutionsIntent = (typeof executionsKeymap)[number]['intent'];
@@ -125,6 +128,7 @@ export const executionKeymap = [
 	},
 	deletePipeline,
 	refreshNow,
+	copyArn,
 ] as const satisfies Keymap;
 
 export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];

@@ -5,6 +5,7 @@ import type {ExecutionPoller} from '../../../watch/execution-poller.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
 import {useNavigation, useScreenHost} from '../../app-context.js';
 import type {ExecutionRef} from '../../execution-actions.js';
+import {useCopy} from '../../clipboard.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
@@ -35,6 +36,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const shell = useScreenHost();
 	const navigation = useNavigation();
 	const actions = useExecutionActions();
+	const copy = useCopy();
 
 	const openPane = (pane: Pane) => {
 		if (pane !== 'parameters' && selected === undefined) shell.notify('No step is selected.', 'error');
@@ -76,6 +78,9 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 					return;
 				case 'refresh':
 					poller.refreshNow();
+					return;
+				case 'copy':
+					copy(execution.arn, 'the execution ARN');
 					return;
 				case 'stop':
 					actions.stop(execution, () => poller.refreshNow());

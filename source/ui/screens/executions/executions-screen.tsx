@@ -9,6 +9,7 @@ import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
+import {useCopy} from '../../clipboard.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -20,6 +21,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const navigation = useNavigation();
 	const shell = useScreenHost();
 	const actions = useExecutionActions();
+	const copy = useCopy();
 	const {pipelineName} = route;
 	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
 		useExecutions(pipelineName);
@@ -70,6 +72,9 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 					return;
 				case 'retry':
 					actions.retry(reference, refresh);
+					return;
+				case 'copy':
+					copy(execution.arn, 'the execution ARN');
 					return;
 			}
 		},

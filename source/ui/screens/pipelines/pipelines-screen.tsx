@@ -7,6 +7,7 @@ import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {usePipelines} from '../../hooks/use-pipelines.js';
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
+import {useCopy} from '../../clipboard.js';
 import {pipelinesKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -22,6 +23,7 @@ import {
 export function PipelinesScreen({route, width, height, active}: ScreenProps<'pipelines'>) {
 	const theme = useTheme();
 	const session = useSession();
+	const copy = useCopy();
 	const navigation = useNavigation();
 	const actions = useExecutionActions();
 	const {rows, loading, capped, snapshot, refresh, showRows} = usePipelines({visibleRows: height});
@@ -55,6 +57,9 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 				case 'open':
 					navigation.remember({selected: name});
 					navigation.push({kind: 'executions', pipelineName: name});
+					return;
+				case 'copy':
+					copy(row.pipeline.arn, 'the pipeline ARN');
 					return;
 				case 'start':
 					navigation.remember({selected: name});
