@@ -129,6 +129,8 @@ export const executionKeymap = [
 	deletePipeline,
 	refreshNow,
 	copyArn,
+	{keys: ['/'], label: '/', description: 'filter steps by name, type or status', intent: 'filter'},
+	clearFilter,
 ] as const satisfies Keymap;
 
 export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];

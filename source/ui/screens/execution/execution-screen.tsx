@@ -9,6 +9,8 @@ import {terminalExecutionStatuses} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ExecutionSummary, executionSummaryHeight} from '../../components/execution-summary.js';
+import {ListCaption} from '../../components/list-caption.js';
+import {useListFilter} from '../../hooks/use-list-filter.js';
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {useExecutionWatch} from '../../hooks/use-execution-watch.js';
 import type {ScreenProps} from '../../shell/routes.js';
@@ -32,12 +34,12 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const navigation = useNavigation();
 	const shell = useScreenHost();
 	const {executionArn, pipelineName} = route;
-	const {definition, snapshot, views, poller} = useExecutionWatch(executionArn);
+	const {definition, snapshot, views: allViews, poller} = useExecutionWatch(executionArn);
 	const [state, dispatch] = useReducer(executionViewReducer, initialViewState);
 
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
-	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(views));
+	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(allViews));
 	// Durations in the lists, boxes and timeline show whole minutes, so the screen redraws once a minute for time
 	// alone; the header's elapsed time ticks by itself (execution-summary.tsx).
 	useElapsedUnits(session.now, execution?.startedAt, 'minute', live);
@@ -70,10 +72,22 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		[ready],
 	);
 	const fitted = layout?.fits ? layout : undefined;
+	// `/` narrows the steps by name, type or status; the DAG is drawn whole, so a filter shows the list instead.
+	const filter = useListFilter(active && state.pane === undefined);
+	const filtering = filter.text.trim() !== '';
+	const shownSteps = useMemo(
+		() =>
+			filtering
+				? allViews.filter((view) => filter.matches(view.name, view.displayName, view.type, view.state))
+				: allViews,
+		// biome-ignore lint/correctness/useExhaustiveDependencies: filter.matches follows filter.text
+		[allViews, filtering, filter.text],
+	);
+	const views = shownSteps;
 	const names = useMemo(() => views.map((view) => view.name), [views]);
 	const panelHeight = Math.max(3, height - executionSummaryHeight(execution) - 2);
-	const shape: StepPanelShape = {names, layout: fitted, dag, panelHeight};
-	const shownView = shownViewOf(state.view, fitted);
+	const shape: StepPanelShape = {names, layout: filtering ? undefined : fitted, dag, panelHeight};
+	const shownView = filtering && state.view === 'dag' ? 'list' : shownViewOf(state.view, fitted);
 	const selectedIndex = selectedIndexOf(state, names);
 	const selected = views[selectedIndex];
 
@@ -88,6 +102,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		phase: snapshot.phase,
 		ended,
 		active,
+		filter,
 	});
 
 	if (definition.state === 'failed') {
@@ -103,10 +118,10 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ExecutionSummary execution={execution} views={views} name={name} width={width} now={session.now} />
+			<ExecutionSummary execution={execution} views={allViews} name={name} width={width} now={session.now} />
 			<ExecutionStatusLine
 				shownView={shownView}
-				views={views}
+				views={allViews}
 				neededWidth={state.view === 'dag' && layout && !layout.fits ? layout.neededWidth : undefined}
 				phase={snapshot.phase}
 				error={snapshot.error?.message}
@@ -121,7 +136,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					definition={ready?.definition}
 					dag={dag}
 					steps={steps}
-					layout={fitted}
+					layout={filtering ? undefined : fitted}
 					dagScroll={dagScrollOf(state, shape)}
 					views={views}
 					selectedIndex={selectedIndex}
@@ -131,7 +146,11 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					active={active}
 				/>
 			</Box>
-			<SelectionLine selected={selected} now={now} />
+			{filter.editing || filtering ? (
+				<ListCaption summary={`${views.length} of ${allViews.length} steps`} filter={filter} width={width} />
+			) : (
+				<SelectionLine selected={selected} now={now} />
+			)}
 		</Box>
 	);
 }

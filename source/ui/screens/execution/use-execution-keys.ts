@@ -7,6 +7,7 @@ import {useNavigation, useScreenHost} from '../../app-context.js';
 import type {ExecutionRef} from '../../execution-actions.js';
 import {useCopy} from '../../clipboard.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
+import type {ListFilter} from '../../hooks/use-list-filter.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
 import {executionKeymap, paneKeymap} from '../../keys/keymaps.js';
@@ -24,6 +25,8 @@ export type ExecutionKeysInput = {
 	phase: PollPhase;
 	ended: boolean;
 	active: boolean;
+	/** The `/` filter over the steps. */
+	filter: Pick<ListFilter, 'start' | 'clear'>;
 };
 
 /** Once the execution has ended the footer no longer offers `x stop` (the key still answers that it has ended). */
@@ -82,6 +85,12 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'copy':
 					copy(execution.arn, 'the execution ARN');
 					return;
+				case 'filter':
+					input.filter.start();
+					return;
+				case 'clear-filter':
+					// Esc clears a kept filter; without one it goes back.
+					return input.filter.clear() ? undefined : false;
 				case 'stop':
 					actions.stop(execution, () => poller.refreshNow());
 					return;
