@@ -74,20 +74,22 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const fitted = layout?.fits ? layout : undefined;
 	// `/` narrows the steps by name, type or status; the DAG is drawn whole, so a filter shows the list instead.
 	const filter = useListFilter(active && state.pane === undefined);
-	const filtering = filter.text.trim() !== '';
-	const shownSteps = useMemo(
+	const needle = filter.text.trim().toLowerCase();
+	const views = useMemo(
 		() =>
-			filtering
-				? allViews.filter((view) => filter.matches(view.name, view.displayName, view.type, view.state))
-				: allViews,
-		// biome-ignore lint/correctness/useExhaustiveDependencies: filter.matches follows filter.text
-		[allViews, filtering, filter.text],
+			needle === ''
+				? allViews
+				: allViews.filter((view) =>
+						[view.name, view.displayName, view.type, view.state].some((field) =>
+							field?.toLowerCase().includes(needle),
+						),
+					),
+		[allViews, needle],
 	);
-	const views = shownSteps;
 	const names = useMemo(() => views.map((view) => view.name), [views]);
 	const panelHeight = Math.max(3, height - executionSummaryHeight(execution) - 2);
-	const shape: StepPanelShape = {names, layout: filtering ? undefined : fitted, dag, panelHeight};
-	const shownView = filtering && state.view === 'dag' ? 'list' : shownViewOf(state.view, fitted);
+	const shape: StepPanelShape = {names, layout: needle !== '' ? undefined : fitted, dag, panelHeight};
+	const shownView = needle !== '' && state.view === 'dag' ? 'list' : shownViewOf(state.view, fitted);
 	const selectedIndex = selectedIndexOf(state, names);
 	const selected = views[selectedIndex];
 
@@ -136,7 +138,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					definition={ready?.definition}
 					dag={dag}
 					steps={steps}
-					layout={filtering ? undefined : fitted}
+					layout={needle !== '' ? undefined : fitted}
 					dagScroll={dagScrollOf(state, shape)}
 					views={views}
 					selectedIndex={selectedIndex}
@@ -146,7 +148,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					active={active}
 				/>
 			</Box>
-			{filter.editing || filtering ? (
+			{filter.editing || needle !== '' ? (
 				<ListCaption summary={`${views.length} of ${allViews.length} steps`} filter={filter} width={width} />
 			) : (
 				<SelectionLine selected={selected} now={now} />
