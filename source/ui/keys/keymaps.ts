@@ -61,6 +61,7 @@ export const executionsKeymap = [
 	},
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
 	clearFilter,
+	{keys: ['o'], label: 'o', description: 'cycle the sort order', intent: 'sort', hint: 'sort'},
 	refreshNow,
 	copyArn,
 ] as const satisfies Keymap;

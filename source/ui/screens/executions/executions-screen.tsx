@@ -1,5 +1,5 @@
 // Executions of one pipeline, newest first: open, start another, stop, retry.
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
@@ -14,6 +14,13 @@ import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
 import {executionColumns, nameOf} from './execution-columns.js';
+import {
+	type ExecutionSort,
+	executionSortLabels,
+	nextExecutionSort,
+	sortExecutions,
+} from './execution-sort.js';
+import {startedByColumn} from './started-by-column.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
@@ -22,6 +29,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const shell = useScreenHost();
 	const actions = useExecutionActions();
 	const copy = useCopy();
+	const [sort, setSort] = useState<ExecutionSort>('newest');
 	const {pipelineName} = route;
 	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
 		useExecutions(pipelineName);
@@ -41,6 +49,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		rows: executions,
 		keyOf: (execution) => execution.arn,
 		searchable: (execution) => [execution.displayName, executionIdOf(execution.arn), execution.status],
+		arrange: (matching) => sortExecutions(matching, sort),
 		initialKey: route.selected,
 		keymap: executionsKeymap,
 		height,
@@ -51,6 +60,11 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			if (index >= shown.length - 1 && mayHaveMore && list.filter.text === '') loadMore();
 		},
 		onIntent: (intent) => {
+			if (intent === 'sort') {
+				setSort(nextExecutionSort);
+				return true;
+			}
+
 			if (intent !== 'start') return false;
 			navigation.push({kind: 'start', pipelineName});
 			return true;
@@ -88,7 +102,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 
 	const summary = listSummary(snapshot, [
 		countOf(shown.length, executions.length, 'execution'),
-		'newest first',
+		sort === 'newest' ? 'newest first' : `sorted ${executionSortLabels[sort]} (o)`,
 		loadingMore ? 'loading older…' : mayHaveMore ? 'more below' : undefined,
 		olderError ? `older ones failed to load: ${sanitizeText(olderError)}` : undefined,
 	]);
@@ -103,7 +117,10 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={executionColumns(theme, width, now, details)}
+			columns={[
+				...executionColumns(theme, width, now, details),
+				...(width >= 110 ? [startedByColumn(details)] : []),
+			]}
 			rowKey={(execution) => execution.arn}
 			selected={selected}
 			width={width}
