@@ -11,6 +11,7 @@ import {connectionSettings} from './open-connection.js';
 import {App, type Reconnect} from './ui/app.js';
 import {enterFullScreen} from './ui/terminal-session.js';
 import {supportsUnicode} from './pipeline/terminal-charset.js';
+import {asciiStdout} from './ascii-stdout.js';
 import {detectColor} from './ui/theme.js';
 
 export const noTerminalMessage = `sagemon: the interactive UI needs a terminal, but stdin or stdout is not one (piped or redirected).
@@ -21,6 +22,11 @@ Use the scriptable commands instead, for example:
   sagemon wait ARN         wait for it to end (the exit code says how)
 Run "sagemon --help" for every command.
 `;
+
+export const dumbTerminalMessage = noTerminalMessage.replace(
+	'but stdin or stdout is not one (piped or redirected)',
+	'and this one (TERM=dumb) cannot move the cursor',
+);
 
 /** What the shell passes to Ink's exit() when Ctrl+C is pressed, so the key and SIGINT end alike. */
 export const interruptedByKey = 'interrupt';
@@ -35,7 +41,13 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 		return ExitCode.usage;
 	}
 
+	if (context.env.TERM === 'dumb') {
+		context.stderr.write(dumbTerminalMessage);
+		return ExitCode.usage;
+	}
+
 	const {flags, env} = context;
+	const unicode = supportsUnicode(env);
 	const owned: AwsConnection[] = [];
 	const reconnect: Reconnect = async (changes) => {
 		const current = await context.aws();
@@ -106,11 +118,16 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 				readOnly={flags.readOnly}
 				intervalMs={Math.max(0.5, flags.interval) * 1000}
 				configDirectory={env.SAGEMON_CONFIG_DIR || envPaths('sagemon', {suffix: ''}).config}
-				unicode={supportsUnicode(env)}
+				unicode={unicode}
 				color={detectColor(env, flags.color)}
 				escapeDelayMs={env.SSH_TTY || env.SSH_CONNECTION ? 80 : 0}
 			/>,
-			{exitOnCtrlC: false, incrementalRendering: false, patchConsole: true},
+			{
+				exitOnCtrlC: false,
+				incrementalRendering: false,
+				patchConsole: true,
+				...(unicode ? {} : {stdout: asciiStdout(process.stdout)}),
+			},
 		);
 		unmount = () => instance.unmount();
 		void context.interrupted.then(onSignal);

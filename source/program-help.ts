@@ -14,6 +14,8 @@ export const globalFlags = {
 	json: {type: 'boolean', default: false},
 	plain: {type: 'boolean', default: false},
 	color: {type: 'boolean', default: true},
+	ascii: {type: 'boolean', default: false},
+	unicode: {type: 'boolean', default: false},
 } satisfies AnyFlags;
 
 /** Flags for the embedded emulator, taken along with --local (the emulator command declares its own). */
@@ -54,6 +56,7 @@ ${list}
     --json               machine-readable output
     --plain              plain lines instead of the TUI
     --no-color           no colours (NO_COLOR is honoured too)
+    --ascii, --unicode   draw with ASCII only, or with Unicode, whatever the locale says
 
   Exit codes
     0 success · 1 execution failed or stopped · 2 usage or input error · 3 AWS error · 124 timeout

@@ -195,7 +195,7 @@ function createContext(
 		stdout,
 		stderr,
 		stdinIsTTY: Boolean(process.stdin.isTTY),
-		env: process.env,
+		env: charsetEnv(process.env, flags),
 		interrupted,
 		aws() {
 			connection ??= import('./open-connection.js').then(({openConnection}) =>
@@ -210,3 +210,10 @@ function createContext(
 }
 
 export {ExitCode};
+
+/** --ascii and --unicode override the locale, as SAGEMON_ASCII=1 and =0 do (for the TUI, `dag` and `watch`). */
+function charsetEnv(env: NodeJS.ProcessEnv, flags: GlobalFlags): NodeJS.ProcessEnv {
+	if (flags.ascii) return {...env, SAGEMON_ASCII: '1'};
+	if (flags.unicode) return {...env, SAGEMON_ASCII: '0'};
+	return env;
+}

@@ -45,7 +45,12 @@ export async function connectAws(
 	if (region === undefined) throw noRegion();
 	const retry = retrySettings(env);
 	return createConnection({
-		settings: {profile, region, endpointUrl, label: settings.label ?? profile ?? 'default'},
+		settings: {
+			profile,
+			region,
+			endpointUrl,
+			label: settings.label ?? endpointLabel(endpointUrl) ?? profile ?? 'default',
+		},
 		...(settings.credentials === undefined ? {} : {credentials: settings.credentials}),
 		retry: {
 			maxAttempts: settings.retry?.maxAttempts ?? retry.maxAttempts,
@@ -187,4 +192,14 @@ function withoutUndefined(settings: AwsSettings): AwsSettings {
 	if (settings.region !== undefined) result.region = settings.region;
 	if (settings.endpointUrl !== undefined) result.endpointUrl = settings.endpointUrl;
 	return result;
+}
+
+/** With --endpoint-url the header names the endpoint ("localhost:4566"), not "default" as if on AWS. */
+function endpointLabel(endpointUrl: string | undefined): string | undefined {
+	if (endpointUrl === undefined) return undefined;
+	try {
+		return new URL(endpointUrl).host || endpointUrl;
+	} catch {
+		return endpointUrl;
+	}
 }

@@ -11,6 +11,9 @@ export type GlobalFlags = {
 	json: boolean;
 	color: boolean;
 	plain: boolean;
+	/** Force ASCII drawing (--ascii) or Unicode (--unicode) whatever the locale says. */
+	ascii: boolean;
+	unicode: boolean;
 };
 
 export type Output = {

@@ -58,8 +58,11 @@ export function createLiveSteps(
 			const height = Math.max(3, (stdout.rows || 24) - 1);
 			const drawnLines = renderLines(snapshot, now(), width, height, paint, icons);
 			const lines = options.unicode ? drawnLines : drawnLines.map(asciiOnly);
-			// Back to the first line of the previous frame, clear to the end of the screen, write the new frame.
-			stdout.write(`${drawn > 0 ? `\u001B[${drawn}F\u001B[0J` : ''}${lines.join('\n')}\n`);
+			// Back to the first line of the previous frame, then each line cleared and rewritten, then the rest of the
+			// screen cleared. Never "clear to the end of the screen" from the top-left corner: a full-height frame
+			// starts there, and tmux (like some terminals) moves a screen cleared from there into the scrollback.
+			const frame = lines.map((line) => `\u001B[2K${line}`).join('\n');
+			stdout.write(`${drawn > 0 ? `\u001B[${drawn}F` : ''}${frame}\n\u001B[0J`);
 			drawn = lines.length;
 		},
 	};
@@ -85,7 +88,7 @@ function renderLines(
 	if (snapshot.phase === 'retrying' && snapshot.error) {
 		const seconds =
 			snapshot.nextRetryAt === undefined ? 0 : Math.max(0, Math.ceil((snapshot.nextRetryAt - now) / 1000));
-		lines.push(truncateEnd(`  retrying in ${seconds}s: ${snapshot.error.message}`, width));
+		lines.push(truncateEnd(`  retrying in ${seconds}s: ${sanitizeText(snapshot.error.message)}`, width));
 	}
 
 	const steps = inStartOrder(snapshot.steps);

@@ -32,3 +32,11 @@ const asciiLookalikes: Record<string, string> = {'…': '~', '·': '-', '—': '
 export function asciiOnly(text: string): string {
 	return text.replaceAll(/[^\x20-\x7e\n]/gu, (character) => asciiLookalikes[character] ?? '?');
 }
+
+/**
+ * A frame for a terminal that cannot show UTF-8: control sequences (colours, cursor movement) stay; every non-ASCII
+ * character becomes its look-alike or `?`, so no UTF-8 byte reaches the terminal.
+ */
+export function asciiFrame(text: string): string {
+	return text.replaceAll(/[^\x00-\x7f]/gu, (character) => asciiLookalikes[character] ?? '?');
+}

@@ -1,19 +1,27 @@
 // The parameter values last used to start each pipeline, kept in a small JSON file in the user's config
-// directory and offered the next time the start form opens.
+// directory and offered the next time the start form opens. They belong to one pipeline in one account, region
+// and endpoint: the key is the endpoint and the pipeline's ARN (which names the account and region).
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
+
+/** Where the values belong: a pipeline of the same name elsewhere never gets them. */
+export type RememberedKey = {pipelineArn: string; endpointUrl?: string};
+
+function keyOf(key: RememberedKey): string {
+	return `${key.endpointUrl ?? 'aws'} ${key.pipelineArn}`;
+}
 
 type Stored = {version: 1; pipelines: Record<string, {parameters: Record<string, string>; savedAt: number}>};
 
 export const rememberedValuesFile = 'start-values.json';
 
-/** The overrides last used for `pipelineName`; an unreadable or damaged file counts as empty. */
+/** The overrides last used for the pipeline; an unreadable or damaged file counts as empty. */
 export async function loadRememberedValues(
 	directory: string,
-	pipelineName: string,
+	key: RememberedKey,
 ): Promise<Record<string, string>> {
 	const stored = await readStored(directory);
-	const entry = stored.pipelines[pipelineName];
+	const entry = stored.pipelines[keyOf(key)];
 	if (!entry || typeof entry.parameters !== 'object' || entry.parameters === null) return {};
 	return Object.fromEntries(
 		Object.entries(entry.parameters).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
@@ -23,12 +31,12 @@ export async function loadRememberedValues(
 /** Replaces the pipeline's remembered overrides (written to a temporary file, then renamed into place). */
 export async function saveRememberedValues(
 	directory: string,
-	pipelineName: string,
+	key: RememberedKey,
 	parameters: Record<string, string>,
 	now: number,
 ): Promise<void> {
 	const stored = await readStored(directory);
-	stored.pipelines[pipelineName] = {parameters, savedAt: now};
+	stored.pipelines[keyOf(key)] = {parameters, savedAt: now};
 	await mkdir(directory, {recursive: true});
 	const path = join(directory, rememberedValuesFile);
 	const temporary = `${path}.${process.pid}.tmp`;

@@ -59,7 +59,12 @@ export function stepDetailLines(
 	if (record?.endedAt !== undefined) add('Ended', local(record.endedAt));
 	const duration = stepDuration(view, now);
 	if (duration !== undefined)
-		add('Duration', formatDuration(duration) + (record?.endedAt === undefined ? ' so far' : ''));
+		add(
+			'Duration',
+			record?.endedAt === undefined
+				? `${formatDuration(duration, 'minute')} so far`
+				: formatDuration(duration),
+		);
 	const running = view.state === 'executing' || view.state === 'starting';
 	if (record?.attemptCount !== undefined) {
 		const retrying = running && record.attemptCount > 1;
@@ -163,8 +168,23 @@ export function stepDetailLines(
 function toLines(entries: Entry[], width: number): PaneLine[] {
 	const labelWidth = Math.min(16, Math.max(...entries.map((entry) => entry.label.length))) + 2;
 	const lines: PaneLine[] = [];
+	const room = Math.max(10, width - labelWidth - 4);
 	for (const entry of entries) {
-		wrapLines(entry.value, Math.max(10, width - labelWidth - 4)).forEach((text, index) => {
+		// An ARN that does not fit beside its label gets the whole width under it, with nothing before it, so a mouse
+		// selection takes it whole.
+		if (/^arn:\S+$/.test(entry.value) && entry.value.length > room) {
+			lines.push({key: `${entry.label}-${lines.length}`, spans: [{text: entry.label, tone: 'muted'}]});
+			for (const text of wrapLines(entry.value, Math.max(10, width - 2))) {
+				lines.push({
+					key: `${entry.label}-${lines.length}`,
+					spans: [{text, ...(entry.tone ? {tone: entry.tone} : {})}],
+				});
+			}
+
+			continue;
+		}
+
+		wrapLines(entry.value, room).forEach((text, index) => {
 			const spans: PaneSpan[] = [
 				{text: (index === 0 ? entry.label : '').padEnd(labelWidth), tone: 'muted'},
 				{text, ...(entry.tone ? {tone: entry.tone} : {})},

@@ -18,10 +18,20 @@ export function stepDuration(view: StepView, now: number): number | undefined {
 		: undefined;
 }
 
+/**
+ * The step's duration as shown in lists, boxes and the timeline: a running step's in whole minutes (the screen
+ * redraws once a minute for time alone), a finished step's to the second.
+ */
+export function stepDurationText(view: StepView, now: number): string | undefined {
+	const duration = stepDuration(view, now);
+	if (duration === undefined) return undefined;
+	return formatDuration(duration, view.record?.endedAt === undefined ? 'minute' : 'second');
+}
+
 export function stepDetail(view: StepView, now: number): string {
 	if (view.state === 'cache-hit') return view.record?.reusedFromArn ? 'reused' : 'cache hit';
-	const duration = stepDuration(view, now);
-	if (duration !== undefined) return formatDuration(duration) + runningNote(view);
+	const duration = stepDurationText(view, now);
+	if (duration !== undefined) return duration + runningNote(view);
 	if (view.state === 'not-started') return 'waiting';
 	return view.state;
 }

@@ -18,6 +18,10 @@ afterAll(async () => {
 });
 
 describe('connectAws', () => {
+	it('names the endpoint it talks to, not "default" as if on AWS', () => {
+		expect(aws.settings.label).toBe(new URL(emulator.url).host);
+	});
+
 	it('reaches the model registry, CloudWatch Logs and the execution actions through one connection', async () => {
 		const registry = await aws.registry();
 		expect(await aws.registry()).toBe(registry);

@@ -11,6 +11,8 @@ export const defaultFlags: GlobalFlags = {
 	json: false,
 	color: false,
 	plain: false,
+	ascii: false,
+	unicode: false,
 };
 
 export function createFakeContext(

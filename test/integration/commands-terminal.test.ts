@@ -74,10 +74,16 @@ describe('on a terminal', () => {
 		const arn = started.stdout.trim();
 		const {output, code} = await onTerminal(['watch', arn, '--interval', '0.05']);
 		expect(code).toBe(0);
-		// Each redraw moves back to the top of the previous frame and clears below it.
-		expect(output).toMatch(/\u001B\[\d+F\u001B\[0J/);
-		const finalFrame = output.slice(output.lastIndexOf('\u001B[0J') + 4);
-		expect(finalFrame).toMatch(/^Abalone · execution-\d+ · Succeeded · \d/);
+		// Each redraw moves back to the top of the previous frame and rewrites it line by line (never clearing the
+		// screen from its top-left corner, which tmux moves into the scrollback).
+		expect(output).toMatch(/\u001B\[\d+F\u001B\[2K/);
+		expect(output).not.toMatch(/\u001B\[\d+F\u001B\[0J/);
+		const lastFrame = output
+			.slice(output.search(/\u001B\[\d+F(?![\s\S]*\u001B\[\d+F)/))
+			.replace(/^\u001B\[\d+F/, '')
+			.replaceAll('\u001B[2K', '')
+			.replaceAll('\u001B[0J', '');
+		expect(lastFrame).toMatch(/^Abalone · execution-\d+ · Succeeded · \d/);
 		for (const step of [
 			'AbaloneProcess',
 			'AbaloneTrain',
@@ -85,10 +91,10 @@ describe('on a terminal', () => {
 			'AbaloneMSECond',
 			'AbaloneTransform',
 		]) {
-			expect(finalFrame).toMatch(new RegExp(`\\n  ✔ ${step} +Succeeded  \\d`));
+			expect(lastFrame).toMatch(new RegExp(`\\n  ✔ ${step} +Succeeded  \\d`));
 		}
 
-		expect(finalFrame.trimEnd().split('\n').at(-1)).toMatch(/^Execution Succeeded after /);
+		expect(lastFrame.trimEnd().split('\n').at(-1)).toMatch(/^Execution Succeeded after /);
 		expect(
 			output.split('\n').every((line) => line.replace(/\u001B\[[0-9;]*[A-Za-z]/g, '').length <= 100),
 		).toBe(true);

@@ -4,6 +4,7 @@ import {
 	formatRelativeTime,
 	formatTimestamp,
 	truncateEnd,
+	unitOf,
 } from '../../source/pipeline/format.js';
 
 describe('formatDuration', () => {
@@ -16,6 +17,15 @@ describe('formatDuration', () => {
 		expect(formatDuration(-5)).toBe('0ms');
 		expect(formatDuration(Number.NaN)).toBe('0ms');
 	});
+
+	test('at minute precision shows no seconds it would not keep current', () => {
+		expect(formatDuration(44_000, 'minute')).toBe('<1m');
+		expect(formatDuration(135_000, 'minute')).toBe('2m');
+		expect(formatDuration((60 + 5) * 60_000 + 30_000, 'minute')).toBe('1h 05m');
+		expect(formatDuration(-1, 'minute')).toBe('<1m');
+		expect(unitOf('minute')).toBe(60_000);
+		expect(unitOf('second')).toBe(1000);
+	});
 });
 
 describe('formatRelativeTime', () => {
@@ -27,6 +37,11 @@ describe('formatRelativeTime', () => {
 		expect(formatRelativeTime(now - 5 * 60_000, now)).toBe('5m ago');
 		expect(formatRelativeTime(now - 3 * 3_600_000, now)).toBe('3h ago');
 		expect(formatRelativeTime(now - 2 * 86_400_000, now)).toBe('2d ago');
+	});
+
+	test('at minute precision an age under a minute is "just now"', () => {
+		expect(formatRelativeTime(now - 40_000, now, 'minute')).toBe('just now');
+		expect(formatRelativeTime(now - 150_000, now, 'minute')).toBe('2m ago');
 	});
 });
 

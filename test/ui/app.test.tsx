@@ -55,9 +55,10 @@ describe('the shell around the screens', () => {
 				return connection;
 			},
 		});
-		await app.waitFor('us-east-1 · default');
-		await app.press(`:region eu-west-1${keys.enter}`, 'Now using eu-west-1 · default.');
-		await app.waitFor('eu-west-1 · default');
+		const endpoint = new URL(backend.emulator.url).host;
+		await app.waitFor(`us-east-1 · ${endpoint}`);
+		await app.press(`:region eu-west-1${keys.enter}`, `Now using eu-west-1 · ${endpoint}.`);
+		await app.waitFor(`eu-west-1 · ${endpoint}`);
 	});
 
 	test('esc and backspace go back; the breadcrumb follows', async () => {

@@ -94,27 +94,13 @@ function spansOf(
 }
 
 /**
- * What a box says under its name. A running step's time is in whole minutes: the screen redraws for the clock
- * only every few seconds, so a box shows no more precision than it is kept up to date with, and a row is drawn
- * again for the time alone at most once a minute. A finished step's duration is exact.
+ * What a box says under its name: the step's detail (a running step's time in whole minutes, so a row is drawn
+ * again for the clock at most once a minute). A box is narrow: a Callback step waiting for its answer says that
+ * rather than how long it has waited.
  */
 export function boxDetail(view: StepView, now: number): string {
-	const started = view.record?.startedAt;
-	const running = view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
-	if (!running || started === undefined || view.record?.endedAt !== undefined) return stepDetail(view, now);
-	const note = runningNote(view);
-	// A box is narrow: a Callback step waiting for its answer says that rather than how long it has waited.
-	if (note === ' · awaiting') return 'awaiting';
-	return wholeMinutes(Math.max(0, now - started)) + note;
-}
-
-function wholeMinutes(ms: number): string {
-	const minutes = Math.floor(ms / 60_000);
-	if (minutes < 1) return '<1m';
-	if (minutes < 60) return `${minutes}m`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-	return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+	const detail = stepDetail(view, now);
+	return runningNote(view) === ' · awaiting' ? 'awaiting' : detail;
 }
 
 const DagRow = memo(

@@ -6,6 +6,7 @@ import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
 import {type StepView, summarizeStates} from '../../pipeline/execution-state.js';
 import type {ExecutionDetails} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
+import {useTicking} from '../hooks/use-ticking.js';
 import {statusKeyOf, useTheme} from '../theme.js';
 
 export type ExecutionSummaryProps = {
@@ -13,7 +14,8 @@ export type ExecutionSummaryProps = {
 	views: readonly StepView[];
 	name: string;
 	width: number;
-	now: number;
+	/** The clock: the elapsed time of a running execution ticks on its own, without redrawing the screen. */
+	now: () => number;
 };
 
 export function executionSummaryHeight(execution: ExecutionDetails | undefined): number {
@@ -29,15 +31,14 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 	const look = theme.status(statusKeyOf(execution.status));
 	const running = execution.status === 'Executing' || execution.status === 'Stopping';
 	const started = execution.startedAt ?? execution.createdAt;
-	const end = running ? now : execution.modifiedAt;
-	const time =
-		started === undefined || end === undefined
+	const took =
+		running || started === undefined || execution.modifiedAt === undefined
 			? undefined
-			: `${running ? 'elapsed' : 'took'} ${formatDuration(end - started)}`;
+			: `took ${formatDuration(execution.modifiedAt - started)}`;
 	const counts = summarizeStates([...views]);
 	const finished = counts.succeeded + counts['cache-hit'];
 	const parts = [
-		time,
+		took,
 		views.length > 0 ? `${finished}/${views.length} steps done` : undefined,
 		counts.failed > 0 ? `${counts.failed} failed` : undefined,
 		execution.selectiveExecution?.sourceExecutionArn
@@ -55,7 +56,10 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 					{look.icon} {look.word.toUpperCase()}
 				</Text>
 				<Text bold> {sanitizeText(execution.displayName ?? name)}</Text>
-				<Text color={theme.colorOf('muted')}> · {parts.join(' · ')}</Text>
+				<Text color={theme.colorOf('muted')}>
+					{running && started !== undefined ? <Elapsed started={started} now={now} /> : null}
+					{parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}
+				</Text>
 			</Text>
 			{execution.failureReason ? (
 				<Text wrap="truncate-end" color={theme.colorOf('danger')}>
@@ -64,4 +68,15 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 			) : null}
 		</Box>
 	);
+}
+
+/** " · elapsed 12s": each second under a minute, then in whole minutes; only this text redraws as it ticks. */
+function Elapsed({started, now}: {started: number; now: () => number}) {
+	const read = () => {
+		const ms = now() - started;
+		// Never milliseconds: the text must stay the same between two reads within a second.
+		return `elapsed ${ms < 1000 ? '0s' : formatDuration(ms, ms < 60_000 ? 'second' : 'minute')}`;
+	};
+	const text = useTicking(read, now() - started < 60_000 ? 1000 : 5000);
+	return <Text> · {text}</Text>;
 }

@@ -1,4 +1,4 @@
-// The bottom lines: the last message (an action's outcome or a refusal) and the keys of the current screen.
+// The bottom lines: the last message (an action's outcome or a refusal, wrapped) and the current screen's keys.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import stringWidth from 'string-width';
@@ -6,6 +6,8 @@ import type {MessageKind} from '../app-context.js';
 import {type Binding, hintOf, type Keymap, visibleBindings} from '../keys/bindings.js';
 import {globalKeymap} from '../keys/shell-keymaps.js';
 import {useTheme} from '../theme.js';
+import {wrapLines} from '../wrap-lines.js';
+import {truncateEnd} from '../../pipeline/format.js';
 
 export type FooterProps = {
 	keymap: Keymap;
@@ -44,9 +46,12 @@ export const Footer = memo(function Footer({
 	const messageTone = message?.kind === 'error' ? 'danger' : message?.kind === 'success' ? 'success' : 'info';
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate-end" color={theme.colorOf(messageTone)}>
-				{message ? message.text : ' '}
-			</Text>
+			{footerMessageLines(message?.text, width).map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: lines of one message
+				<Text key={index} color={theme.colorOf(messageTone)}>
+					{line}
+				</Text>
+			))}
 			<Text wrap="truncate-end">
 				{hints.map((binding, index) => (
 					<Text key={binding.label + binding.intent}>
@@ -74,3 +79,15 @@ function fitHints(screen: Binding[], globals: Binding[], width: number): Binding
 	while (kept.length > 0 && size([...kept, ...globals]) > width) kept.pop();
 	return [...kept, ...globals];
 }
+
+/** The message wraps (up to 4 lines; a longer one ends with "…"); with no message the line stays, blank. */
+export function footerMessageLines(text: string | undefined, width: number): string[] {
+	if (!text) return [' '];
+	const lines = wrapLines(text, Math.max(1, width));
+	if (lines.length <= maxMessageLines) return lines;
+	const kept = lines.slice(0, maxMessageLines);
+	kept[maxMessageLines - 1] = `${truncateEnd(kept[maxMessageLines - 1] ?? '', width - 1)}…`;
+	return kept;
+}
+
+const maxMessageLines = 4;

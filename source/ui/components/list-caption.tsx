@@ -10,7 +10,7 @@ export function ListCaption({
 	width,
 }: {
 	summary: string;
-	filter: Pick<ListFilter, 'text' | 'editing'>;
+	filter: Pick<ListFilter, 'text' | 'editing'> & {cursor?: number};
 	width: number;
 }) {
 	const theme = useTheme();
@@ -21,7 +21,12 @@ export function ListCaption({
 					<Text bold color={theme.colorOf('accent')}>
 						/{' '}
 					</Text>
-					<TextField value={filter.text} editing width={Math.max(8, Math.min(40, width - 40))} />
+					<TextField
+						value={filter.text}
+						cursor={filter.cursor}
+						editing
+						width={Math.max(8, Math.min(40, width - 40))}
+					/>
 					<Text color={theme.colorOf('muted')}> enter keeps · esc clears · {summary}</Text>
 				</Text>
 			</Box>

@@ -13,6 +13,8 @@ export type StartFormRowProps = {
 	field: FormField;
 	selected: boolean;
 	editing: boolean;
+	/** The cursor in the value being typed. */
+	cursor?: number;
 	nameWidth: number;
 	/** Columns for values: the longest value's, within what the terminal leaves. */
 	valueWidth: number;
@@ -23,6 +25,7 @@ export const StartFormRow = memo(function StartFormRow({
 	field,
 	selected,
 	editing,
+	cursor,
 	nameWidth,
 	valueWidth,
 	submitting,
@@ -67,7 +70,13 @@ export const StartFormRow = memo(function StartFormRow({
 			</Text>{' '}
 			<Text color={theme.colorOf('muted')}>{fitText(type, 8)}</Text>{' '}
 			{editing ? (
-				<TextField value={field.text} editing width={valueWidth} invalid={problem !== undefined} />
+				<TextField
+					value={field.text}
+					cursor={cursor}
+					editing
+					width={valueWidth}
+					invalid={problem !== undefined}
+				/>
 			) : choices ? (
 				<Text>
 					<Text color={theme.colorOf('muted')}>{selected ? `${theme.glyphs.choiceLeft} ` : '  '}</Text>

@@ -1,11 +1,11 @@
 // The list view: one row per step of the definition (not-started and skipped included) with type, status,
 // start, duration, attempts and cache.
-import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
+import {formatTimestamp} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import type {StepDefinition} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {executionIdOf} from '../../pipeline/arn.js';
-import {stepDuration} from '../step-look.js';
+import {stepDurationText} from '../step-look.js';
 import {type Theme, useTheme} from '../theme.js';
 import {statusCell} from './status-text.js';
 import {type Column, Table} from './table.js';
@@ -76,8 +76,7 @@ function stepColumns(
 		width: 8,
 		align: 'right',
 		cell: (view) => {
-			const duration = stepDuration(view, now);
-			return {text: duration === undefined ? '' : formatDuration(duration)};
+			return {text: stepDurationText(view, now) ?? ''};
 		},
 	});
 	if (width >= 90) {

@@ -6,7 +6,7 @@ import {formatDuration} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {stepDuration} from '../step-look.js';
+import {stepDuration, stepDurationText} from '../step-look.js';
 import {type Tone, useTheme} from '../theme.js';
 import {fitText} from './table.js';
 
@@ -29,12 +29,18 @@ export function StepTimeline({views, selected, marked, from, to, width, height, 
 	const durationWidth = 8;
 	const barWidth = Math.max(10, width - nameWidth - durationWidth - 6);
 	const span = Math.max(1, to - from);
-	const bodyHeight = Math.max(1, height - 1);
+	// When some steps do not fit, the last line says how many are above and below.
+	const hidden = views.length > Math.max(1, height - 1);
+	const bodyHeight = Math.max(1, height - (hidden ? 2 : 1));
 	const offset = useScrollOffset(selected, views.length, bodyHeight);
 	const visible = views.slice(offset, offset + bodyHeight);
 	const markOf = (name: string) =>
 		marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
-	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - formatDuration(span).length))}${formatDuration(span)}`;
+	// While the execution runs the axis ends now: in whole minutes, like the running durations.
+	const spanText = formatDuration(span, to === now ? 'minute' : 'second');
+	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - spanText.length))}${spanText}`;
+	const above = offset;
+	const below = Math.max(0, views.length - offset - visible.length);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
@@ -65,11 +71,20 @@ export function StepTimeline({views, selected, marked, from, to, width, height, 
 						bar={bar}
 						icon={look.icon}
 						tone={look.tone}
-						duration={fitText(duration === undefined ? '' : formatDuration(duration), durationWidth, 'right')}
+						duration={fitText(stepDurationText(view, now) ?? '', durationWidth, 'right')}
 						selected={offset + index === selected}
 					/>
 				);
 			})}
+			{hidden ? (
+				<Text color={theme.colorOf('muted')} wrap="truncate-end">
+					{'  '}
+					{[above > 0 ? `${above} more above` : '', below > 0 ? `${below} more below` : '']
+						.filter(Boolean)
+						.join(' · ')}
+					{` (${theme.unicode ? '↑↓' : 'up/down'} scroll)`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

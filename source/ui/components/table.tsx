@@ -32,9 +32,11 @@ export function Table<Row>({rows, columns, rowKey, selected, width, height, empt
 	const theme = useTheme();
 	const bodyHeight = Math.max(1, height - 1);
 	const offset = useScrollOffset(selected, rows.length, bodyHeight);
-	const widths = columnWidths(columns, width - 2);
-	const visible = rows.slice(offset, offset + bodyHeight);
 	const more = rows.length > bodyHeight;
+	// When the list scrolls, the columns leave room at the right for the position, so it never covers a title.
+	const reserve = more ? `${rows.length}-${rows.length}/${rows.length}`.length + 2 : 0;
+	const widths = columnWidths(columns, width - 2 - reserve);
+	const visible = rows.slice(offset, offset + bodyHeight);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={theme.colorOf('muted')} wrap="truncate-end">
@@ -97,10 +99,19 @@ const TableRow = memo(
 		),
 );
 
-/** The column titles, with the window's position ("41-60/300") kept visible at the right when the list scrolls. */
-function titleRow(titles: string, position: string, width: number): string {
+/**
+ * The column titles, with the window's position ("41-60/300") at the right when the list scrolls, in the room the
+ * titles leave: shorter ("60/300") when that room is small, and left out rather than written over a title.
+ */
+export function titleRow(titles: string, position: string, width: number): string {
+	const shown = `  ${titles.trimEnd()}`;
 	if (position === '') return `  ${titles}`;
-	return `  ${fitText(titles.trimEnd(), Math.max(0, width - 5 - position.length))}  ${position}`;
+	const room = width - stringWidth(shown);
+	for (const candidate of [position, position.replace(/^\d+-/, '')]) {
+		if (candidate.length + 2 <= room) return `${shown}${' '.repeat(room - candidate.length)}${candidate}`;
+	}
+
+	return shown;
 }
 
 function sameArray(a: readonly number[], b: readonly number[]): boolean {

@@ -1,6 +1,7 @@
 // DescribePipelineExecution for the rows on screen that need it (a finished execution's end time, who started it),
 // a few at a time, each asked once per status.
 import {useRef, useState} from 'react';
+import {formatDuration} from '../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../pipeline/model.js';
 import {useSession} from '../app-context.js';
 import {useAbortableEffect} from './use-async-resource.js';
@@ -61,4 +62,16 @@ export function executionDuration(
 	if (summary.status === 'Executing' || summary.status === 'Stopping') return now - summary.startedAt;
 	const end = details?.status === summary.status ? details.modifiedAt : undefined;
 	return end === undefined ? undefined : end - summary.startedAt;
+}
+
+/** The duration as a list shows it: a running execution's in whole minutes (lists redraw once a minute for time). */
+export function executionDurationText(
+	summary: ExecutionSummary,
+	details: ExecutionDetails | undefined,
+	now: number,
+): string {
+	const duration = executionDuration(summary, details, now);
+	if (duration === undefined) return '';
+	const running = summary.status === 'Executing' || summary.status === 'Stopping';
+	return formatDuration(duration, running ? 'minute' : 'second');
 }

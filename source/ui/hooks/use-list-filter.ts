@@ -6,6 +6,8 @@ import {useTextEditing} from './use-text-editing.js';
 export type ListFilter = {
 	text: string;
 	editing: boolean;
+	/** Where the cursor stands in `text` while it is typed. */
+	cursor: number;
 	start(): void;
 	/** Clears a kept filter; false when there was none (so Esc can go back instead). */
 	clear(): boolean;
@@ -15,7 +17,7 @@ export type ListFilter = {
 export function useListFilter(active: boolean): ListFilter {
 	const [text, setText] = useState('');
 	const [editing, setEditing] = useState(false);
-	useTextEditing({
+	const {cursor} = useTextEditing({
 		keymap: filterKeymap,
 		active: active && editing,
 		value: text,
@@ -32,6 +34,7 @@ export function useListFilter(active: boolean): ListFilter {
 	return {
 		text,
 		editing,
+		cursor,
 		start: () => setEditing(true),
 		clear: () => {
 			if (text === '') return false;

@@ -1,6 +1,7 @@
-// A clock that ticks every few seconds, shared by every component that shows an age or an elapsed time: one timer
+// A clock that ticks every second or few seconds, shared by every component that shows an age or an elapsed time: one timer
 // per period and one batched render per tick, and no timer at all while nothing needs one (idle CPU stays near 0).
 import {useSyncExternalStore} from 'react';
+import {type TimePrecision, unitOf} from '../../pipeline/format.js';
 
 type Clock = {listeners: Set<() => void>; timer?: NodeJS.Timeout; tick: number};
 
@@ -65,5 +66,26 @@ export function useTicking<T extends string | number | undefined>(
 export function useCoarseTick(periodMs: number | undefined): number {
 	return useSyncExternalStore(periodMs === undefined ? never : subscriberFor(periodMs), () =>
 		periodMs === undefined ? 0 : clockFor(periodMs).tick,
+	);
+}
+
+/** How often a figure at `precision` is looked at: each second, or every 5 s for one that moves once a minute. */
+export function tickPeriodOf(precision: TimePrecision): number {
+	return precision === 'second' ? 1000 : 5000;
+}
+
+/**
+ * Re-renders the caller when the number of whole units (of `precision`) since `since` changes, so figures shown
+ * at that precision stay true, and at most once per unit for time alone. No timer unless `live`.
+ */
+export function useElapsedUnits(
+	now: () => number,
+	since: number | undefined,
+	precision: TimePrecision,
+	live: boolean,
+): number {
+	return useTicking(
+		() => (since === undefined ? 0 : Math.floor((now() - since) / unitOf(precision))),
+		live && since !== undefined ? tickPeriodOf(precision) : undefined,
 	);
 }

@@ -92,3 +92,12 @@ export const submitStart = {
 	action: 'start the execution',
 	hint: 'start',
 } as const satisfies Binding;
+
+export const copyArn = {
+	keys: ['y'],
+	label: 'y',
+	description: 'copy (yank) the ARN to the clipboard (OSC 52, works over ssh and in tmux)',
+	intent: 'copy',
+	hint: 'copy',
+	footer: false,
+} as const satisfies Binding;

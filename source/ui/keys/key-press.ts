@@ -85,8 +85,9 @@ export function keyPressOf(input: string, key: Key): KeyPress {
 	if (key.escape) return {name: 'escape', input: ''};
 	if (key.upArrow) return {name: 'up', input: ''};
 	if (key.downArrow) return {name: 'down', input: ''};
-	if (key.leftArrow) return {name: 'left', input: ''};
-	if (key.rightArrow) return {name: 'right', input: ''};
+	// Alt+← / Ctrl+← (and →) move by word in a text field.
+	if (key.leftArrow) return {name: key.meta || key.ctrl ? 'meta+left' : 'left', input: ''};
+	if (key.rightArrow) return {name: key.meta || key.ctrl ? 'meta+right' : 'right', input: ''};
 	if (key.pageUp) return {name: 'pageup', input: ''};
 	if (key.pageDown) return {name: 'pagedown', input: ''};
 	if (key.home) return {name: 'home', input: ''};

@@ -7,6 +7,7 @@ import {
 	refreshNow,
 	stopExecution,
 	submitStart,
+	copyArn,
 } from './bindings.js';
 import {compareWithMarked, compareWithPrevious, markExecution} from './compare-keymaps.js';
 import {answerCallback} from './callback-keymaps.js';
@@ -36,6 +37,7 @@ export const pipelinesKeymap = [
 	{keys: ['/'], label: '/', description: 'filter by name', intent: 'filter'},
 	clearFilter,
 	refreshNow,
+	copyArn,
 ] as const satisfies Keymap;
 
 export type PipelinesIntent = (typeof pipelinesKeymap)[number]['intent'];
@@ -64,7 +66,9 @@ export const executionsKeymap = [
 	compareWithMarked,
 	{keys: ['/'], label: '/', description: 'filter by name, id or status', intent: 'filter'},
 	clearFilter,
+	{keys: ['o'], label: 'o', description: 'cycle the sort order', intent: 'sort', hint: 'sort'},
 	refreshNow,
+	copyArn,
 ] as const satisfies Keymap;
 
 export type ExecutionsIntent = (typeof executionsKeymap)[number]['intent'];
@@ -171,6 +175,9 @@ export const executionKeymap = [
 	},
 	deletePipeline,
 	refreshNow,
+	copyArn,
+	{keys: ['/'], label: '/', description: 'filter steps by name, type or status', intent: 'filter'},
+	clearFilter,
 ] as const satisfies Keymap;
 
 export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];

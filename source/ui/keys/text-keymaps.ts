@@ -13,6 +13,36 @@ export const erasingKeymap = [
 		footer: false,
 	},
 	{keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear the field', intent: 'clear', hint: 'clear'},
+	{keys: ['left'], label: '←', description: 'cursor left', intent: 'cursor-left', footer: false},
+	{keys: ['right'], label: '→', description: 'cursor right', intent: 'cursor-right', footer: false},
+	{
+		keys: ['home', 'ctrl+a'],
+		label: 'Home/ctrl+a',
+		description: 'cursor to the start',
+		intent: 'cursor-home',
+		footer: false,
+	},
+	{
+		keys: ['end', 'ctrl+e'],
+		label: 'End/ctrl+e',
+		description: 'cursor to the end',
+		intent: 'cursor-end',
+		footer: false,
+	},
+	{
+		keys: ['meta+left', 'meta+b'],
+		label: 'alt+←',
+		description: 'cursor a word left',
+		intent: 'cursor-word-left',
+		footer: false,
+	},
+	{
+		keys: ['meta+right', 'meta+f'],
+		label: 'alt+→',
+		description: 'cursor a word right',
+		intent: 'cursor-word-right',
+		footer: false,
+	},
 ] as const satisfies Keymap;
 
 /** A start-form field (and the `:` command line). */

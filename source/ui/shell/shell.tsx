@@ -15,7 +15,7 @@ import {
 	SessionContext,
 } from '../app-context.js';
 import {ConfirmDialog, confirmDialogHeight} from '../components/confirm-dialog.js';
-import {Footer} from '../components/footer.js';
+import {Footer, footerMessageLines} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {TextField} from '../components/text-field.js';
@@ -137,8 +137,8 @@ export function Shell(props: ShellProps) {
 
 	const top = stack.at(-1) ?? homeRoute;
 	const height = size.rows - 1;
-	const dialogHeight = dialog ? confirmDialogHeight(dialog) : 0;
-	const bodyHeight = height - 3 - dialogHeight;
+	const dialogHeight = dialog ? confirmDialogHeight(dialog, size.columns) : 0;
+	const bodyHeight = height - 2 - footerMessageLines(message?.text, size.columns).length - dialogHeight;
 	const crumbs = stack.map((route, index) => titleOfRoute(route, stack[index - 1]));
 	return (
 		<>
@@ -197,7 +197,12 @@ export function Shell(props: ShellProps) {
 							<Text bold color={theme.colorOf('accent')}>
 								:
 							</Text>
-							<TextField value={commandLine.text} editing width={size.columns - 2} />
+							<TextField
+								value={commandLine.text}
+								cursor={commandLine.cursor}
+								editing
+								width={size.columns - 2}
+							/>
 						</Text>
 						<Text color={theme.colorOf('muted')} wrap="truncate-end">
 							:pipeline NAME · :region R · :profile P · :q — enter runs, esc cancels

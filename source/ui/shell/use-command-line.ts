@@ -15,7 +15,7 @@ export type CommandLineHost = {
 	reconnect: ((changes: {region?: string; profile?: string}) => Promise<AwsAccess>) | undefined;
 };
 
-export type CommandLine = {open: boolean; text: string; start(): void};
+export type CommandLine = {open: boolean; text: string; cursor: number; start(): void};
 
 export function useCommandLine(host: CommandLineHost): CommandLine {
 	const [open, setOpen] = useState(false);
@@ -74,7 +74,7 @@ export function useCommandLine(host: CommandLineHost): CommandLine {
 		}
 	};
 
-	useTextEditing({
+	const {cursor} = useTextEditing({
 		active: open,
 		showKeymap: false,
 		value: text,
@@ -90,6 +90,7 @@ export function useCommandLine(host: CommandLineHost): CommandLine {
 	return {
 		open,
 		text,
+		cursor,
 		start: () => {
 			setText('');
 			setOpen(true);

@@ -44,3 +44,17 @@ test('the message line shows the last outcome', () => {
 	);
 	expect(text.split('\n')[0]).toBe('Deleted pipeline Demo.');
 });
+
+test('a long message wraps instead of being cut to one line', () => {
+	const message = {
+		text: 'Could not stop the execution: AccessDeniedException: User arn:aws:iam::111122223333:user/dev is not authorized to perform sagemaker:StopPipelineExecution',
+		kind: 'error' as const,
+	};
+	for (const width of [60, 80, 200]) {
+		const text = renderToString(
+			<Footer keymap={executionKeymap} readOnly={false} width={width} canGoBack message={message} />,
+			{columns: width},
+		);
+		expect(text.replace(/\s+/g, ' ')).toContain('sagemaker:StopPipelineExecution');
+	}
+});

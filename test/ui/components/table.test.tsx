@@ -47,3 +47,19 @@ test('cuts long cells with an ellipsis and says when there is nothing to show', 
 	);
 	expect(empty).toContain('No rows.');
 });
+
+test('the scroll position never covers a column title', () => {
+	const wide: Column<string>[] = [
+		{title: 'NAME', cell: (row) => ({text: row})},
+		{title: 'STATUS', width: 10, cell: () => ({text: 'succeeded'})},
+		{title: 'DURATION', width: 8, align: 'right', cell: () => ({text: '2m'})},
+	];
+	for (const width of [40, 60, 80]) {
+		const text = renderToString(
+			<Table rows={rows} columns={wide} rowKey={(row) => row} selected={150} width={width} height={6} />,
+			{columns: width},
+		);
+		const [titles = ''] = text.split('\n');
+		expect(titles).toMatch(/NAME\s+STATUS\s+DURATION\s+147-151\/300$/);
+	}
+});

@@ -44,3 +44,52 @@ test('keys typed faster than the field renders each edit what the previous key l
 	await settle(800);
 	expect(app.lastFrame()).toBe('[frax z]');
 });
+
+function Field() {
+	const [value, setValue] = useState('');
+	const {cursor} = useTextEditing({
+		active: true,
+		showKeymap: false,
+		value,
+		onChange: setValue,
+		onIntent: () => undefined,
+	});
+	return <Text>[{`${value.slice(0, cursor)}|${value.slice(cursor)}`}]</Text>;
+}
+
+test('←, →, Home, End, ctrl+a, ctrl+e, ctrl+w and alt+←/→ move and edit as in a shell', async () => {
+	const app = render(
+		<KeyRouter>
+			<Field />
+		</KeyRouter>,
+	);
+	unmount = app.unmount;
+	const press = async (keys: string, ms = 60) => {
+		app.stdin.write(keys);
+		await settle(ms);
+	};
+	await press('train epochs');
+	expect(app.lastFrame()).toBe('[train epochs|]');
+	await press('\u001B[D');
+	await press('\u001B[D');
+	expect(app.lastFrame()).toBe('[train epoc|hs]');
+	await press('X');
+	expect(app.lastFrame()).toBe('[train epocX|hs]');
+	await press('\u0001');
+	expect(app.lastFrame()).toBe('[|train epocXhs]');
+	await press('\u001B[C');
+	expect(app.lastFrame()).toBe('[t|rain epocXhs]');
+	await press('\u0005');
+	expect(app.lastFrame()).toBe('[train epocXhs|]');
+	await press('\u001B[1;3D');
+	expect(app.lastFrame()).toBe('[train |epocXhs]');
+	await press('\u0017');
+	expect(app.lastFrame()).toBe('[|epocXhs]');
+	await press('\u001B[F');
+	expect(app.lastFrame()).toBe('[epocXhs|]');
+	await press('\u001B[H');
+	await press('\u001B[1;3C');
+	expect(app.lastFrame()).toBe('[epocXhs|]');
+	await press('\u007F');
+	expect(app.lastFrame()).toBe('[epocXh|]');
+});

@@ -9,7 +9,9 @@ import {terminalExecutionStatuses} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ExecutionSummary, executionSummaryHeight} from '../../components/execution-summary.js';
-import {useTicking} from '../../hooks/use-ticking.js';
+import {ListCaption} from '../../components/list-caption.js';
+import {useListFilter} from '../../hooks/use-list-filter.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {useExecutionWatch} from '../../hooks/use-execution-watch.js';
 import {failedStepsKey, useTriage} from '../../hooks/use-triage.js';
 import type {ScreenProps} from '../../shell/routes.js';
@@ -38,22 +40,16 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const navigation = useNavigation();
 	const shell = useScreenHost();
 	const {executionArn, pipelineName} = route;
-	const {definition, snapshot, views, poller} = useExecutionWatch(executionArn);
+	const {definition, snapshot, views: allViews, poller} = useExecutionWatch(executionArn);
 	const [state, dispatch] = useReducer(executionViewReducer, initialViewState);
 	const [callback, setCallback] = useState<CallbackForm>();
 
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
-	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(views));
-	// Elapsed times move with the clock: every 5 s in the first minute, then every 15 s (cheap to watch).
-	const startedAt = execution?.startedAt;
-	useTicking(
-		() =>
-			startedAt === undefined
-				? 0
-				: Math.floor((session.now() - startedAt) / (session.now() - startedAt < 60_000 ? 5000 : 15_000)),
-		live ? 5000 : undefined,
-	);
+	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(allViews));
+	// Durations in the lists, boxes and timeline show whole minutes, so the screen redraws once a minute for time
+	// alone; the header's elapsed time ticks by itself (execution-summary.tsx).
+	useElapsedUnits(session.now, execution?.startedAt, 'minute', live);
 	const now = session.now();
 	const name = execution?.displayName ?? route.title ?? executionIdOf(executionArn);
 
@@ -83,10 +79,24 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		[ready],
 	);
 	const fitted = layout?.fits ? layout : undefined;
+	// `/` narrows the steps by name, type or status; the DAG is drawn whole, so a filter shows the list instead.
+	const filter = useListFilter(active && state.pane === undefined);
+	const needle = filter.text.trim().toLowerCase();
+	const views = useMemo(
+		() =>
+			needle === ''
+				? allViews
+				: allViews.filter((view) =>
+						[view.name, view.displayName, view.type, view.state].some((field) =>
+							field?.toLowerCase().includes(needle),
+						),
+					),
+		[allViews, needle],
+	);
 	const names = useMemo(() => views.map((view) => view.name), [views]);
 	// A failed execution opens on its first failed step, and says why under the steps without a key press.
-	const failedKey = failedStepsKey(views);
-	const failed = views.filter((view) => view.state === 'failed' || view.state === 'stopped');
+	const failedKey = failedStepsKey(allViews);
+	const failed = allViews.filter((view) => view.state === 'failed' || view.state === 'stopped');
 	const preferred = (failed.find((view) => view.state === 'failed') ?? failed[0])?.name;
 	const triage = useTriage(
 		executionArn,
@@ -98,8 +108,9 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		3,
 		height - executionSummaryHeight(execution) - 2 - (strip ? whyStripHeight : 0),
 	);
-	const shape: StepPanelShape = {names, layout: fitted, dag, panelHeight, preferred};
-	const shownView = shownViewOf(state.view, fitted);
+	const filtered = needle !== '';
+	const shape: StepPanelShape = {names, layout: filtered ? undefined : fitted, dag, panelHeight, preferred};
+	const shownView = filtered && state.view === 'dag' ? 'list' : shownViewOf(state.view, fitted);
 	const selectedIndex = selectedIndexOf(state, names, preferred);
 	const selected = views[selectedIndex];
 	const glanced = failed.find((view) => view.name === selected?.name) ?? failed[0];
@@ -119,7 +130,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 			const step = selected && steps.get(selected.name);
 			const token = callbackTokenOf(selected?.record?.metadata);
 			if (!selected || (step?.type ?? selected.type) !== 'Callback')
-				shell.notify('c answers a Callback step that waits; select one first.', 'error');
+				shell.notify('A answers a Callback step that waits; select one first.', 'error');
 			else if (selected.record?.status !== 'Executing' || token === undefined)
 				shell.notify(`${sanitizeText(selected.name)} is not waiting for a callback.`, 'error');
 			else setCallback(openCallbackForm(selected.name, token, step ? declaredOutputs(step) : []));
@@ -130,6 +141,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		phase: snapshot.phase,
 		ended,
 		active: active && callback === undefined,
+		filter,
 	});
 	useCallbackForm({form: callback, setForm: setCallback, after: () => poller.refreshNow(), active});
 
@@ -146,10 +158,10 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<ExecutionSummary execution={execution} views={views} name={name} width={width} now={now} />
+			<ExecutionSummary execution={execution} views={allViews} name={name} width={width} now={session.now} />
 			<ExecutionStatusLine
 				shownView={shownView}
-				views={views}
+				views={allViews}
 				neededWidth={state.view === 'dag' && layout && !layout.fits ? layout.neededWidth : undefined}
 				phase={snapshot.phase}
 				error={snapshot.error?.message}
@@ -167,7 +179,7 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 						definition={ready?.definition}
 						dag={dag}
 						steps={steps}
-						layout={fitted}
+						layout={filtered ? undefined : fitted}
 						dagScroll={dagScrollOf(state, shape)}
 						views={views}
 						selectedIndex={selectedIndex}
@@ -190,7 +202,11 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 					width={width}
 				/>
 			) : null}
-			<SelectionLine selected={selected} now={now} />
+			{filter.editing || filtered ? (
+				<ListCaption summary={`${views.length} of ${allViews.length} steps`} filter={filter} width={width} />
+			) : (
+				<SelectionLine selected={selected} now={now} />
+			)}
 		</Box>
 	);
 }

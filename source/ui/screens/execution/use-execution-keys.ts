@@ -8,7 +8,9 @@ import type {ExecutionPoller} from '../../../watch/execution-poller.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
 import {useNavigation, useScreenHost} from '../../app-context.js';
 import type {ExecutionRef} from '../../execution-actions.js';
+import {useCopy} from '../../clipboard.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
+import type {ListFilter} from '../../hooks/use-list-filter.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
 import {executionKeymap, paneKeymap, triagePaneKeymap} from '../../keys/keymaps.js';
@@ -34,13 +36,21 @@ export type ExecutionKeysInput = {
 	phase: PollPhase;
 	ended: boolean;
 	active: boolean;
+	/** The `/` filter over the steps. */
+	filter: Pick<ListFilter, 'start' | 'clear'>;
 };
+
+/** Once the execution has ended the footer no longer offers `x stop` (the key still answers that it has ended). */
+const endedKeymap = executionKeymap.map((binding) =>
+	binding.intent === 'stop' ? {...binding, footer: false} : binding,
+) as unknown as typeof executionKeymap;
 
 export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const {state, dispatch, shape, selected, execution, poller, active} = input;
 	const shell = useScreenHost();
 	const navigation = useNavigation();
 	const actions = useExecutionActions();
+	const copy = useCopy();
 
 	const openPane = (pane: Pane) => {
 		if ((pane === 'details' || pane === 'reports') && selected === undefined)
@@ -76,7 +86,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 	};
 
 	useScreenKeys(
-		executionKeymap,
+		input.ended ? endedKeymap : executionKeymap,
 		(intent) => {
 			switch (intent) {
 				case 'up':
@@ -124,6 +134,15 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 				case 'refresh':
 					poller.refreshNow();
 					return;
+				case 'copy':
+					copy(execution.arn, 'the execution ARN');
+					return;
+				case 'filter':
+					input.filter.start();
+					return;
+				case 'clear-filter':
+					// Esc clears a kept filter; without one it goes back.
+					return input.filter.clear() ? undefined : false;
 				case 'stop':
 					actions.stop(execution, () => poller.refreshNow());
 					return;

@@ -1,11 +1,11 @@
 // The executions table's columns: status, name, id, start and duration, fewer as the window narrows.
 import {executionIdOf} from '../../../pipeline/arn.js';
-import {formatDuration, formatRelativeTime, formatTimestamp} from '../../../pipeline/format.js';
+import {formatRelativeTime, formatTimestamp} from '../../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {failedStatusCell, statusColumnWidth} from '../../components/status-text.js';
 import type {Column} from '../../components/table.js';
-import {executionDuration} from '../../hooks/use-execution-details.js';
+import {executionDurationText} from '../../hooks/use-execution-details.js';
 import type {Theme} from '../../theme.js';
 
 /** What an execution is called: its display name, else the id at the end of its ARN. */
@@ -60,7 +60,7 @@ export function executionColumns(
 						? formatTimestamp(execution.startedAt, {
 								timeZoneOffsetMinutes: -new Date(execution.startedAt).getTimezoneOffset(),
 							})
-						: formatRelativeTime(execution.startedAt, now),
+						: formatRelativeTime(execution.startedAt, now, 'minute'),
 			tone: 'muted',
 		}),
 	});
@@ -70,8 +70,7 @@ export function executionColumns(
 			width: 8,
 			align: 'right',
 			cell: (execution) => {
-				const duration = executionDuration(execution, details.get(execution.arn), now);
-				return {text: duration === undefined ? '' : formatDuration(duration)};
+				return {text: executionDurationText(execution, details.get(execution.arn), now)};
 			},
 		});
 	}

@@ -1,6 +1,6 @@
 // Executions of one pipeline, newest first: open, start another (prefilled from the selected one), stop, retry,
-// mark one and compare another with it.
-import {useEffect} from 'react';
+// sort, copy an ARN, mark one and compare another with it.
+import {useEffect, useRef, useState} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
@@ -10,11 +10,20 @@ import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {useFailedSteps} from '../../hooks/use-failed-steps.js';
 import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
+import {useCopy} from '../../clipboard.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
 import {executionColumns, nameOf} from './execution-columns.js';
 import {useCompareMarks} from './use-compare-marks.js';
+import {
+	type ExecutionSort,
+	executionSortLabels,
+	nextExecutionSort,
+	sortExecutions,
+} from './execution-sort.js';
+import {startedByColumn} from './started-by-column.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
@@ -22,13 +31,20 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const navigation = useNavigation();
 	const shell = useScreenHost();
 	const actions = useExecutionActions();
+	const copy = useCopy();
+	const [sort, setSort] = useState<ExecutionSort>('newest');
 	const {pipelineName} = route;
 	const {executions, snapshot, loadingMore, mayHaveMore, olderError, loadMore, refresh} =
 		useExecutions(pipelineName);
 
+	// A pipeline that never answered (`:pipeline NoSuchPipe`) does not exist; one that did was deleted since.
+	const seen = useRef(false);
+	if (snapshot.phase === 'live' || snapshot.phase === 'paused' || snapshot.phase === 'done')
+		seen.current = true;
 	useEffect(() => {
 		if (snapshot.phase !== 'gone') return;
-		shell.notify(`Pipeline ${sanitizeText(pipelineName)} no longer exists.`, 'error');
+		const what = seen.current ? 'no longer exists' : 'does not exist';
+		shell.notify(`Pipeline ${sanitizeText(pipelineName)} ${what}.`, 'error');
 		navigation.reset([{kind: 'pipelines'}]);
 	}, [snapshot.phase, pipelineName, shell, navigation]);
 
@@ -37,6 +53,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		rows: executions,
 		keyOf: (execution) => execution.arn,
 		searchable: (execution) => [execution.displayName, executionIdOf(execution.arn), execution.status],
+		arrange: (matching) => sortExecutions(matching, sort),
 		initialKey: route.selected,
 		keymap: executionsKeymap,
 		height,
@@ -47,6 +64,11 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			if (index >= shown.length - 1 && mayHaveMore && list.filter.text === '') loadMore();
 		},
 		onIntent: (intent) => {
+			if (intent === 'sort') {
+				setSort(nextExecutionSort);
+				return true;
+			}
+
 			// With an execution selected, `s` prefills from it (onRowIntent); with none, the form opens on defaults.
 			if (intent !== 'start' || list.current) return false;
 			navigation.push({kind: 'start', pipelineName});
@@ -78,10 +100,15 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 				case 'compare':
 					compareIntent(intent, execution);
 					return;
+				case 'copy':
+					copy(execution.arn, 'the execution ARN');
+					return;
 			}
 		},
 	});
 	const {shown, selected, tableHeight} = list;
+	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
+	useElapsedUnits(session.now, 0, 'minute', true);
 	const now = session.now();
 	const windowStart = Math.max(0, selected - tableHeight);
 	const onScreen = shown.slice(windowStart, windowStart + tableHeight * 2);
@@ -90,7 +117,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 
 	const summary = listSummary(snapshot, [
 		countOf(shown.length, executions.length, 'execution'),
-		'newest first',
+		sort === 'newest' ? 'newest first' : `sorted ${executionSortLabels[sort]} (o)`,
 		loadingMore ? 'loading older…' : mayHaveMore ? 'more below' : undefined,
 		olderError ? `older ones failed to load: ${sanitizeText(olderError)}` : undefined,
 	]);
@@ -105,7 +132,10 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={executionColumns(theme, width, now, details, route.marked, failedSteps)}
+			columns={[
+				...executionColumns(theme, width, now, details, route.marked, failedSteps),
+				...(width >= 110 ? [startedByColumn(details)] : []),
+			]}
 			rowKey={(execution) => execution.arn}
 			selected={selected}
 			width={width}

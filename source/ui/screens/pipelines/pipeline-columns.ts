@@ -1,11 +1,11 @@
 // The pipelines table's columns and sort orders: name, last run, its start and duration, created, modified.
-import {formatDuration, formatRelativeTime, formatTimestamp} from '../../../pipeline/format.js';
+import {formatRelativeTime, formatTimestamp} from '../../../pipeline/format.js';
 import type {ExecutionDetails} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PipelineRow} from '../../../watch/pipeline-list-poller.js';
 import {failedStatusCell, statusColumnWidth} from '../../components/status-text.js';
 import type {Column} from '../../components/table.js';
-import {executionDuration} from '../../hooks/use-execution-details.js';
+import {executionDurationText} from '../../hooks/use-execution-details.js';
 import type {Theme} from '../../theme.js';
 
 export type PipelineSort = 'created' | 'name' | 'last-run' | 'modified';
@@ -65,7 +65,7 @@ export function pipelineColumns(
 				text:
 					row.latestExecution?.startedAt === undefined
 						? ''
-						: formatRelativeTime(row.latestExecution.startedAt, now),
+						: formatRelativeTime(row.latestExecution.startedAt, now, 'minute'),
 				tone: 'muted',
 			}),
 		});
@@ -78,8 +78,7 @@ export function pipelineColumns(
 			align: 'right',
 			cell: (row) => {
 				const execution = row.latestExecution;
-				const duration = execution && executionDuration(execution, details.get(execution.arn), now);
-				return {text: duration === undefined ? '' : formatDuration(duration)};
+				return {text: execution ? executionDurationText(execution, details.get(execution.arn), now) : ''};
 			},
 		});
 	}
@@ -101,7 +100,10 @@ export function pipelineColumns(
 			title: 'MODIFIED',
 			width: 9,
 			cell: (row) => ({
-				text: row.pipeline.modifiedAt === undefined ? '' : formatRelativeTime(row.pipeline.modifiedAt, now),
+				text:
+					row.pipeline.modifiedAt === undefined
+						? ''
+						: formatRelativeTime(row.pipeline.modifiedAt, now, 'minute'),
 				tone: 'muted',
 			}),
 		});

@@ -7,6 +7,8 @@ import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {useFailedSteps} from '../../hooks/use-failed-steps.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {usePipelines} from '../../hooks/use-pipelines.js';
+import {useElapsedUnits} from '../../hooks/use-ticking.js';
+import {useCopy} from '../../clipboard.js';
 import {pipelinesKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -22,6 +24,7 @@ import {
 export function PipelinesScreen({route, width, height, active}: ScreenProps<'pipelines'>) {
 	const theme = useTheme();
 	const session = useSession();
+	const copy = useCopy();
 	const navigation = useNavigation();
 	const actions = useExecutionActions();
 	const {rows, loading, capped, snapshot, refresh, showRows} = usePipelines({visibleRows: height});
@@ -56,6 +59,9 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 					navigation.remember({selected: name});
 					navigation.push({kind: 'executions', pipelineName: name});
 					return;
+				case 'copy':
+					copy(row.pipeline.arn, 'the pipeline ARN');
+					return;
 				case 'start':
 					navigation.remember({selected: name});
 					navigation.push({kind: 'start', pipelineName: name});
@@ -80,6 +86,8 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	}, [nearbyKey]);
 	const detailsPending = loading || nearby.some((row) => row.latestPending);
 
+	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
+	useElapsedUnits(session.now, 0, 'minute', true);
 	const now = session.now();
 	const visibleExecutions = nearby.flatMap((row) =>
 		row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],

@@ -40,7 +40,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	} = useStartForm(pipelineName, route.from);
 	const field = form.fields[form.selected];
 
-	useTextEditing({
+	const {cursor} = useTextEditing({
 		keymap: textEditKeymap,
 		active: active && form.editing && !submitting,
 		value: field && field.kind !== 'submit' ? field.text : '',
@@ -189,6 +189,7 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 					field={candidate}
 					selected={offset + index === form.selected}
 					editing={form.editing && offset + index === form.selected}
+					cursor={cursor}
 					nameWidth={nameWidth}
 					valueWidth={valueWidth}
 					submitting={submitting}

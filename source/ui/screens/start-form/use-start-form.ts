@@ -7,7 +7,7 @@ import {parseDefinition} from '../../../pipeline/definition.js';
 import {messageOf} from '../../../pipeline/message-of.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {type Loading, useAsyncResource} from '../../hooks/use-async-resource.js';
-import {loadRememberedValues, saveRememberedValues} from '../../remembered-values.js';
+import {loadRememberedValues, type RememberedKey, saveRememberedValues} from '../../remembered-values.js';
 import type {StartSource} from '../../shell/routes.js';
 import {buildRequest, createForm, type FormState, isDirty, problemOf} from '../../start-form-model.js';
 import {type LoadedSource, loadStartSource, SelectionRefused, startFromSource} from './start-source.js';
@@ -20,6 +20,8 @@ export type OpenedForm = {
 	source?: LoadedSource;
 	/** How many problems the stored definition has. */
 	problems: number;
+	/** Where the values typed here are remembered: this pipeline, at this endpoint. */
+	rememberAs: RememberedKey;
 };
 
 export type StartForm = {
@@ -43,16 +45,23 @@ export function useStartForm(pipelineName: string, from?: StartSource): StartFor
 	const fromKey = from ? JSON.stringify(from) : '';
 	const opened = useAsyncResource(async (): Promise<OpenedForm> => {
 		const pipeline = await session.aws.pipelines.describePipeline(pipelineName);
+		const rememberAs = {pipelineArn: pipeline.arn, endpointUrl: session.aws.settings.endpointUrl};
 		const parsed = parseDefinition(pipeline.definition);
 		const source = from ? await loadStartSource(session.aws, from, parsed.definition) : undefined;
 		const remembered = source
 			? source.values
-			: await loadRememberedValues(session.configDirectory, pipelineName);
+			: await loadRememberedValues(session.configDirectory, rememberAs);
 		const form = createForm(parsed.definition?.parameters ?? [], remembered);
 		const rememberedCount = form.fields.filter(
 			(field) => field.kind === 'parameter' && remembered[field.parameter.name] === field.text,
 		).length;
-		return {form, rememberedCount, problems: parsed.problems.length, ...(source ? {source} : {})};
+		return {
+			form,
+			rememberedCount,
+			problems: parsed.problems.length,
+			rememberAs,
+			...(source ? {source} : {}),
+		};
 	}, [session, pipelineName, fromKey]);
 	const initial = opened.state === 'ready' ? opened.value.form : emptyForm;
 	// Undefined until the first edit: the form is then what it opened with.
@@ -90,7 +99,8 @@ export function useStartForm(pipelineName: string, from?: StartSource): StartFor
 		startFromSource(session.aws, built.request, opened.value.source).then(
 			async (executionArn) => {
 				try {
-					await saveRememberedValues(session.configDirectory, pipelineName, built.overrides, session.now());
+					const key = opened.value.rememberAs;
+					await saveRememberedValues(session.configDirectory, key, built.overrides, session.now());
 				} catch (failure) {
 					shell.notify(`Started, but the values could not be remembered: ${String(failure)}`, 'error');
 				}

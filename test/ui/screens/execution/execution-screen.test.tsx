@@ -81,7 +81,9 @@ describe('the execution screen', () => {
 		await app.press(keys.enter, 'Step AbaloneTrain');
 		expect(app.screen()).toMatch(/Failure\s+ClientError: the training image crashed/);
 		expect(app.screen()).toMatch(/^\s*│\s+at line 2/m);
-		expect(app.screen()).toMatch(/Training job\s+arn:aws:sagemaker:/);
+		// The job's ARN, whole on a line (beside its label, or under it when it does not fit there).
+		expect(app.screen()).toMatch(/Training job/);
+		expect(app.screen()).toMatch(/[│ ]arn:aws:sagemaker:[\w-]+:\d+:training-job\/\S+\s*│/);
 		await app.press(keys.escape);
 		await app.waitForGone('Step AbaloneTrain');
 
@@ -95,12 +97,36 @@ describe('the execution screen', () => {
 		app = renderApp(backend.aws, {initialRoutes: routes});
 		await app.waitFor('✔ SUCCEEDED', 20_000);
 		await app.waitFor('[DAG] list timeline');
+		expect(app.screen()).not.toContain('x stop');
 		expect(app.screen()).toMatch(/┏━+┓/);
 		expect(app.screen()).toContain('AbaloneMSECond');
 		await app.press('g', 'DAG [list] timeline');
 		expect(app.screen()).toMatch(/STEP\s+TYPE\s+STATUS\s+STARTED\s+DURATION\s+TRY\s+CACHE/);
 		await app.press('g', 'DAG list [timeline]');
 		expect(line(app.screen(), 'AbaloneProcess')).toMatch(/█+/);
+	});
+
+	test('/ filters the steps by name, type or status in every view; esc clears the filter', async () => {
+		const {routes} = await startExecution('FilterAbalone');
+		app = renderApp(backend.aws, {initialRoutes: routes});
+		await app.waitFor('✔ SUCCEEDED', 20_000);
+		await app.press('/');
+		await app.press('train', /1 of \d+ steps/);
+		expect(app.screen()).toContain('AbaloneTrain');
+		expect(app.screen()).not.toContain('AbaloneProcess');
+		await app.press(keys.enter);
+		await app.press('g', 'DAG [list] timeline');
+		expect(app.screen()).not.toContain('AbaloneProcess');
+		await app.press('g', 'DAG list [timeline]');
+		expect(line(app.screen(), 'AbaloneTrain')).toMatch(/█+/);
+		expect(app.screen()).not.toContain('AbaloneProcess');
+		await app.press(keys.escape);
+		await app.waitFor('AbaloneProcess');
+		await app.press('/');
+		await app.press('Transform', /1 of \d+ steps/);
+		await app.press(keys.escape, 'AbaloneProcess');
+		await app.press('/');
+		await app.press('succeeded', /(\d+) of \1 steps/);
 	});
 
 	test('arrows move the selection along the graph', async () => {

@@ -25,6 +25,30 @@ function openExecutions(
 }
 
 describe('the executions screen', () => {
+	test('a pipeline that never existed is said not to exist (not "no longer")', async () => {
+		app = openExecutions('NoSuchPipe');
+		await app.waitFor('Pipeline NoSuchPipe does not exist.');
+	});
+
+	test('o sorts the list; a wide list says who started each execution', async () => {
+		await createPipeline(backend.aws, 'Sorted', {steps: {AbaloneProcess: {durationSeconds: 1}}});
+		for (const displayName of ['older-run', 'newer-run'])
+			await backend.aws.pipelines.startExecution({pipelineName: 'Sorted', parameters: [], displayName});
+		app = renderApp(backend.aws, {
+			size: {columns: 130, rows: 40},
+			initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Sorted'}],
+		});
+		await app.waitFor('2 executions · newest first');
+		await app.waitFor(/STATUS\s+NAME\s+ID\s+STARTED\s+DURATION\s+BY/);
+		await app.waitFor(/older-run.*\ssagemon-local\s*$/m, 20_000);
+		await app.press('o', 'sorted oldest first (o)');
+		const rows = app.screen().split('\n');
+		expect(rows.findIndex((row) => row.includes('older-run'))).toBeLessThan(
+			rows.findIndex((row) => row.includes('newer-run')),
+		);
+		await app.press('o', 'sorted by status (failed first) (o)');
+	});
+
 	test('lists executions newest first with status, name, id, start and duration; enter opens one', async () => {
 		await createPipeline(backend.aws, 'Listed', {steps: {AbaloneProcess: {durationSeconds: 30}}});
 		const first = await backend.aws.pipelines.startExecution({

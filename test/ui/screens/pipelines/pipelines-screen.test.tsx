@@ -26,7 +26,7 @@ describe('the pipelines screen', () => {
 		expect(screen).toContain('PIPELINE');
 		expect(screen).toContain('LAST RUN');
 		expect(screen).toContain('DURATION');
-		expect(screen).toMatch(/updated (just now|\d+s ago) · us-east-1 · default/);
+		expect(screen).toMatch(/updated (just now|\d+s ago) · us-east-1 · 127\.0\.0\.1:\d+/);
 	});
 
 	test('o cycles the sort order and / filters by name', async () => {
