@@ -1,7 +1,6 @@
 // The esbuild settings every sagemon bundle shares (dist/, the benchmark's helpers, tests that need a private
 // bundle): ESM for Node 20, production React, and a `require` for CommonJS dependencies.
 // The patched dependencies (patches/, applied by patch-package when dependencies are installed) are bundled as installed.
-import {bundleRewrites} from './bundle-rewrites.mjs';
 
 /** Ink imports react-devtools-core only when DEV is set; it is not installed, so the bundle gets an empty module. */
 export const stubDevtools = {
@@ -25,7 +24,7 @@ export const nodeBundleOptions = {
 	banner: {
 		js: "import {createRequire as __sagemonCreateRequire} from 'node:module'; const require = __sagemonCreateRequire(import.meta.url);",
 	},
-	plugins: [stubDevtools, bundleRewrites],
+	plugins: [stubDevtools],
 };
 
 /** The options scripts/build.mjs bundles the CLI with, into `outdir`. */

@@ -6,19 +6,47 @@ import {describe, expect, it} from 'vitest';
 import {appliesAgain, patchedPaths, patchFiles, root, unpatchedFiles} from './unpatched.js';
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-// Ink and string-width are direct dependencies; yoga-layout comes with Ink and is pinned by an override.
-const pinned: Record<string, string> = {...manifest.devDependencies, ...manifest.overrides};
+// Ink, meow and string-width are direct dependencies; the others come with Ink and are pinned by overrides
+// (wrap-ansi's own string-width by one nested under wrap-ansi).
+type Overrides = {[name: string]: string | Overrides};
+const pinned: Overrides = {...manifest.devDependencies, ...manifest.overrides};
+
+/** A patch file's package path (`wrap-ansi++string-width` → [wrap-ansi, string-width]) and version. */
+function parse(patch: string): {packages: string[]; version: string} {
+	const [, chain, version] = /^(.+)\+([^+]+)\.patch$/.exec(patch) ?? [];
+	if (chain === undefined || version === undefined)
+		throw new Error(`not a patch-package file name: ${patch}`);
+	return {packages: chain.split('++').map((name) => name.replaceAll('+', '/')), version};
+}
+
+/** The version the manifest pins the package at the end of `packages` to. */
+function pinnedVersion(packages: string[]): string | Overrides | undefined {
+	let entry: string | Overrides | undefined = pinned;
+	for (const name of packages) entry = typeof entry === 'object' ? entry[name] : undefined;
+	return entry;
+}
 
 describe('dependency patches', () => {
-	it('patch Ink, string-width and yoga-layout', () => {
-		expect(patchFiles()).toEqual(['ink+6.8.0.patch', 'string-width+8.3.0.patch', 'yoga-layout+3.2.1.patch']);
+	it("patch ansi-tokenize, Ink, meow, slice-ansi, string-width, wrap-ansi's string-width and yoga-layout", () => {
+		expect(patchFiles()).toEqual([
+			'@alcalzone+ansi-tokenize+0.2.5.patch',
+			'ink+6.8.0.patch',
+			'meow+14.1.0.patch',
+			'slice-ansi+8.0.0.patch',
+			'string-width+8.3.0.patch',
+			'wrap-ansi++string-width+7.2.0.patch',
+			'yoga-layout+3.2.1.patch',
+		]);
 	});
 
 	for (const patch of patchFiles()) {
-		const [name, version] = patch.replace(/\.patch$/, '').split('+') as [string, string];
+		const {packages, version} = parse(patch);
+		const name = packages.join(' > ');
 
 		it(`${patch} is applied to the installed ${name}`, () => {
-			const installed = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+			const installed = JSON.parse(
+				readFileSync(join(root, ...packages.flatMap((p) => ['node_modules', p]), 'package.json'), 'utf8'),
+			);
 			expect(installed.version).toBe(version);
 			// Reverse-applying succeeds only on the patched text, and gives back different text.
 			const originals = unpatchedFiles(patch);
@@ -28,7 +56,7 @@ describe('dependency patches', () => {
 
 		// Pinned exactly, so a new release cannot meet an old patch.
 		it(`${name} is pinned to ${version}`, () => {
-			expect(pinned[name]).toBe(version);
+			expect(pinnedVersion(packages)).toBe(version);
 		});
 
 		// patch-package runs at every install and on a copy already patched; a patch must not apply a second time.
