@@ -72,7 +72,8 @@ test('L follows a running job, then shows the failed step’s traceback', async 
 	await terminal.press('Escape');
 	await terminal.waitFor(/Train/);
 	await terminal.waitFor(/✖/, 20_000);
-	await terminal.press('Down');
+	// A failed execution opens on its failed step: Train is selected without a key press.
+	await terminal.waitFor(/^› Train /m, 20_000);
 	await terminal.press('L');
 	const failed = await terminal.waitFor(/Traceback \(most recent call last\)/, 20_000);
 	expect(failed).toMatch(/Logs · Train · /);

@@ -79,6 +79,7 @@ describe('--read-only', () => {
 			report: [finishedArn, '--step', 'AbaloneEval'],
 			diff: [finishedArn, finishedArn],
 			why: [finishedArn],
+			logs: [finishedArn],
 			models: [],
 		};
 		// The emulator command serves; it makes no AWS calls, so there is nothing for --read-only to refuse.

@@ -160,12 +160,13 @@ export function StartFormScreen({route, width, height, active}: ScreenProps<'sta
 	const intro = [
 		`Start ${sanitizeText(pipelineName)}`,
 		parameterCount === 0 ? 'no parameters' : `${parameterCount} parameter${parameterCount === 1 ? '' : 's'}`,
+		// Before the values' source: the line is cut at the window's width, and a broken definition matters more.
+		opened.value.problems > 0 ? `the definition has ${opened.value.problems} problem(s)` : undefined,
 		source
 			? `values of execution ${sanitizeText(executionIdOf(source.executionArn))} (U resets all to defaults)`
 			: opened.value.rememberedCount > 0
 				? `${opened.value.rememberedCount} value(s) from your last start (U resets all)`
 				: undefined,
-		opened.value.problems > 0 ? `the definition has ${opened.value.problems} problem(s)` : undefined,
 	]
 		.filter(Boolean)
 		.join(' · ');
