@@ -1,6 +1,6 @@
 // What sagemon asks of an execution beyond starting and stopping it: a selective start (re-run some steps,
-// reusing the others from a source execution), what a selective execution selected and reused, and the
-// answers to a Callback step.
+// reusing the others from a source execution) and the answers to a Callback step. What a selective execution
+// selected and reused is part of DescribePipelineExecution and the step list (PipelinesApi).
 import type {ParameterAssignment} from '../pipeline/model.js';
 
 export type SelectiveStartRequest = {
@@ -15,12 +15,6 @@ export type SelectiveStartRequest = {
 	clientRequestToken?: string;
 };
 
-/** A selective execution's SelectiveExecutionConfig. */
-export type ExecutionSelection = {selectedSteps: string[]; sourceExecutionArn?: string};
-
-/** A step a selective execution did not run, and the execution its results come from. */
-export type ReusedStep = {step: string; sourceExecutionArn: string};
-
 export type CallbackSuccess = {
 	callbackToken: string;
 	outputParameters: ParameterAssignment[];
@@ -32,10 +26,6 @@ export type CallbackFailure = {callbackToken: string; failureReason: string; cli
 export interface ExecutionActionsApi {
 	/** Starts a selective execution; returns its ARN. */
 	startSelectiveExecution(request: SelectiveStartRequest): Promise<string>;
-	/** The execution's selection, or undefined for an execution that ran every step. */
-	describeSelection(executionArn: string): Promise<ExecutionSelection | undefined>;
-	/** The steps the execution reused (all pages), newest first as the service lists steps. */
-	listReusedSteps(executionArn: string): Promise<ReusedStep[]>;
 	/** SendPipelineExecutionStepSuccess; returns the execution's ARN. */
 	sendStepSuccess(request: CallbackSuccess): Promise<string>;
 	/** SendPipelineExecutionStepFailure; returns the execution's ARN. */

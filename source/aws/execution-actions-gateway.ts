@@ -1,19 +1,13 @@
-// ExecutionActionsApi over the SageMaker SDK client: selective starts, a selective execution's selection and
-// reused steps, and the replies to a Callback step.
+// ExecutionActionsApi over the SageMaker SDK client: selective starts and the replies to a Callback step.
 import {
-	DescribePipelineExecutionCommand,
-	ListPipelineExecutionStepsCommand,
 	type SageMakerClient,
 	SendPipelineExecutionStepFailureCommand,
 	SendPipelineExecutionStepSuccessCommand,
 	StartPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
-import type {ExecutionActionsApi, ReusedStep} from './execution-action-types.js';
+import type {ExecutionActionsApi} from './execution-action-types.js';
 import {AwsError} from './types.js';
-
-/** The service's page size limit. */
-const maxPageSize = 100;
 
 export function createExecutionActionsGateway(
 	client: SageMakerClient,
@@ -49,43 +43,6 @@ export function createExecutionActionsGateway(
 					}),
 				);
 				return arnOf(response.PipelineExecutionArn, 'StartPipelineExecution');
-			}),
-
-		describeSelection: (executionArn) =>
-			call(async () => {
-				const response = await client.send(
-					new DescribePipelineExecutionCommand({PipelineExecutionArn: executionArn}),
-				);
-				const config = response.SelectiveExecutionConfig;
-				if (!config) return undefined;
-				const selectedSteps = (config.SelectedSteps ?? []).flatMap((step) =>
-					step.StepName ? [step.StepName] : [],
-				);
-				return config.SourcePipelineExecutionArn
-					? {selectedSteps, sourceExecutionArn: config.SourcePipelineExecutionArn}
-					: {selectedSteps};
-			}),
-
-		listReusedSteps: (executionArn) =>
-			call(async () => {
-				const reused: ReusedStep[] = [];
-				let nextToken: string | undefined;
-				do {
-					const response = await client.send(
-						new ListPipelineExecutionStepsCommand({
-							PipelineExecutionArn: executionArn,
-							MaxResults: maxPageSize,
-							NextToken: nextToken,
-						}),
-					);
-					for (const step of response.PipelineExecutionSteps ?? []) {
-						const source = step.SelectiveExecutionResult?.SourcePipelineExecutionArn;
-						if (step.StepName && source) reused.push({step: step.StepName, sourceExecutionArn: source});
-					}
-
-					nextToken = response.NextToken || undefined;
-				} while (nextToken);
-				return reused;
 			}),
 
 		sendStepSuccess: (request) =>

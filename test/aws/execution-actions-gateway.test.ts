@@ -12,6 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createExecutionActionsGateway} from '../../source/aws/execution-actions-gateway.js';
 import type {ExecutionActionsApi} from '../../source/aws/execution-action-types.js';
 import {createSageMakerGateway} from '../../source/aws/sagemaker-gateway.js';
+import type {PipelinesApi} from '../../source/aws/types.js';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
@@ -20,6 +21,7 @@ const roleArn = 'arn:aws:iam::111122223333:role/SageMakerExecutionRole';
 let emulator: RunningEmulator;
 let client: SageMakerClient;
 let actions: ExecutionActionsApi;
+let gateway: PipelinesApi;
 
 async function statusOf(arn: string): Promise<string> {
 	const response = await client.send(new DescribePipelineExecutionCommand({PipelineExecutionArn: arn}));
@@ -44,6 +46,7 @@ beforeAll(async () => {
 	emulator = await startTestEmulator({timeScale: 2000, demo: false});
 	client = sageMakerClientFor(emulator);
 	actions = createExecutionActionsGateway(client, {endpoint: emulator.url});
+	gateway = createSageMakerGateway(client);
 });
 
 afterAll(async () => {
@@ -61,9 +64,9 @@ describe('selective starts', () => {
 			}),
 		);
 		expect(await runToEnd(source!)).toBe('Succeeded');
-		expect(await actions.describeSelection(source!)).toBeUndefined();
+		expect((await gateway.describeExecution(source!)).selectiveExecution).toBeUndefined();
 
-		const parameters = await createSageMakerGateway(client).listExecutionParameters(source!);
+		const parameters = await gateway.listExecutionParameters(source!);
 		const arn = await actions.startSelectiveExecution({
 			pipelineName: 'Tutorial',
 			parameters,
@@ -77,7 +80,7 @@ describe('selective starts', () => {
 			sourceExecutionArn: source,
 			displayName: 'rerun-eval',
 		});
-		expect(await actions.describeSelection(arn)).toEqual({
+		expect((await gateway.describeExecution(arn)).selectiveExecution).toEqual({
 			selectedSteps: [
 				'AbaloneEval',
 				'AbaloneMSECond',
@@ -88,11 +91,12 @@ describe('selective starts', () => {
 			sourceExecutionArn: source,
 		});
 		expect(await runToEnd(arn)).toBe('Succeeded');
-		expect(await actions.listReusedSteps(arn)).toEqual([
-			{step: 'AbaloneTrain', sourceExecutionArn: source},
-			{step: 'AbaloneProcess', sourceExecutionArn: source},
+		const reused = (await gateway.listSteps(arn)).filter((step) => step.reusedFromArn !== undefined);
+		expect(reused.map((step) => [step.name, step.reusedFromArn])).toEqual([
+			['AbaloneTrain', source],
+			['AbaloneProcess', source],
 		]);
-		expect(await createSageMakerGateway(client).listExecutionParameters(arn)).toEqual(parameters);
+		expect(await gateway.listExecutionParameters(arn)).toEqual(parameters);
 	});
 
 	it('passes on the service’s refusal of an unconnected selection as a Validation error', async () => {

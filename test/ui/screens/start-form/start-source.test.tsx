@@ -51,8 +51,7 @@ describe('the start form from a past execution', () => {
 		await app.press(keys.ctrlS, 'selective: reuses');
 		const [started] = (await backend.aws.pipelines.listExecutions('RerunForm')).items;
 		expect(started!.arn).not.toBe(source);
-		const actions = await backend.aws.executionActions();
-		expect(await actions.describeSelection(started!.arn)).toEqual({
+		expect((await backend.aws.pipelines.describeExecution(started!.arn)).selectiveExecution).toEqual({
 			sourceExecutionArn: source,
 			selectedSteps: ['AbaloneTrain', 'AbaloneEval'],
 		});
