@@ -40,6 +40,21 @@ export function effectiveParameters(
 	return result;
 }
 
+/**
+ * The parameters an execution ran with a value other than the definition's default (compared as typed values, so
+ * a Float listed as `6` equals a default of 6.0), in definition order, then any the definition does not declare.
+ */
+export function overriddenParameters(
+	declared: ParameterDefinition[],
+	assignments: ParameterAssignment[],
+): ParameterAssignment[] {
+	const defaults = new Map(declared.map((parameter) => [parameter.name, parameter.defaultValue]));
+	return effectiveParameters(declared, assignments)
+		.filter((parameter) => !parameter.fromDefault && parameter.text !== undefined)
+		.filter((parameter) => !defaults.has(parameter.name) || defaults.get(parameter.name) !== parameter.value)
+		.map((parameter) => ({name: parameter.name, value: parameter.text!}));
+}
+
 /** Name → typed value, for an `EvaluationContext`. */
 export function parameterValues(parameters: EffectiveParameter[]): Record<string, ParameterValue> {
 	const values: Record<string, ParameterValue> = {};

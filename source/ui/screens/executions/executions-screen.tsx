@@ -8,6 +8,7 @@ import {ListScreenFrame} from '../../components/list-screen-frame.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import {useExecutionDetails} from '../../hooks/use-execution-details.js';
 import {useFailedSteps} from '../../hooks/use-failed-steps.js';
+import {useOverriddenParameters} from '../../hooks/use-overridden-parameters.js';
 import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
@@ -23,6 +24,7 @@ import {
 	nextExecutionSort,
 	sortExecutions,
 } from './execution-sort.js';
+import {parametersColumn} from './parameters-column.js';
 import {startedByColumn} from './started-by-column.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
@@ -114,6 +116,9 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 	const onScreen = shown.slice(windowStart, windowStart + tableHeight * 2);
 	const details = useExecutionDetails(onScreen);
 	const failedSteps = useFailedSteps(onScreen);
+	// Wide enough for a PARAMETERS column: the values each execution ran with other than the defaults.
+	const showParameters = width >= 120;
+	const overrides = useOverriddenParameters(pipelineName, onScreen, showParameters);
 
 	const summary = listSummary(snapshot, [
 		countOf(shown.length, executions.length, 'execution'),
@@ -134,6 +139,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			shown={shown}
 			columns={[
 				...executionColumns(theme, width, now, details, route.marked, failedSteps),
+				...(showParameters ? [parametersColumn(overrides)] : []),
 				...(width >= 110 ? [startedByColumn(details)] : []),
 			]}
 			rowKey={(execution) => execution.arn}

@@ -25,6 +25,22 @@ function openExecutions(
 }
 
 describe('the executions screen', () => {
+	test('a wide list shows the parameters each execution ran with other than the defaults', async () => {
+		await createPipeline(backend.aws, 'Tuned', {steps: {AbaloneProcess: {durationSeconds: 1}}});
+		await backend.aws.pipelines.startExecution({pipelineName: 'Tuned', parameters: [], displayName: 'as-is'});
+		await backend.aws.pipelines.startExecution({
+			pipelineName: 'Tuned',
+			parameters: [{name: 'ModelApprovalStatus', value: 'Approved'}],
+			displayName: 'approved',
+		});
+		app = renderApp(backend.aws, {
+			size: {columns: 120, rows: 30},
+			initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Tuned'}],
+		});
+		await app.waitFor(/approved\s.*ModelApprovalStatus=Appro/, 20_000);
+		await app.waitFor(/as-is\s.*\sdefaults/, 20_000);
+	});
+
 	test('a pipeline that never existed is said not to exist (not "no longer")', async () => {
 		app = openExecutions('NoSuchPipe');
 		await app.waitFor('Pipeline NoSuchPipe does not exist.');
@@ -39,7 +55,7 @@ describe('the executions screen', () => {
 			initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'Sorted'}],
 		});
 		await app.waitFor('2 executions · newest first');
-		await app.waitFor(/STATUS\s+NAME\s+ID\s+STARTED\s+DURATION\s+BY/);
+		await app.waitFor(/STATUS\s+NAME\s+ID\s+STARTED\s+DURATION\s+PARAMETERS\s+BY/);
 		await app.waitFor(/older-run.*\ssagemon-local\s*$/m, 20_000);
 		await app.press('o', 'sorted oldest first (o)');
 		const rows = app.screen().split('\n');
