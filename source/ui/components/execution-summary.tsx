@@ -70,12 +70,17 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 	);
 }
 
-/** " · elapsed 12s": each second under a minute, then in whole minutes; only this text redraws as it ticks. */
+/**
+ * " · elapsed 20s": in steps of ten seconds under a minute, then in whole minutes. Any change of this text is a
+ * frame of the whole screen, so it changes at most six times in the first minute and once a minute after; the clock
+ * is read every second and every five, and nothing renders while the text stays the same.
+ */
 function Elapsed({started, now}: {started: number; now: () => number}) {
 	const read = () => {
 		const ms = now() - started;
-		// Never milliseconds: the text must stay the same between two reads within a second.
-		return `elapsed ${ms < 1000 ? '0s' : formatDuration(ms, ms < 60_000 ? 'second' : 'minute')}`;
+		if (ms < 10_000) return 'elapsed <10s';
+		if (ms < 60_000) return `elapsed ${Math.floor(ms / 10_000) * 10}s`;
+		return `elapsed ${formatDuration(ms, 'minute')}`;
 	};
 	const text = useTicking(read, now() - started < 60_000 ? 1000 : 5000);
 	return <Text> · {text}</Text>;

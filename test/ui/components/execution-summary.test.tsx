@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 describe('the execution summary', () => {
-	test('a running execution’s elapsed time ticks each second, then shows whole minutes', async () => {
+	test('a running execution’s elapsed time moves in steps of ten seconds, then whole minutes', async () => {
 		vi.useFakeTimers();
 		let time = start + 3000;
 		const renders = {count: 0};
@@ -30,10 +30,15 @@ describe('the execution summary', () => {
 				<RenderCounter renders={renders} />
 			</>,
 		);
-		expect(view.lastFrame()).toContain('elapsed 3s');
-		time += 1000;
-		await vi.advanceTimersByTimeAsync(1000);
-		expect(view.lastFrame()).toContain('elapsed 4s');
+		expect(view.lastFrame()).toContain('elapsed <10s');
+		time += 5000;
+		await vi.advanceTimersByTimeAsync(5000);
+		const steady = view.frames.length;
+		expect(view.lastFrame()).toContain('elapsed <10s');
+		time += 4000;
+		await vi.advanceTimersByTimeAsync(4000);
+		expect(view.lastFrame()).toContain('elapsed 10s');
+		expect(view.frames.length).toBe(steady + 1);
 		time = start + 135_000;
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(view.lastFrame()).toContain('elapsed 2m');
