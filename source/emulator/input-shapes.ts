@@ -2,6 +2,7 @@
 // (sagemaker 2017-07-24), so bad members get the service's ValidationException before any handler runs.
 // The contract test compares these declarations with the model.
 import {registryInputShapes} from './registry/registry-input-shapes.js';
+import {tagsShape} from './tag-shape.js';
 import type {Shape} from './validate-input.js';
 
 type Structure = Shape & {type: 'structure'};
@@ -50,19 +51,7 @@ const definitionS3Location: Shape = {
 	},
 	required: ['Bucket', 'ObjectKey'],
 };
-const tags: Shape = {
-	type: 'list',
-	min: 0,
-	max: 50,
-	member: {
-		type: 'structure',
-		members: {
-			Key: {type: 'string', min: 1, max: 128, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
-			Value: {type: 'string', min: 0, max: 256, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
-		},
-		required: ['Key', 'Value'],
-	},
-};
+const tags = tagsShape;
 const parameters: Shape = {
 	type: 'list',
 	min: 0,

@@ -1,6 +1,7 @@
 // The request members of the model registry operations, transcribed from botocore's service model (sagemaker
 // 2017-07-24) like input-shapes.ts. Members the emulator keeps without reading inside (inference
 // specifications, model cards) are checked for their type only and marked `uncheckedInside`.
+import {tagsShape} from '../tag-shape.js';
 import type {Shape} from '../validate-input.js';
 
 type Structure = Shape & {type: 'structure'};
@@ -42,19 +43,7 @@ const paging = {
 	MaxResults: {type: 'integer', min: 1, max: 100} as Shape,
 };
 const creationWindow = {CreationTimeAfter: timestamp, CreationTimeBefore: timestamp};
-const tags: Shape = {
-	type: 'list',
-	min: 0,
-	max: 50,
-	member: {
-		type: 'structure',
-		members: {
-			Key: {type: 'string', min: 1, max: 128, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
-			Value: {type: 'string', min: 0, max: 256, pattern: '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)'},
-		},
-		required: ['Key', 'Value'],
-	},
-};
+const tags = tagsShape;
 const managedConfiguration: Shape = {
 	type: 'structure',
 	members: {ManagedStorageType: {type: 'string', enum: ['Restricted']}},
