@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {ensureBuilt} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {createPipeline, gatedAbaloneDefinition, startExecution} from '../reliability/pipelines.js';
@@ -103,7 +103,7 @@ describe('answering a Callback step and approving what the run registered', () =
 
 		// boto3 reads the decision back.
 		const read = await runProgram(
-			'python3',
+			python(),
 			[
 				'-c',
 				`import boto3, json
@@ -129,7 +129,7 @@ print(json.dumps([d["ModelApprovalStatus"], d["ApprovalDescription"], d["Metadat
 		await tui.waitFor('✖ FAILED', 30_000);
 		expect(await statusOf(executionArn)).toBe('Failed');
 		const read = await runProgram(
-			'python3',
+			python(),
 			[
 				'-c',
 				`import boto3, json

@@ -3,6 +3,7 @@
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {gunzipSync} from 'node:zlib';
+import {python} from '../helpers/aws-programs.js';
 
 type ShapeReference = {shape: string};
 export type ModelShape = {
@@ -30,7 +31,7 @@ function modelPath(service: string): string {
 	const relative = `data/${service}/service-2.json.gz`;
 	if (existsSync(`${botocoreRoot}/${relative}`)) return `${botocoreRoot}/${relative}`;
 	const root = execFileSync(
-		'python3',
+		python(),
 		['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'],
 		{encoding: 'utf8'},
 	).trim();

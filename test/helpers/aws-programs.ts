@@ -1,6 +1,6 @@
 // Runs boto3 scripts and the AWS CLI as real clients of a local endpoint: fake credentials, a scratch HOME,
 // nothing from this machine's AWS configuration.
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import {testCredentials} from './emulator.js';
 
@@ -31,4 +31,33 @@ export function runProgram(command: string, args: string[], env: NodeJS.ProcessE
 			else resolve(stdout);
 		});
 	});
+}
+
+let resolvedPython: string | undefined;
+
+/**
+ * The absolute path of a Python interpreter that has boto3, found once through `python3` on PATH with this
+ * process's own environment. Tests run it by that path, so a scratch HOME or a PATH that puts another python3
+ * first (a Node's bin directory such as /usr/bin, in CI) cannot swap in an interpreter without boto3.
+ */
+export function python(): string {
+	if (resolvedPython) return resolvedPython;
+	const candidates = [
+		process.env.SAGEMON_TEST_PYTHON,
+		'python3',
+		`${process.env.PYENV_ROOT ?? `${process.env.HOME}/.pyenv`}/shims/python3`,
+	];
+	for (const candidate of candidates) {
+		if (!candidate) continue;
+		try {
+			resolvedPython = execFileSync(candidate, ['-c', 'import sys, boto3, botocore; print(sys.executable)'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim();
+			return resolvedPython;
+		} catch {}
+	}
+	throw new Error(
+		'These tests need a python3 with boto3 (set SAGEMON_TEST_PYTHON to one); none was found on PATH.',
+	);
 }

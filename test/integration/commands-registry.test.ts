@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {ListPipelineExecutionStepsCommand} from '@aws-sdk/client-sagemaker';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
@@ -37,7 +37,7 @@ async function boto3(code: string): Promise<unknown> {
 		`sm = boto3.client("sagemaker", endpoint_url=${JSON.stringify(emulator.url)}, region_name="us-east-1")`,
 		code,
 	].join('\n');
-	return JSON.parse(await runProgram('python3', ['-c', program], awsEnvironment(scratch)));
+	return JSON.parse(await runProgram(python(), ['-c', program], awsEnvironment(scratch)));
 }
 
 async function upsertAndRun(pipeline: string, file: string, ...parameters: string[]): Promise<string> {

@@ -11,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {startTestEmulator} from '../helpers/emulator.js';
+import {python} from '../helpers/aws-programs.js';
 import {readFixture} from '../helpers/fixtures.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
@@ -27,7 +28,7 @@ const sagemon = (...args: string[]) =>
 function readBack(...args: string[]): Promise<any> {
 	return new Promise((resolve, reject) => {
 		execFile(
-			'python3',
+			python(),
 			[reader, ...args],
 			{env: {...env, SAGEMON_ENDPOINT: emulator.url}, timeout: 60_000},
 			(error, stdout, stderr) => {

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {fixturePath} from '../helpers/fixtures.js';
 import {abaloneTutorialStepsNewestFirst} from '../helpers/abalone-tutorial.js';
@@ -31,7 +31,7 @@ describe('boto3 and the AWS CLI against the emulator', () => {
 
 	it('runs the tutorial flow with boto3', async () => {
 		const output = await runProgram(
-			'python3',
+			python(),
 			[script],
 			awsEnvironment(home, {
 				SAGEMON_ENDPOINT: emulator.url,

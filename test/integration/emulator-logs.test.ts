@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {checkOutput, checkShape, loadLogsModel, loadSageMakerModel} from '../emulator/botocore-model.js';
 import {jobPipeline} from '../emulator/logs/log-service.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as plain JSON.
@@ -260,7 +260,7 @@ print(json.dumps(lines))
 `;
 		const lines = JSON.parse(
 			await runProgram(
-				'python3',
+				python(),
 				['-c', script],
 				awsEnvironment(home, {ENDPOINT: emulator.url, JOB: trainingJob}),
 			),
@@ -295,7 +295,7 @@ print(json.dumps({'streams': streams, 'events': len(events), 'read': read, 'erro
 `;
 		const result = JSON.parse(
 			await runProgram(
-				'python3',
+				python(),
 				['-c', script],
 				awsEnvironment(home, {ENDPOINT: emulator.url, JOB: trainingJob}),
 			),

@@ -2,14 +2,14 @@
 // and with ModelApprovalStatus=Approved registers two versions, listed, described and approved as the service
 // does. The same reads and updates run against moto_server (on versions made with CreateModelPackage, as moto
 // runs no pipelines), and the differences between the two are named.
-import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
+import {startTestEmulator} from '../helpers/emulator.js';
 import {fixturePath} from '../helpers/fixtures.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
 
@@ -36,23 +36,9 @@ afterAll(async () => {
 type Flow = Record<string, any>;
 
 function runFlow(extra: Record<string, string>): Promise<Flow> {
-	const env: NodeJS.ProcessEnv = {
-		PATH: process.env.PATH,
-		HOME: home,
-		AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
-		AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
-		AWS_CONFIG_FILE: join(home, 'config'),
-		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-		AWS_EC2_METADATA_DISABLED: 'true',
-		...extra,
-	};
-	for (const name of ['PYENV_ROOT', 'PYENV_VERSION']) if (process.env[name]) env[name] = process.env[name];
-	return new Promise((resolve, reject) => {
-		execFile('python3', [script], {env, timeout: 120_000}, (error, stdout, stderr) => {
-			if (error) reject(new Error(`registry_flow.py failed: ${error.message}\n${stderr}`));
-			else resolve(JSON.parse(stdout) as Flow);
-		});
-	});
+	return runProgram(python(), [script], awsEnvironment(home, extra)).then(
+		(output) => JSON.parse(output) as Flow,
+	);
 }
 
 describe('the model registry with boto3', () => {

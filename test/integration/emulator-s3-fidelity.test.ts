@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
 
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const boto3Against = async (url: string) =>
-	JSON.parse(await runProgram('python3', [script], awsEnvironment(home, {SAGEMON_ENDPOINT: url})));
+	JSON.parse(await runProgram(python(), [script], awsEnvironment(home, {SAGEMON_ENDPOINT: url})));
 
 const aws = (url: string, ...args: string[]) =>
 	runProgram('aws', ['--endpoint-url', url, ...args], awsEnvironment(home));

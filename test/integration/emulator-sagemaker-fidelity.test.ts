@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
 import {everyStepTypeDefinition} from '../emulator/every-step-type.js';
-import {awsEnvironment, runProgram} from '../helpers/aws-programs.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {startTestEmulator} from '../helpers/emulator.js';
 import {fixturePath} from '../helpers/fixtures.js';
 import {type MotoServer, startMotoServer} from '../helpers/moto-server.js';
@@ -39,7 +39,7 @@ afterAll(async () => {
 const boto3Against = async (url: string, mode = 'all') =>
 	JSON.parse(
 		await runProgram(
-			'python3',
+			python(),
 			[script],
 			awsEnvironment(home, {
 				SAGEMON_ENDPOINT: url,

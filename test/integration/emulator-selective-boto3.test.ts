@@ -3,15 +3,15 @@
 // a re-run of one step and of a step with everything downstream, reusing the rest from the source execution
 // (reported with SelectiveExecutionResult, their values feeding the steps that run); and the parameters each
 // execution ran with, defaults included.
-import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {RunningEmulator} from '../../source/emulator/index.js';
+import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {abaloneTutorialParameterNames} from '../helpers/abalone-tutorial.js';
-import {startTestEmulator, testCredentials} from '../helpers/emulator.js';
+import {startTestEmulator} from '../helpers/emulator.js';
 import {fixturePath} from '../helpers/fixtures.js';
 
 const script = fileURLToPath(new URL('python/selective_flow.py', import.meta.url));
@@ -33,24 +33,14 @@ afterAll(async () => {
 type Flow = Record<string, any>;
 
 function runFlow(): Promise<Flow> {
-	const env: NodeJS.ProcessEnv = {
-		PATH: process.env.PATH,
-		HOME: home,
-		AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
-		AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
-		AWS_CONFIG_FILE: join(home, 'config'),
-		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-		AWS_EC2_METADATA_DISABLED: 'true',
-		SAGEMON_ENDPOINT: emulator.url,
-		SAGEMON_DEFINITION: fixturePath('abalone-tutorial.json'),
-	};
-	for (const name of ['PYENV_ROOT', 'PYENV_VERSION']) if (process.env[name]) env[name] = process.env[name];
-	return new Promise((resolve, reject) => {
-		execFile('python3', [script], {env, timeout: 120_000}, (error, stdout, stderr) => {
-			if (error) reject(new Error(`selective_flow.py failed: ${error.message}\n${stderr}`));
-			else resolve(JSON.parse(stdout) as Flow);
-		});
-	});
+	return runProgram(
+		python(),
+		[script],
+		awsEnvironment(home, {
+			SAGEMON_ENDPOINT: emulator.url,
+			SAGEMON_DEFINITION: fixturePath('abalone-tutorial.json'),
+		}),
+	).then((output) => JSON.parse(output) as Flow);
 }
 
 describe('selective execution with boto3', () => {
