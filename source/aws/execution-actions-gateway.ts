@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import {type ErrorHints, normalizeAwsError} from './errors.js';
 import type {ExecutionActionsApi} from './execution-action-types.js';
-import {AwsError} from './types.js';
+import {executionArnOf, startExecutionInput} from './start-execution-input.js';
 
 export function createExecutionActionsGateway(
 	client: SageMakerClient,
@@ -21,28 +21,11 @@ export function createExecutionActionsGateway(
 		}
 	}
 
-	const arnOf = (arn: string | undefined, operation: string): string => {
-		if (!arn) throw new AwsError('Unknown', `The service answered ${operation} without an execution ARN.`);
-		return arn;
-	};
-
 	return {
 		startSelectiveExecution: (request) =>
 			call(async () => {
-				const response = await client.send(
-					new StartPipelineExecutionCommand({
-						PipelineName: request.pipelineName,
-						PipelineParameters: request.parameters.map(({name, value}) => ({Name: name, Value: value})),
-						PipelineExecutionDisplayName: request.displayName,
-						PipelineExecutionDescription: request.description,
-						ClientRequestToken: request.clientRequestToken,
-						SelectiveExecutionConfig: {
-							SourcePipelineExecutionArn: request.sourceExecutionArn,
-							SelectedSteps: request.selectedSteps.map((StepName) => ({StepName})),
-						},
-					}),
-				);
-				return arnOf(response.PipelineExecutionArn, 'StartPipelineExecution');
+				const response = await client.send(new StartPipelineExecutionCommand(startExecutionInput(request)));
+				return executionArnOf(response.PipelineExecutionArn, 'StartPipelineExecution');
 			}),
 
 		sendStepSuccess: (request) =>
@@ -54,7 +37,7 @@ export function createExecutionActionsGateway(
 						ClientRequestToken: request.clientRequestToken,
 					}),
 				);
-				return arnOf(response.PipelineExecutionArn, 'SendPipelineExecutionStepSuccess');
+				return executionArnOf(response.PipelineExecutionArn, 'SendPipelineExecutionStepSuccess');
 			}),
 
 		sendStepFailure: (request) =>
@@ -66,7 +49,7 @@ export function createExecutionActionsGateway(
 						ClientRequestToken: request.clientRequestToken,
 					}),
 				);
-				return arnOf(response.PipelineExecutionArn, 'SendPipelineExecutionStepFailure');
+				return executionArnOf(response.PipelineExecutionArn, 'SendPipelineExecutionStepFailure');
 			}),
 	};
 }

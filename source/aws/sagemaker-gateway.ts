@@ -26,7 +26,8 @@ import {
 	toPipelineSummary,
 	toStepRecord,
 } from './sdk-records.js';
-import {AwsError, type PipelinesApi} from './types.js';
+import type {PipelinesApi} from './types.js';
+import {executionArnOf, startExecutionInput} from './start-execution-input.js';
 
 // connect.ts gets the client class from here: named imports let the bundler drop the hundreds of operations
 // (and their schemas) sagemon never calls, which `import('@aws-sdk/client-sagemaker')` would keep.
@@ -122,20 +123,8 @@ export function createSageMakerGateway(client: SageMakerClient, hints: ErrorHint
 
 		startExecution: (request) =>
 			call(async () => {
-				const response = await client.send(
-					new StartPipelineExecutionCommand({
-						PipelineName: request.pipelineName,
-						PipelineParameters: request.parameters.map(({name, value}) => ({Name: name, Value: value})),
-						PipelineExecutionDisplayName: request.displayName,
-						PipelineExecutionDescription: request.description,
-						ClientRequestToken: request.clientRequestToken,
-					}),
-				);
-				if (!response.PipelineExecutionArn) {
-					throw new AwsError('Unknown', 'The service started an execution but did not return its ARN.');
-				}
-
-				return response.PipelineExecutionArn;
+				const response = await client.send(new StartPipelineExecutionCommand(startExecutionInput(request)));
+				return executionArnOf(response.PipelineExecutionArn, 'StartPipelineExecution');
 			}),
 
 		describeExecution: (arn) =>
