@@ -13,18 +13,22 @@ const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
 const env = testAwsEnv();
 const evaluation = {regression_metrics: {mse: {value: 2.5, standard_deviation: 0.4}}};
 
-/** The tutorial's abalone pipeline with emulator tuning: short steps, a known report, optionally a failure. */
-function abalone(tuning: Record<string, unknown> = {}): string {
+/**
+ * The tutorial's abalone pipeline with emulator tuning: short steps (a run takes 4.5 × `stepSeconds` emulated
+ * seconds: about 1 s of real time at the default and the emulator's time scale of 100), a known report,
+ * optionally a failure.
+ */
+function abalone(tuning: Record<string, unknown> = {}, stepSeconds = 20): string {
 	const definition = JSON.parse(readFixture('abalone-tutorial.json'));
 	definition.Metadata = {
 		'sagemon.emulator': {
 			steps: {
-				AbaloneProcess: {durationSeconds: 20},
-				AbaloneTrain: {durationSeconds: 20},
-				AbaloneEval: {durationSeconds: 20, propertyFiles: {EvaluationReport: evaluation}},
-				AbaloneRegisterModel: {durationSeconds: 10},
-				AbaloneCreateModel: {durationSeconds: 10},
-				AbaloneTransform: {durationSeconds: 20},
+				AbaloneProcess: {durationSeconds: stepSeconds},
+				AbaloneTrain: {durationSeconds: stepSeconds},
+				AbaloneEval: {durationSeconds: stepSeconds, propertyFiles: {EvaluationReport: evaluation}},
+				AbaloneRegisterModel: {durationSeconds: stepSeconds / 2},
+				AbaloneCreateModel: {durationSeconds: stepSeconds / 2},
+				AbaloneTransform: {durationSeconds: stepSeconds},
 				...tuning,
 			},
 		},
@@ -42,6 +46,9 @@ beforeAll(async () => {
 	emulator = await startTestEmulator({timeScale: 100, demo: false});
 	scratch = mkdtempSync(join(tmpdir(), 'sagemon-commands-'));
 	writeFileSync(join(scratch, 'abalone.json'), abalone());
+	// Long enough (about 5 s) that `wait`, started as a new process after `start` returns, finds it still running
+	// on a loaded machine.
+	writeFileSync(join(scratch, 'abalone-5s.json'), abalone({}, 120));
 	writeFileSync(
 		join(scratch, 'failing.json'),
 		abalone({AbaloneTrain: {durationSeconds: 20, fail: 'AlgorithmError: loss is NaN'}}),
@@ -73,7 +80,7 @@ describe('a succeeding execution', () => {
 			'upsert',
 			'Abalone',
 			'--definition',
-			join(scratch, 'abalone.json'),
+			join(scratch, 'abalone-5s.json'),
 			'--role-arn',
 			roleArn,
 		);
