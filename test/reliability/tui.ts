@@ -44,15 +44,23 @@ export async function openTui(
 		selectedLine,
 		async select(text, limit = 60) {
 			const selectedNow = async () => selectedLine();
+			// A key's effect can reach the screen late on a loaded machine: waiting long enough for each move, and
+			// checking the row still holds the selection a moment later, keeps a late `j` from moving it after
+			// this returned (then Enter would open the row below).
 			const moved = (from: string) =>
 				terminal
-					.waitFor((screen) => (screen.split('\n').find((row) => row.startsWith('›')) ?? '') !== from, 1500)
+					.waitFor((screen) => (screen.split('\n').find((row) => row.startsWith('›')) ?? '') !== from, 4000)
 					.then(
 						() => true,
 						() => false,
 					);
+			const settled = async (line: string) => {
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				return (await selectedNow()) === line;
+			};
+			await terminal.waitFor((screen) => screen.split('\n').some((row) => row.startsWith('›')));
 			// Down from where the selection is; from the first row (Home) when the row was above it.
-			for (const fromTop of [false, true]) {
+			for (const fromTop of [false, true, true]) {
 				let line = await selectedNow();
 				if (fromTop) {
 					await terminal.press('Home');
@@ -61,7 +69,8 @@ export async function openTui(
 
 				for (let moves = 0; moves <= limit; moves++) {
 					line = await selectedNow();
-					if (line.includes(text)) return line;
+					if (line.includes(text) && (await settled(line))) return line;
+					if (line.includes(text)) break;
 					await terminal.press('j');
 					// The selection stays put on the last row.
 					if (!(await moved(line))) break;
