@@ -202,7 +202,7 @@ export async function openTerminal(
 
 /**
  * The command the shell `pid` started, once it has. The shell also forks for `$(stty -g)`: that subshell shows
- * the shell's own command line, then stty's.
+ * the shell's own command line, then (for a moment while it execs) an empty one, then stty's.
  */
 async function commandOf(pid: number): Promise<number> {
 	const read = (path: string) => {
@@ -218,8 +218,7 @@ async function commandOf(pid: number): Promise<number> {
 		const children = (read(`/proc/${pid}/task/${pid}/children`) ?? '').trim().split(' ').filter(Boolean);
 		for (const child of children) {
 			const commandLine = read(`/proc/${child}/cmdline`);
-			if (commandLine !== undefined && commandLine !== shell && !commandLine.startsWith('stty\u0000'))
-				return Number(child);
+			if (commandLine && commandLine !== shell && !commandLine.startsWith('stty\u0000')) return Number(child);
 		}
 
 		await new Promise((resolve) => setTimeout(resolve, 5));
