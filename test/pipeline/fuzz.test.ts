@@ -338,5 +338,7 @@ describe(`fuzzed definitions (seed ${seed}, ${cases} cases)`, () => {
 
 		expect(invalid).toBeGreaterThan(cases / 2);
 		expect([...mutationsSeen].sort()).toEqual([...mutationNames].sort());
-	});
+		// 600 layouts of definitions up to hundreds of steps: about 10 s on a quiet 2-core machine, several times
+		// that when other test processes share it.
+	}, 120_000);
 });
