@@ -12,18 +12,25 @@ export type TriagePaneProps = {
 	active: boolean;
 };
 
+const titles: Partial<Record<string, string>> = {
+	Failed: 'Why the execution failed',
+	Stopped: 'Why the execution stopped',
+	Succeeded: 'The execution succeeded',
+	Executing: 'The execution so far',
+	Stopping: 'The execution so far',
+};
+
 export function TriagePane({triage, width, height, active}: TriagePaneProps) {
+	const status = triage.state === 'ready' ? triage.value.triage.status : undefined;
+	// RetryPipelineExecution takes a failed or stopped execution only.
+	const retriable = status === undefined || status === 'Failed' || status === 'Stopped';
 	return (
 		<ScrollPane
-			title={
-				triage.state === 'ready' && triage.value.triage.status === 'Stopped'
-					? 'Why the execution stopped'
-					: 'Why the execution failed'
-			}
+			title={(status && titles[status]) ?? 'Why the execution failed'}
 			lines={triagePaneLines(triage, width)}
 			width={width}
 			height={height}
-			footer="esc closes · R retries · ↑↓ scroll"
+			footer={retriable ? 'esc closes · R retries · ↑↓ scroll' : 'esc closes · ↑↓ scroll'}
 			active={active}
 		/>
 	);

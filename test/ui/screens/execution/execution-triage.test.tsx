@@ -45,8 +45,11 @@ describe('triage on the execution screen', () => {
 		expect(app.screen()).toMatch(/│\s+log:/);
 		await app.press('R', 'Retry execution');
 		await app.press('y', '✔ SUCCEEDED');
+		// The pane follows the execution: once it succeeded, it says so and no longer offers a retry.
+		await app.waitFor('The execution succeeded');
+		expect(app.screen()).toContain('esc closes · ↑↓ scroll');
 		await app.press(keys.escape);
-		await app.waitForGone('Why the execution failed');
+		await app.waitForGone('The execution succeeded');
 		// The selection stays on the step that failed, now succeeded; the why is gone with the failure.
 		expect(app.screen()).toMatch(/^› AbaloneTrain Training ✔ succeeded/m);
 		expect(app.screen()).not.toContain('why:');
