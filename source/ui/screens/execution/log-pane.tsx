@@ -80,7 +80,7 @@ function StepLogPane({
 	// Border, title and the key line take 4 rows; a message about trouble takes one more.
 	const room = Math.max(1, height - 4 - (trouble ? 1 : 0));
 	// snapshot.total changes with every line added, so the rows are rebuilt exactly when new lines arrived.
-	const rows = logRows(poller.buffer.entries(), {...state, width: width - 4});
+	const rows = logRows(poller.buffer, {...state, width: width - 4});
 	const shape = {rows: rows.count, room};
 	const top = topRowOf(state, shape);
 	useLogPaneKeys({
@@ -143,7 +143,7 @@ function StepLogPane({
 			title={title}
 			width={width}
 			height={height}
-			rows={rows.rows(top, room).map((line) => ({key: line.key, spans: line.spans}))}
+			rows={rows.rows(top, room)}
 			note={note && sanitizeText(note)}
 			prompt={prompt}
 		/>
