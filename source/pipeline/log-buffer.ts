@@ -1,9 +1,10 @@
 // A bounded log for a pane or a command: keeps the first `head` and the last `tail` lines of a log of any
 // length, counts the lines skipped between them, merges streams by timestamp with an instance tag, and cuts
-// single lines longer than `maxLineLength`. The tail is a ring of `tail` slots, so memory stays within
-// head + tail lines however long a job runs, and a view reads the kept lines by index without copying them.
+// single lines longer than `maxLineLength`. The tail is a ring of `tail` slots (log-ring.ts), so memory stays
+// within head + tail lines however long a job runs, and a view reads the kept lines by index without copying them.
+import {type LogLine, LogRing} from './log-ring.js';
 
-export type LogLine = {timestamp: number; instance: string; message: string};
+export type {LogLine} from './log-ring.js';
 
 /** What a view shows: the kept lines, with one marker where lines were skipped. */
 export type LogEntry = LogLine | {skipped: number};
@@ -20,9 +21,7 @@ const defaultMaxLineLength = 64 * 1024;
 
 export class LogBuffer implements LogEntries {
 	readonly #head: LogLine[] = [];
-	/** The tail's lines in time order are #ring[#first], #ring[#first + 1], … modulo the ring's length. */
-	readonly #ring: LogLine[] = [];
-	#first = 0;
+	readonly #tail: LogRing;
 	#skipped = 0;
 	#total = 0;
 	readonly #limits: Required<LogBufferLimits>;
@@ -33,6 +32,7 @@ export class LogBuffer implements LogEntries {
 			tail: Math.max(1, Math.floor(limits.tail)),
 			maxLineLength: limits.maxLineLength ?? defaultMaxLineLength,
 		};
+		this.#tail = new LogRing(this.#limits.tail);
 	}
 
 	/**
@@ -46,7 +46,7 @@ export class LogBuffer implements LogEntries {
 		}
 
 		const batch = ordered ? lines : [...lines].sort((a, b) => a.timestamp - b.timestamp);
-		for (const line of batch) this.#addOne(this.#keep(line));
+		for (const line of batch) this.#addOne(line);
 	}
 
 	/** Every line added so far, kept or skipped. */
@@ -61,7 +61,7 @@ export class LogBuffer implements LogEntries {
 
 	/** How many lines the buffer holds in memory right now (bounded by head + tail). */
 	get retained(): number {
-		return this.#head.length + this.#ring.length;
+		return this.#head.length + this.#tail.length;
 	}
 
 	/** How many entries a view shows: the kept lines, and the marker when lines were skipped. */
@@ -79,7 +79,7 @@ export class LogBuffer implements LogEntries {
 			rest--;
 		}
 
-		return rest < this.#ring.length ? this.#tailAt(rest) : undefined;
+		return this.#tail.at(rest);
 	}
 
 	/** The kept lines in order, with a `{skipped}` marker between head and tail when lines were dropped. */
@@ -89,55 +89,24 @@ export class LogBuffer implements LogEntries {
 
 	/** The kept lines without the marker. */
 	lines(): LogLine[] {
-		return [...this.#head, ...Array.from({length: this.#ring.length}, (_, index) => this.#tailAt(index))];
-	}
-
-	#tailAt(index: number): LogLine {
-		return this.#ring[(this.#first + index) % this.#ring.length]!;
-	}
-
-	#setTail(index: number, line: LogLine): void {
-		this.#ring[(this.#first + index) % this.#ring.length] = line;
+		return [...this.#head, ...Array.from({length: this.#tail.length}, (_, index) => this.#tail.at(index)!)];
 	}
 
 	#addOne(line: LogLine): void {
 		this.#total++;
-		const count = this.#ring.length;
-		if (this.#head.length < this.#limits.head && count === 0) {
-			this.#head.push(line);
+		const message = this.#cut(line.message);
+		if (this.#head.length < this.#limits.head && this.#tail.length === 0) {
+			this.#head.push({timestamp: line.timestamp, instance: line.instance, message});
 			return;
 		}
 
-		// Usually the newest line; a late line from a slower stream is placed by its timestamp.
-		let position = count;
-		while (position > 0 && this.#tailAt(position - 1).timestamp > line.timestamp) position--;
-		if (count < this.#limits.tail) {
-			// Not full yet: the ring has not wrapped (#first is 0), so it is a plain array.
-			if (position === count) this.#ring.push(line);
-			else this.#ring.splice(position, 0, line);
-			return;
-		}
-
-		// Full: the oldest tail line is dropped to make room (or the new one, when it is older than all of them).
-		this.#skipped++;
-		if (position === 0) return;
-		if (position === count) {
-			this.#ring[this.#first] = line;
-			this.#first = (this.#first + 1) % count;
-			return;
-		}
-
-		for (let index = 0; index < position - 1; index++) this.#setTail(index, this.#tailAt(index + 1));
-		this.#setTail(position - 1, line);
+		this.#skipped += this.#tail.add(message === line.message ? line : {...line, message});
 	}
 
-	#keep(line: LogLine): LogLine {
+	#cut(message: string): string {
 		const limit = this.#limits.maxLineLength;
-		const message =
-			line.message.length <= limit
-				? line.message
-				: `${line.message.slice(0, limit)}… (${line.message.length - limit} more characters)`;
-		return {timestamp: line.timestamp, instance: line.instance, message};
+		if (message.length <= limit) return message;
+		return `${message.slice(0, limit)}… (${message.length - limit} more characters)`;
 	}
 }
 
