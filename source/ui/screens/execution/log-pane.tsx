@@ -195,6 +195,12 @@ function Frame(props: {
 
 const Row = memo(function Row({spans}: {spans: PaneSpan[]}) {
 	const theme = useTheme();
+	const [only] = spans;
+	// Most rows are one plain span: drawn as one Text, since a followed log redraws every row at each batch.
+	if (spans.length === 1 && !only!.bold && (only!.tone ?? 'normal') === 'normal') {
+		return <Text wrap="truncate-end">{only!.text}</Text>;
+	}
+
 	return (
 		<Text wrap="truncate-end">
 			{spans.map((span, index) => (
