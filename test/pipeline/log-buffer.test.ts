@@ -102,7 +102,8 @@ describe('LogBuffer', () => {
 
 	it('reads every entry by index, as entries() lists them, without copying them', () => {
 		const buffer = new LogBuffer({head: 3, tail: 5});
-		for (let time = 1; time <= 40; time++) buffer.add([line(time, `m${time}`, time % 2 ? 'algo-1' : 'algo-2')]);
+		for (let time = 1; time <= 40; time++)
+			buffer.add([line(time, `m${time}`, time % 2 ? 'algo-1' : 'algo-2')]);
 		const entries = buffer.entries();
 		expect(buffer.length).toBe(entries.length);
 		expect(Array.from({length: buffer.length}, (_, index) => buffer.at(index))).toEqual(entries);
