@@ -1,4 +1,4 @@
-// Figure 7 (step logs), run by bench/run.mjs as its own process after bundling in production mode, against an
+// Figure 8 (step logs), run by bench/run.mjs as its own process after bundling in production mode, against an
 // emulator process: (a) the whole TUI with the log pane (`L`) open on a running Processing job that writes
 // 100,000 lines: median time from a poll bringing new lines to the frame showing them, and the peak RSS;
 // (b) the pane's poller following a 4-instance Training job: CloudWatch calls per poll once its streams are
@@ -6,6 +6,7 @@
 //
 // Input (argv[2], JSON): {endpointUrl, columns, rows, configDirectory, big, wide}: pipeline names; each is started
 // right before it is measured.
+import {getHeapSpaceStatistics} from 'node:v8';
 import {render} from 'ink';
 import {connectAws} from '../source/aws/connect.js';
 import type {LogsApi} from '../source/aws/logs-types.js';
@@ -13,7 +14,7 @@ import type {AwsAccess} from '../source/aws/types.js';
 import {jobOfStepMetadata} from '../source/pipeline/job-log-names.js';
 import {App} from '../source/ui/app.js';
 import type {Route} from '../source/ui/shell/routes.js';
-import {createStepLogPoller} from '../source/watch/step-log-poller.js';
+import {createStepLogPoller, defaultLogLimits} from '../source/watch/step-log-poller.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 type Input = {
@@ -31,6 +32,18 @@ const median = (values: number[]) => {
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+
+/** What the V8 heap holds (MB): the young generation's reserved size, the old generation's, and memory outside it. */
+function heapOf(memory: NodeJS.MemoryUsage) {
+	const spaces = getHeapSpaceStatistics();
+	const size = (name: string) =>
+		(spaces.find((space) => space.space_name === name)?.space_size ?? 0) / 2 ** 20;
+	return {
+		newSpaceMb: size('new_space'),
+		oldSpaceMb: size('old_space') + size('large_object_space'),
+		outsideHeapMb: (memory.rss - memory.heapTotal) / 2 ** 20,
+	};
+}
 
 async function paneFollowing(aws: AwsAccess, input: Input) {
 	let arrivedAt: number | undefined;
@@ -91,7 +104,9 @@ async function paneFollowing(aws: AwsAccess, input: Input) {
 		stdin.type('L');
 		await stdout.waitFor((frame) => frame.includes('Logs · Prep'), 'the log pane');
 		const samples: number[] = [];
-		let peakRss = process.memoryUsage().rss;
+		const openRss = process.memoryUsage().rss;
+		let peakRss = openRss;
+		let peakHeap = heapOf(process.memoryUsage());
 		stdout.onWrite = (at) => {
 			if (arrivedAt === undefined) return;
 			samples.push(at - arrivedAt);
@@ -100,12 +115,24 @@ async function paneFollowing(aws: AwsAccess, input: Input) {
 		const deadline = Date.now() + 120_000;
 		while (!stdout.frame.includes(' · ended · ') && Date.now() < deadline) {
 			await sleep(50);
-			peakRss = Math.max(peakRss, process.memoryUsage().rss);
+			const memory = process.memoryUsage();
+			if (memory.rss > peakRss) {
+				peakRss = memory.rss;
+				peakHeap = heapOf(memory);
+			}
 		}
 
 		if (!stdout.frame.includes(' · ended · ')) throw new Error('the job did not end within 120 s');
 		if (samples.length < 5) throw new Error(`only ${samples.length} batches of new lines arrived`);
-		return {frameMs: median(samples), samples: samples.length, lines, peakRssMb: peakRss / 2 ** 20};
+		return {
+			frameMs: median(samples),
+			samples: samples.length,
+			lines,
+			peakRssMb: peakRss / 2 ** 20,
+			openRssMb: openRss / 2 ** 20,
+			keptLines: defaultLogLimits.head + defaultLogLimits.tail,
+			...peakHeap,
+		};
 	} finally {
 		stdout.onWrite = undefined;
 		instance.unmount();

@@ -1,21 +1,27 @@
 // A bounded log for a pane or a command: keeps the first `head` and the last `tail` lines of a log of any
 // length, counts the lines skipped between them, merges streams by timestamp with an instance tag, and cuts
-// single lines longer than `maxLineLength`. Memory stays within head + 2 × tail lines however long a job runs.
+// single lines longer than `maxLineLength`. The tail is a ring of `tail` slots (log-ring.ts), so memory stays
+// within head + tail lines however long a job runs, and a view reads the kept lines by index without copying them.
+import {type LogLine, LogRing} from './log-ring.js';
 
-export type LogLine = {timestamp: number; instance: string; message: string};
+export type {LogLine} from './log-ring.js';
 
 /** What a view shows: the kept lines, with one marker where lines were skipped. */
 export type LogEntry = LogLine | {skipped: number};
+
+/** The kept entries by index (an array is one too): what a view reads, without copying a long log per frame. */
+export type LogEntries = {
+	readonly length: number;
+	at(index: number): LogEntry | undefined;
+};
 
 export type LogBufferLimits = {head: number; tail: number; maxLineLength?: number};
 
 const defaultMaxLineLength = 64 * 1024;
 
-export class LogBuffer {
+export class LogBuffer implements LogEntries {
 	readonly #head: LogLine[] = [];
-	/** The tail window is #tail[#start…]; the slack before #start is dropped in bulk, not line by line. */
-	#tail: LogLine[] = [];
-	#start = 0;
+	readonly #tail: LogRing;
 	#skipped = 0;
 	#total = 0;
 	readonly #limits: Required<LogBufferLimits>;
@@ -26,13 +32,21 @@ export class LogBuffer {
 			tail: Math.max(1, Math.floor(limits.tail)),
 			maxLineLength: limits.maxLineLength ?? defaultMaxLineLength,
 		};
+		this.#tail = new LogRing(this.#limits.tail);
 	}
 
-	/** Adds lines; a batch from several streams is merged by timestamp (ties keep arrival order). */
+	/**
+	 * Adds lines; a batch from several streams is merged by timestamp (ties keep arrival order). Only the
+	 * timestamp, instance and message of each are kept (a stream name or ingestion time would be memory unused).
+	 */
 	add(lines: readonly LogLine[]): void {
-		const sorted = [...lines].map((line) => this.#cut(line));
-		sorted.sort((a, b) => a.timestamp - b.timestamp);
-		for (const line of sorted) this.#addOne(line);
+		let ordered = true;
+		for (let index = 1; index < lines.length && ordered; index++) {
+			ordered = lines[index - 1]!.timestamp <= lines[index]!.timestamp;
+		}
+
+		const batch = ordered ? lines : [...lines].sort((a, b) => a.timestamp - b.timestamp);
+		for (const line of batch) this.#addOne(line);
 	}
 
 	/** Every line added so far, kept or skipped. */
@@ -45,50 +59,54 @@ export class LogBuffer {
 		return this.#skipped;
 	}
 
-	/** How many lines the buffer holds in memory right now (bounded by head + 2 × tail). */
+	/** How many lines the buffer holds in memory right now (bounded by head + tail). */
 	get retained(): number {
 		return this.#head.length + this.#tail.length;
 	}
 
+	/** How many entries a view shows: the kept lines, and the marker when lines were skipped. */
+	get length(): number {
+		return this.retained + (this.#skipped > 0 ? 1 : 0);
+	}
+
+	/** The entry at `index` of `entries()`, without building that list. */
+	at(index: number): LogEntry | undefined {
+		if (index < 0) return undefined;
+		if (index < this.#head.length) return this.#head[index];
+		let rest = index - this.#head.length;
+		if (this.#skipped > 0) {
+			if (rest === 0) return {skipped: this.#skipped};
+			rest--;
+		}
+
+		return this.#tail.at(rest);
+	}
+
 	/** The kept lines in order, with a `{skipped}` marker between head and tail when lines were dropped. */
 	entries(): LogEntry[] {
-		const tail = this.#tail.slice(this.#start);
-		return this.#skipped > 0 ? [...this.#head, {skipped: this.#skipped}, ...tail] : [...this.#head, ...tail];
+		return Array.from({length: this.length}, (_, index) => this.at(index)!);
 	}
 
 	/** The kept lines without the marker. */
 	lines(): LogLine[] {
-		return [...this.#head, ...this.#tail.slice(this.#start)];
+		return [...this.#head, ...Array.from({length: this.#tail.length}, (_, index) => this.#tail.at(index)!)];
 	}
 
 	#addOne(line: LogLine): void {
 		this.#total++;
-		if (this.#head.length < this.#limits.head && this.#tail.length === this.#start) {
-			this.#head.push(line);
+		const message = this.#cut(line.message);
+		if (this.#head.length < this.#limits.head && this.#tail.length === 0) {
+			this.#head.push({timestamp: line.timestamp, instance: line.instance, message});
 			return;
 		}
 
-		// Usually the newest line; a late line from a slower stream is placed by its timestamp.
-		let index = this.#tail.length;
-		while (index > this.#start && this.#tail[index - 1]!.timestamp > line.timestamp) index--;
-		if (index === this.#tail.length) this.#tail.push(line);
-		else this.#tail.splice(index, 0, line);
-		if (this.#tail.length - this.#start > this.#limits.tail) {
-			this.#start++;
-			this.#skipped++;
-		}
-
-		if (this.#start >= this.#limits.tail) {
-			this.#tail = this.#tail.slice(this.#start);
-			this.#start = 0;
-		}
+		this.#skipped += this.#tail.add(message === line.message ? line : {...line, message});
 	}
 
-	#cut(line: LogLine): LogLine {
+	#cut(message: string): string {
 		const limit = this.#limits.maxLineLength;
-		if (line.message.length <= limit) return line;
-		const more = line.message.length - limit;
-		return {...line, message: `${line.message.slice(0, limit)}… (${more} more characters)`};
+		if (message.length <= limit) return message;
+		return `${message.slice(0, limit)}… (${message.length - limit} more characters)`;
 	}
 }
 

@@ -25,14 +25,10 @@ export function parseDuration(text: string): number | undefined {
 	return total > 0 ? Math.round(total) : undefined;
 }
 
-/** What `sanitizeText` would change (controls, bidi overrides, surrogates); most log lines have none of it. */
-const needsSanitizing = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
-
 /** One plain line: `STEP INSTANCE | message`, every part sanitised, no trailing newline inside. */
 export function formatLogLine(event: StepLogEvent): string {
-	const trimmed = event.message.replace(/\r?\n$/, '');
-	// A 10 MB line is sanitised character by character only when it holds something to show differently.
-	const message = needsSanitizing.test(trimmed) ? sanitizeText(trimmed) : trimmed;
+	// sanitizeText hands back a line with nothing to show differently as it is, so a 10 MB line is not copied.
+	const message = sanitizeText(event.message.replace(/\r?\n$/, ''));
 	return `${sanitizeText(event.step)} ${sanitizeText(event.instance)} | ${message}`;
 }
 

@@ -1,5 +1,8 @@
 // Makes text from AWS/S3 safe to print: control characters become visible caret text a terminal never interprets.
 
+/** A character `sanitizeText` changes: controls, DEL, C1, bidi overrides and isolates, or half of a surrogate pair. */
+const needsSanitizing = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+
 /**
  * Every C0 control (except `\n` when `multiline`; `\t` becomes spaces), DEL and every C1 control (0x80–0x9F)
  * is replaced by visible text: ESC -> `^[`, BEL -> `^G`, DEL -> `^?`, CSI (0x9B) -> `<U+009B>`.
@@ -7,6 +10,8 @@
  * Lone UTF-16 surrogates are dropped (they are not text and break width measurement).
  */
 export function sanitizeText(text: string, options: {multiline?: boolean} = {}): string {
+	// Most text has nothing to replace: return it as it is rather than copying it character by character.
+	if (!needsSanitizing.test(text)) return text;
 	const multiline = options.multiline === true;
 	let result = '';
 	for (let index = 0; index < text.length; index++) {

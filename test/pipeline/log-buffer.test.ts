@@ -58,7 +58,7 @@ describe('LogBuffer', () => {
 		expect(kept!.message).toBe(`${'x'.repeat(100)}… (${10 * 1024 * 1024 - 100} more characters)`);
 	});
 
-	it('holds at most head + 2 × tail lines through a 2-hour job writing 10 lines a second', () => {
+	it('holds at most head + tail lines through a 2-hour job writing 10 lines a second', () => {
 		const buffer = new LogBuffer({head: 500, tail: 2000});
 		let most = 0;
 		for (let second = 0; second < 7200; second++) {
@@ -68,11 +68,47 @@ describe('LogBuffer', () => {
 			most = Math.max(most, buffer.retained);
 		}
 
-		expect(most).toBeLessThanOrEqual(500 + 2 * 2000);
+		expect(most).toBe(500 + 2000);
 		expect(buffer.total).toBe(72_000);
 		expect(buffer.skipped).toBe(72_000 - 2500);
 		expect(buffer.lines().at(-1)?.message).toBe('s7199 #9');
 		expect(buffer.lines()[0]?.message).toBe('s0 #0');
+	});
+
+	it('places a late line among the last lines once the tail is full, and drops one older than all of them', () => {
+		const buffer = new LogBuffer({head: 1, tail: 4});
+		for (let time = 1; time <= 8; time += 1) buffer.add([line(time * 10)]);
+		buffer.add([line(65, 'late')]);
+		buffer.add([line(41, 'too late')]);
+		buffer.add([line(90)]);
+		expect(buffer.entries().map((entry) => ('message' in entry ? entry.message : entry))).toEqual([
+			'line 10',
+			{skipped: 6},
+			'late',
+			'line 70',
+			'line 80',
+			'line 90',
+		]);
+		expect(buffer.total).toBe(11);
+		expect(buffer.retained).toBe(5);
+	});
+
+	it('keeps only the time, instance and message of each event', () => {
+		const buffer = new LogBuffer({head: 1, tail: 1});
+		buffer.add([{...line(1), stream: 'job/algo-1-1', ingestionTime: 2} as LogLine]);
+		expect(buffer.lines()).toEqual([line(1)]);
+		expect(Object.keys(buffer.lines()[0]!)).toEqual(['timestamp', 'instance', 'message']);
+	});
+
+	it('reads every entry by index, as entries() lists them, without copying them', () => {
+		const buffer = new LogBuffer({head: 3, tail: 5});
+		for (let time = 1; time <= 40; time++)
+			buffer.add([line(time, `m${time}`, time % 2 ? 'algo-1' : 'algo-2')]);
+		const entries = buffer.entries();
+		expect(buffer.length).toBe(entries.length);
+		expect(Array.from({length: buffer.length}, (_, index) => buffer.at(index))).toEqual(entries);
+		expect(buffer.at(buffer.length)).toBeUndefined();
+		expect(buffer.at(-1)).toBeUndefined();
 	});
 });
 

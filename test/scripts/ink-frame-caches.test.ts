@@ -1,6 +1,7 @@
 // The Ink patch (patches/ink+6.8.0.patch, frame-to-frame caches) only caches: the same app bundled with the
 // installed, patched Ink and with Ink as published writes exactly the same frames, through colour changes, wide
-// characters, clipping, borders and rows that move. The bundles use dist/'s esbuild settings.
+// characters, clipping, borders and rows that move, and plain ASCII rows (drawn without tokenising) that scroll
+// like a followed log, beside styled text in the same row. The bundles use dist/'s esbuild settings.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -39,6 +40,12 @@ function Screen({step}) {
 					<Text dimColor>{'─'.repeat(value)}┐ {'x'.repeat(80)}</Text>
 				</Text>
 			))}
+			<Box borderStyle="single" width={40} height={6} flexDirection="column" overflow="hidden">
+				{Array.from({length: 4}, (_, index) => (
+					<Text key={index} wrap="truncate-end">{'[algo-1] line ' + (step * 3 + index) + ' loss=0.' + step + ' ' + '#'.repeat(step)}</Text>
+				))}
+			</Box>
+			<Text>plain {step} <Text color="cyan">styled</Text> plain again ~!@{'{'}{'}'}</Text>
 			<Box width={20} height={3} overflow="hidden" flexDirection="column">
 				<Text>{'clipped '.repeat(step + 2)}</Text>
 				<Text color="magenta">{step % 3 === 0 ? 'same line' : 'other line ' + step}</Text>
@@ -82,6 +89,7 @@ describe('ink frame caches', () => {
 			const patched = await (await bundleApp('patched', [])).frames();
 			expect(plain.length).toBeGreaterThan(20);
 			expect(plain.join('')).toContain('\u001B[32m');
+			expect(plain.join('')).toContain('[algo-1] line 7 loss=0.2 ##');
 			expect(patched).toEqual(plain);
 		} finally {
 			process.env.FORCE_COLOR = colour;

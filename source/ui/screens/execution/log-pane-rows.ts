@@ -1,7 +1,8 @@
 // The log pane's rows from the buffer's entries and the pane's state: the instance chosen, an instance tag and a
 // timestamp in front when asked, long lines cut or wrapped, search matches highlighted. Only the rows in view
-// are built, so a frame costs the same with 20,000 kept lines as with 20; every message is sanitised here.
-import type {LogEntry, LogLine} from '../../../pipeline/log-buffer.js';
+// are built, and the entries are read by index (not copied), so a frame while following costs the same with
+// 20,000 kept lines as with 20; every message is sanitised here.
+import type {LogEntries, LogEntry, LogLine} from '../../../pipeline/log-buffer.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PaneLine, PaneSpan} from '../../components/text-pane.js';
 import type {LogPaneState} from './log-pane-state.js';
@@ -10,6 +11,7 @@ export type LogRows = {
 	count: number;
 	/** Rows holding a match of the search, in order. */
 	matches: number[];
+	/** The rows from `top`, keyed by their place in the window (a row that scrolls keeps its key's slot). */
 	rows(top: number, room: number): PaneLine[];
 	/** The shown log as plain text (the instance chosen, tags and timestamps as shown, unwrapped). */
 	text(): string;
@@ -17,10 +19,9 @@ export type LogRows = {
 
 type Options = Pick<LogPaneState, 'instance' | 'timestamps' | 'wrap' | 'query'> & {width: number};
 
-export function logRows(entries: readonly LogEntry[], options: Options): LogRows {
-	const shown = options.instance
-		? entries.filter((entry) => 'skipped' in entry || entry.instance === options.instance)
-		: entries;
+export function logRows(entries: LogEntries, options: Options): LogRows {
+	const shown = options.instance ? onlyInstance(entries, options.instance) : entries;
+	const entryAt = (index: number) => shown.at(index)!;
 	const width = Math.max(10, options.width);
 	const textOf = (entry: LogEntry): string => {
 		if ('skipped' in entry) return `… ${entry.skipped.toLocaleString('en-US')} lines skipped …`;
@@ -30,9 +31,9 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 	const starts: number[] | undefined = options.wrap ? [] : undefined;
 	let count = options.wrap ? 0 : shown.length;
 	if (starts) {
-		for (const entry of shown) {
+		for (let index = 0; index < shown.length; index++) {
 			starts.push(count);
-			count += Math.max(1, Math.ceil(approximateLength(entry, options) / width));
+			count += Math.max(1, Math.ceil(approximateLength(entryAt(index), options) / width));
 		}
 	}
 
@@ -41,9 +42,10 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 	const query = options.query;
 	const matches: number[] = [];
 	if (query !== '') {
-		shown.forEach((entry, index) => {
+		for (let index = 0; index < shown.length; index++) {
+			const entry = entryAt(index);
 			if (!('skipped' in entry) && entry.message.includes(query)) matches.push(startOf(index));
-		});
+		}
 	}
 
 	return {
@@ -54,13 +56,13 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 			let index = starts ? lineAtRow(starts, top) : Math.max(0, top);
 			let row = startOf(index);
 			while (index < shown.length && row < top + room) {
-				const entry = shown[index]!;
+				const entry = entryAt(index);
 				const text = textOf(entry);
 				const span = startOf(index + 1) - startOf(index);
 				const pieces = options.wrap ? chop(text, width, span) : [text];
 				pieces.forEach((piece, part) => {
 					if (row + part >= top && row + part < top + room) {
-						result.push({key: `${index}:${part}`, spans: spansOf(piece, entry, query)});
+						result.push({key: String(row + part - top), spans: spansOf(piece, entry, query)});
 					}
 				});
 				row += pieces.length;
@@ -69,8 +71,19 @@ export function logRows(entries: readonly LogEntry[], options: Options): LogRows
 
 			return result;
 		},
-		text: () => `${shown.map(textOf).join('\n')}\n`,
+		text: () => `${Array.from({length: shown.length}, (_, index) => textOf(entryAt(index))).join('\n')}\n`,
 	};
+}
+
+/** One instance's lines (and the skipped marker), as a list: only built while an instance is chosen. */
+function onlyInstance(entries: LogEntries, instance: string): LogEntry[] {
+	const kept: LogEntry[] = [];
+	for (let index = 0; index < entries.length; index++) {
+		const entry = entries.at(index)!;
+		if ('skipped' in entry || entry.instance === instance) kept.push(entry);
+	}
+
+	return kept;
 }
 
 function prefixOf(line: LogLine, options: Options): string {

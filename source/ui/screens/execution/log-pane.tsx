@@ -4,7 +4,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Box, Text} from 'ink';
-import {memo, useReducer} from 'react';
+import {memo, useMemo, useReducer} from 'react';
 import {type JobLogRef, jobOfStepMetadata} from '../../../pipeline/job-log-names.js';
 import type {StepRecord} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
@@ -79,8 +79,14 @@ function StepLogPane({
 		(snapshot.error ? `Could not read the log: ${snapshot.error.message}` : undefined);
 	// Border, title and the key line take 4 rows; a message about trouble takes one more.
 	const room = Math.max(1, height - 4 - (trouble ? 1 : 0));
-	// snapshot.total changes with every line added, so the rows are rebuilt exactly when new lines arrived.
-	const rows = logRows(poller.buffer.entries(), {...state, width: width - 4});
+	// snapshot.total changes with every line added, so the rows are rebuilt exactly when new lines arrived (or the
+	// way they are shown changed), not at every scrolling key: with wrap or a search that reads every kept line.
+	const {instance, timestamps, wrap, query} = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the buffer changes in place; total says when
+	const rows = useMemo(
+		() => logRows(poller.buffer, {instance, timestamps, wrap, query, width: width - 4}),
+		[poller.buffer, snapshot.total, instance, timestamps, wrap, query, width],
+	);
 	const shape = {rows: rows.count, room};
 	const top = topRowOf(state, shape);
 	useLogPaneKeys({
@@ -143,7 +149,7 @@ function StepLogPane({
 			title={title}
 			width={width}
 			height={height}
-			rows={rows.rows(top, room).map((line) => ({key: line.key, spans: line.spans}))}
+			rows={rows.rows(top, room)}
 			note={note && sanitizeText(note)}
 			prompt={prompt}
 		/>
@@ -189,6 +195,12 @@ function Frame(props: {
 
 const Row = memo(function Row({spans}: {spans: PaneSpan[]}) {
 	const theme = useTheme();
+	const [only] = spans;
+	// Most rows are one plain span: drawn as one Text, since a followed log redraws every row at each batch.
+	if (spans.length === 1 && !only!.bold && (only!.tone ?? 'normal') === 'normal') {
+		return <Text wrap="truncate-end">{only!.text}</Text>;
+	}
+
 	return (
 		<Text wrap="truncate-end">
 			{spans.map((span, index) => (

@@ -87,6 +87,23 @@ describe('the log pane', () => {
 		expect(pane.screen()).not.toContain('epoch 1 loss');
 	});
 
+	test('a search and wrap stay on while lines arrive: new matches are counted, one instance shown alone', async () => {
+		const {logs, add} = fakeLogs();
+		add('algo-1', 'epoch 1 loss=0.9');
+		add('algo-2', 'epoch 1 loss=0.8');
+		const pane = show(running, logs);
+		await pane.waitFor('[algo-2] epoch 1 loss=0.8');
+		await pane.press('/');
+		await pane.press('loss');
+		await pane.press('\r', '2 matches for “loss”');
+		await pane.press('w', ' · wrap');
+		add('algo-1', 'epoch 2 loss=0.7', `epoch 3 ${'x'.repeat(150)} loss=0.6`);
+		await pane.waitFor('4 matches for “loss”');
+		await pane.press('i', 'Logs · Train · algo-1');
+		await pane.waitFor('3 matches for “loss”');
+		expect(pane.screen()).not.toContain('loss=0.8');
+	});
+
 	test('says in one line when the step has no job, or has not started', async () => {
 		const condition = show({name: 'Check', status: 'Succeeded', metadata: {Condition: {Outcome: 'True'}}});
 		await condition.waitFor(
