@@ -25,7 +25,7 @@ import {
 	sortExecutions,
 } from './execution-sort.js';
 import {parametersColumn} from './parameters-column.js';
-import {startedByColumn} from './started-by-column.js';
+import {startedByColumn, withStartedBy} from './started-by-column.js';
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
@@ -137,11 +137,14 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 			summary={summary}
 			filter={list.filter}
 			shown={shown}
-			columns={[
-				...executionColumns(theme, width, now, details, route.marked, failedSteps),
-				...(showParameters ? [parametersColumn(overrides)] : []),
-				...(width >= 110 ? [startedByColumn(details)] : []),
-			]}
+			columns={withStartedBy(
+				[
+					...executionColumns(theme, width, now, details, route.marked, failedSteps),
+					...(showParameters ? [parametersColumn(overrides)] : []),
+				],
+				startedByColumn(details),
+				width,
+			)}
 			rowKey={(execution) => execution.arn}
 			selected={selected}
 			width={width}

@@ -2,7 +2,7 @@
 // profile name, or the last part of an IAM identity ARN), kept apart from the other columns.
 import type {ExecutionDetails, ExecutionSummary} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
-import type {Column} from '../../components/table.js';
+import {type Column, columnWidths} from '../../components/table.js';
 
 /** "alice" for `arn:aws:sts::111122223333:assumed-role/Admin/alice`, the name itself otherwise. */
 export function starterName(createdBy: string): string {
@@ -19,4 +19,20 @@ export function startedByColumn(details: ReadonlyMap<string, ExecutionDetails>):
 			return {text: createdBy ? sanitizeText(starterName(createdBy)) : '', tone: 'muted'};
 		},
 	};
+}
+
+/** The room of a default display name (`execution-1701234567890`) in the NAME column. */
+const nameRoom = 23;
+
+/**
+ * The columns with BY at the end where it leaves the NAME column (the second) room for a default display name:
+ * which run a row is matters more than who started it.
+ */
+export function withStartedBy(
+	columns: Column<ExecutionSummary>[],
+	startedBy: Column<ExecutionSummary>,
+	width: number,
+): Column<ExecutionSummary>[] {
+	const widened = [...columns, startedBy];
+	return (columnWidths(widened, width - 2)[1] ?? 0) >= nameRoom ? widened : columns;
 }
