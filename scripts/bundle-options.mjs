@@ -31,7 +31,8 @@ export const nodeBundleOptions = {
 export function cliBundleOptions(outdir) {
 	return {
 		...nodeBundleOptions,
-		entryPoints: {cli: 'source/cli.ts'},
+		// The embedded emulator's thread is an entry of its own, built beside the chunks that start it.
+		entryPoints: {cli: 'source/cli.ts', 'chunks/emulator-thread': 'source/emulator-thread.ts'},
 		outdir,
 		splitting: true,
 		chunkNames: 'chunks/[name]-[hash]',
