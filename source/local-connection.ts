@@ -1,6 +1,7 @@
 // `--local`: starts the embedded emulator (demo pipelines, no AWS account), connects to it, and reconnects to the
 // same emulator when the TUI switches region or profile. Entry-level, so that aws/ never knows the emulator.
 import module from 'node:module';
+import {availableParallelism} from 'node:os';
 import {dirname} from 'node:path';
 import {Worker} from 'node:worker_threads';
 import {type AwsConnection, type ConnectionSettings, connectAws} from './aws/connect.js';
@@ -64,10 +65,12 @@ export function connectToEmulator(
 
 /**
  * Bundled (dist/), the emulator runs on its own thread (emulator-thread.ts, built beside this chunk): its demo
- * replay then no longer holds up the TUI's first frame. Run from source (the tests), it runs on this thread.
+ * replay then no longer holds up the TUI's first frame. Starting a thread costs CPU, so with one core, or run from
+ * source (the tests), it runs on this thread.
  */
 async function startEmbedded(options: EmulatorOptions): Promise<Embedded> {
-	if (import.meta.url.endsWith('.ts')) return (await import('./emulator/index.js')).startEmulator(options);
+	if (import.meta.url.endsWith('.ts') || availableParallelism() < 2)
+		return (await import('./emulator/index.js')).startEmulator(options);
 	const cache = (module as {getCompileCacheDir?: () => string | undefined}).getCompileCacheDir?.();
 	const worker = new Worker(new URL('emulator-thread.js', import.meta.url), {
 		workerData: {options, ...(cache ? {compileCache: dirname(cache)} : {})} satisfies EmulatorThreadData,
