@@ -14,6 +14,27 @@ export const stubDevtools = {
 	},
 };
 
+/**
+ * node:http and node:https are loaded with `require`, not `import`: an import makes Node build the module's ESM
+ * facade, which reads every export, and on Node 22 and later node:http's exports include getters (WebSocket,
+ * MessageEvent, ...) that load undici, Node's fetch client: 20–80 ms of CPU at the first AWS call (and the
+ * emulator's start) for code sagemon never runs. Other built-ins stay imports, which cost no more.
+ */
+export const httpThroughRequire = {
+	name: 'http-through-require',
+	setup(builder) {
+		builder.onResolve({filter: /^(node:)?https?$/}, (args) => {
+			const name = args.path.replace(/^node:/, '');
+			if (args.namespace === 'required-builtin') return {path: `node:${name}`, external: true};
+			return {path: name, namespace: 'required-builtin'};
+		});
+		builder.onLoad({filter: /.*/, namespace: 'required-builtin'}, (args) => ({
+			contents: `module.exports = require('node:${args.path}');`,
+			loader: 'js',
+		}));
+	},
+};
+
 export const nodeBundleOptions = {
 	bundle: true,
 	format: 'esm',
@@ -24,14 +45,15 @@ export const nodeBundleOptions = {
 	banner: {
 		js: "import {createRequire as __sagemonCreateRequire} from 'node:module'; const require = __sagemonCreateRequire(import.meta.url);",
 	},
-	plugins: [stubDevtools],
+	plugins: [stubDevtools, httpThroughRequire],
 };
 
 /** The options scripts/build.mjs bundles the CLI with, into `outdir`. */
 export function cliBundleOptions(outdir) {
 	return {
 		...nodeBundleOptions,
-		entryPoints: {cli: 'source/cli.ts'},
+		// The embedded emulator's thread is an entry of its own, built beside the chunks that start it.
+		entryPoints: {cli: 'source/cli.ts', 'chunks/emulator-thread': 'source/emulator-thread.ts'},
 		outdir,
 		splitting: true,
 		chunkNames: 'chunks/[name]-[hash]',

@@ -3,6 +3,7 @@
 // the environment's.
 import type {AwsConnection, ConnectionSettings} from './aws/connect.js';
 import type {GlobalFlags} from './commands/context.js';
+import {connectLocal} from './local-connection.js';
 
 export type ConnectionFlags = GlobalFlags & {timeScale?: number; demo?: boolean};
 
@@ -22,8 +23,8 @@ export async function openConnection(
 	arnRegion?: string,
 ): Promise<AwsConnection> {
 	const settings = connectionSettings(flags, arnRegion);
+	// No await before connectLocal: the embedded emulator starts (on its own thread, when bundled) in this call.
 	if (flags.local) {
-		const {connectLocal} = await import('./local-connection.js');
 		return connectLocal({
 			...(settings.region === undefined ? {} : {region: settings.region}),
 			...(flags.timeScale === undefined ? {} : {timeScale: flags.timeScale}),

@@ -42,9 +42,8 @@ export async function runProgram(argv: string[]): Promise<number> {
 	try {
 		if (descriptor) return await descriptor.run(context);
 		// The TUI's first frame needs both its code and a connection (with --local, a started emulator): start the
-		// connection now, while the UI's code loads, instead of after. A failure is the app's to show, so it is
-		// caught here only to wait for it.
-		if (context.stdinIsTTY && stdout.isTTY && !flags.plain) context.aws().catch(() => undefined);
+		// connection, and with it the emulator's thread, before the UI's code loads, so the two proceed together.
+		if (context.stdinIsTTY && stdout.isTTY && !flags.plain) await context.beginConnection();
 		const {runInteractive} = await import('./interactive.js');
 		return await runInteractive(context);
 	} catch (error) {
@@ -180,8 +179,16 @@ function createContext(
 	flags: GlobalFlags,
 	stdout: Output,
 	stderr: Output,
-): CommandContext & {close(): Promise<void>} {
+): CommandContext & {beginConnection(): Promise<void>; close(): Promise<void>} {
 	let connection: Promise<AwsConnection> | undefined;
+	let begun: Promise<void> | undefined;
+	/** Loads open-connection.ts and calls it: resolves once the connection is under way, not made. */
+	const beginConnection = () =>
+		(begun ??= import('./open-connection.js').then(({openConnection}) => {
+			connection = openConnection(flags, process.env, arnRegion);
+			// A failure is reported to whoever awaits aws(); until someone does, it is not an unhandled one.
+			connection.catch(() => undefined);
+		}));
 	const interrupted = new Promise<void>((resolve) => {
 		const onSignal = () => resolve();
 		process.once('SIGINT', onSignal);
@@ -197,13 +204,13 @@ function createContext(
 		stdinIsTTY: Boolean(process.stdin.isTTY),
 		env: charsetEnv(process.env, flags),
 		interrupted,
-		aws() {
-			connection ??= import('./open-connection.js').then(({openConnection}) =>
-				openConnection(flags, process.env, arnRegion),
-			);
-			return connection;
+		async aws() {
+			await beginConnection();
+			return connection!;
 		},
+		beginConnection,
 		async close() {
+			await begun?.catch(() => undefined);
 			if (connection) await (await connection.catch(() => undefined))?.close();
 		},
 	};

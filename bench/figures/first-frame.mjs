@@ -60,13 +60,13 @@ export async function measureFirstFrame({cli, env, endpointUrl, runs = 7}) {
 		};
 	};
 	const compiling =
-		'Node 20 compiles about 1.1 MB of bundled JavaScript on every start (React’s reconciler, Ink, Yoga, meow, the SageMaker client)';
+		'Node 20 compiles about 1.1 MB of bundled JavaScript on every start (React’s reconciler, Ink, Yoga, meow, the SageMaker client; Node 22 and later read it from the compile cache), and React, Yoga, Ink and the SDK run their first frame and first request cold';
 	return [
 		row(
 			'2. TUI first frame listing pipelines (--local) vs bare node',
 			median(times.local),
 			localTarget,
-			`${compiling}, and --local also loads and starts the emulator (its replay of the demo history) on the same thread.`,
+			`${compiling}; the emulator starts on a thread of its own (about 50 ms to start a worker, then its code and its replay of the demo history), which gains only when the machine has a core to spare.`,
 		),
 		row(
 			'2. TUI first frame, emulator already running (--endpoint-url) vs bare node',
