@@ -191,3 +191,27 @@ describe('summarizeStates', () => {
 		});
 	});
 });
+
+describe('mergeExecutionState given the last merge', () => {
+	test('a step whose view did not change is the same object; a step that moved is a new one', () => {
+		const process = succeeded('AbaloneProcess', 0);
+		const before = mergeExecutionState(definition, dag, {status: 'Executing'}, [process]);
+		const train: StepRecord = {name: 'AbaloneTrain', status: 'Executing', startedAt: at(2)};
+		const after = mergeExecutionState(definition, dag, {status: 'Executing'}, [train, process], before);
+		const byName = (views: typeof before) => new Map(views.map((view) => [view.name, view]));
+		expect(byName(after).get('AbaloneProcess')).toBe(byName(before).get('AbaloneProcess'));
+		expect(byName(after).get('AbaloneEval')).toBe(byName(before).get('AbaloneEval'));
+		expect(byName(after).get('AbaloneTrain')).not.toBe(byName(before).get('AbaloneTrain'));
+		expect(byName(after).get('AbaloneTrain')?.state).toBe('executing');
+		// The same answer as a merge without the last one.
+		expect(after).toEqual(mergeExecutionState(definition, dag, {status: 'Executing'}, [train, process]));
+	});
+
+	test('the execution ending changes the steps that never ran to skipped', () => {
+		const process = succeeded('AbaloneProcess', 0);
+		const before = mergeExecutionState(definition, dag, {status: 'Executing'}, [process]);
+		const after = mergeExecutionState(definition, dag, {status: 'Stopped'}, [process], before);
+		expect(after.find((view) => view.name === 'AbaloneEval')?.state).toBe('skipped');
+		expect(after.find((view) => view.name === 'AbaloneProcess')).toBe(before[0]);
+	});
+});
