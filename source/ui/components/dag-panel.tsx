@@ -26,7 +26,13 @@ type Span = {text: string; tone: Tone; selected: boolean};
 
 export function DagPanel({layout, views, selected, marked, scrollRow, height, width, now}: DagPanelProps) {
 	const theme = useTheme();
-	// A key press changes only the selection: the steps' looks are kept until the views, marks or the clock change.
+	// A key press changes only the selection: the steps' looks are kept until the views, the marks or what the clock
+	// shows (the running steps' times, the only details that depend on it) change.
+	const clockShows = views
+		.filter(isLiveView)
+		.map((view) => boxDetail(view, now))
+		.join('\n');
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `now` matters only through `clockShows`
 	const {states, decorations} = useMemo(
 		() => ({
 			states: new Map(views.map((view) => [view.name, view])),
@@ -41,14 +47,19 @@ export function DagPanel({layout, views, selected, marked, scrollRow, height, wi
 				}),
 			),
 		}),
-		[views, now, theme, marked],
+		[views, clockShows, theme, marked],
 	);
-	const rows = drawDag(layout, {
-		decorations,
-		ascii: !theme.unicode,
-		rows: {start: scrollRow, end: scrollRow + height},
-		columns: {start: 0, end: width},
-	});
+	// The picture does not show the selection (spansOf does), so a key press that does not scroll draws nothing again.
+	const rows = useMemo(
+		() =>
+			drawDag(layout, {
+				decorations,
+				ascii: !theme.unicode,
+				rows: {start: scrollRow, end: scrollRow + height},
+				columns: {start: 0, end: width},
+			}),
+		[layout, decorations, theme.unicode, scrollRow, height, width],
+	);
 	const below = layout.height - (scrollRow + height);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -91,6 +102,11 @@ function spansOf(
 		else spans.push({text, tone, selected: isSelected});
 	}
 	return spans;
+}
+
+/** A running step's box shows its time so far, which moves with the clock. */
+function isLiveView(view: StepView): boolean {
+	return view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
 }
 
 /**
