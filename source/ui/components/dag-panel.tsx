@@ -60,18 +60,28 @@ export function DagPanel({layout, views, selected, marked, scrollRow, height, wi
 			}),
 		[layout, decorations, theme.unicode, scrollRow, height, width],
 	);
+	// Each row as it looks with nothing selected; a key press works out again only the rows the selected box is on.
+	const plain = useMemo(
+		() =>
+			rows.map((segments) => {
+				const spans = spansOf(segments, states, undefined, theme);
+				return {spans, signature: signatureOf(spans)};
+			}),
+		[rows, states, theme],
+	);
 	const below = layout.height - (scrollRow + height);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{rows.map((segments, index) => {
-				const spans = spansOf(segments, states, selected, theme);
+				const holdsSelected = selected !== undefined && segments.some((segment) => segment.node === selected);
+				const spans = holdsSelected ? spansOf(segments, states, selected, theme) : plain[index]!.spans;
 				const last = index === rows.length - 1 && below > 0;
 				return (
 					<DagRow
 						// biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the window
 						key={index}
 						spans={spans}
-						signature={signatureOf(spans)}
+						signature={holdsSelected ? signatureOf(spans) : plain[index]!.signature}
 						more={last ? `↓ ${below} more rows` : undefined}
 					/>
 				);
