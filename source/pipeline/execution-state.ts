@@ -50,8 +50,6 @@ export function mergeExecutionState(
 	dag: Dag,
 	execution: {status: ExecutionStatus} | undefined,
 	steps: StepRecord[],
-	/** The last merge's views: a view equal to its previous one is that same object (memoised rows skip it). */
-	previous?: readonly StepView[],
 ): StepView[] {
 	const records = latestRecords(steps);
 	const {order, nodes, known} = shapeOf(definition, dag);
@@ -99,7 +97,7 @@ export function mergeExecutionState(
 		views.push(view);
 	}
 
-	return previous ? keepUnchanged(views, previous) : views;
+	return views;
 }
 
 type Shape = {
@@ -122,25 +120,6 @@ function shapeOf(definition: PipelineDefinition, dag: Dag): Shape {
 	};
 	shapes.set(dag, {definition, shape});
 	return shape;
-}
-
-function keepUnchanged(views: StepView[], previous: readonly StepView[]): StepView[] {
-	const before = new Map(previous.map((view) => [view.name, view]));
-	return views.map((view) => {
-		const old = before.get(view.name);
-		return old !== undefined && sameView(old, view) ? old : view;
-	});
-}
-
-function sameView(a: StepView, b: StepView): boolean {
-	return (
-		a.state === b.state &&
-		a.record === b.record &&
-		a.type === b.type &&
-		a.displayName === b.displayName &&
-		a.inDefinition === b.inDefinition &&
-		a.conditionOutcome === b.conditionOutcome
-	);
 }
 
 export function summarizeStates(views: StepView[]): Record<NodeState, number> {

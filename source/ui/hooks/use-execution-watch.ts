@@ -1,6 +1,6 @@
 // One execution, live: the definition it ran with (read once), the poller's snapshot while the screen is shown,
 // and every step of the definition merged with what the service lists (not-started and skipped included).
-import {useEffect, useMemo, useRef} from 'react';
+import {useMemo} from 'react';
 import {validateDefinition} from '../../pipeline/dag.js';
 import {mergeExecutionState, type StepView} from '../../pipeline/execution-state.js';
 import type {Dag, PipelineDefinition} from '../../pipeline/model.js';
@@ -27,22 +27,11 @@ export function useExecutionWatch(executionArn: string) {
 	}, [aws, executionArn]);
 
 	const status = snapshot.execution?.status;
-	// The last views drawn, so a step whose view did not change keeps the same object (memoised rows skip it).
-	const last = useRef<StepView[]>([]);
 	const views = useMemo<StepView[]>(() => {
 		if (definition.state !== 'ready') return [];
 		const {value} = definition;
-		return mergeExecutionState(
-			value.definition,
-			value.dag,
-			status ? {status} : undefined,
-			snapshot.steps,
-			last.current,
-		);
+		return mergeExecutionState(value.definition, value.dag, status ? {status} : undefined, snapshot.steps);
 	}, [definition, status, snapshot.steps]);
-	useEffect(() => {
-		last.current = views;
-	}, [views]);
 
 	return {definition, snapshot, views, poller};
 }
