@@ -5,6 +5,9 @@
 // Input (argv[2], JSON): {endpointUrl, columns, rows, configDirectory, large, abalone, live}, where each of the
 // last three is {pipelineName, executionArn}: a finished 300-step execution, a finished abalone execution and a
 // running 300-step execution whose steps change between polls.
+import {writeFileSync} from 'node:fs';
+import {Session} from 'node:inspector/promises';
+import {join} from 'node:path';
 import {render} from 'ink';
 import {connectAws} from '../source/aws/connect.js';
 import type {PipelinesApi} from '../source/aws/types.js';
@@ -219,20 +222,41 @@ async function liveUpdates(
 	}
 }
 
+/**
+ * Runs `measure`; with SAGEMON_BENCH_PROFILE set to a directory, also writes a CPU profile of it alone there
+ * (NAME.cpuprofile), for working on one figure.
+ */
+async function profiled<T>(name: string, measure: () => Promise<T>): Promise<T> {
+	const directory = process.env.SAGEMON_BENCH_PROFILE;
+	if (!directory) return measure();
+	const session = new Session();
+	session.connect();
+	await session.post('Profiler.enable');
+	await session.post('Profiler.setSamplingInterval', {interval: 100});
+	await session.post('Profiler.start');
+	try {
+		return await measure();
+	} finally {
+		const {profile} = await session.post('Profiler.stop');
+		writeFileSync(join(directory, `${name}.cpuprofile`), JSON.stringify(profile));
+		session.disconnect();
+	}
+}
+
 const input = JSON.parse(process.argv[2] ?? '{}') as Input;
 const layout = benchLayout();
 const aws = await connectAws({endpointUrl: input.endpointUrl, region: 'us-east-1'}, process.env);
 
 const large = await openFinished(aws, input.large, input, 300);
-const screen300 = await layoutAndRender(large, input.columns, 20);
-const keyPress300 = await keyPress(large, 20);
+const screen300 = await profiled('layout-render', () => layoutAndRender(large, input.columns, 20));
+const keyPress300 = await profiled('key-press', () => keyPress(large, 20));
 large.close();
 
 const abalone = await openFinished(aws, input.abalone, input, 7);
 const screenAbaloneMs = (await layoutAndRender(abalone, input.columns, 20)).ms;
 abalone.close();
 
-const live = await liveUpdates(aws, input, 25);
+const live = await profiled('live-update', () => liveUpdates(aws, input, 25));
 await aws.close();
 
 process.stdout.write(

@@ -52,7 +52,7 @@ export function mergeExecutionState(
 	steps: StepRecord[],
 ): StepView[] {
 	const records = latestRecords(steps);
-	const known = new Map(definition.steps.map((step) => [step.name, step]));
+	const {order, nodes, known} = shapeOf(definition, dag);
 	const outcomes = new Map<string, boolean>();
 	for (const [name, record] of records) {
 		const outcome = conditionOutcomeOf(record);
@@ -62,8 +62,7 @@ export function mergeExecutionState(
 	const unreachable = findUnreachable(dag, records, outcomes);
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
 	const views: StepView[] = [];
-	const nodes = new Map(dag.nodes.map((node) => [node.name, node]));
-	for (const name of topologicalOrder(dag)) {
+	for (const name of order) {
 		const node = nodes.get(name) as Dag['nodes'][number];
 		const record = records.get(name);
 		const view: StepView = {name, type: node.type, state: 'not-started', inDefinition: true};
@@ -99,6 +98,28 @@ export function mergeExecutionState(
 	}
 
 	return views;
+}
+
+type Shape = {
+	order: string[];
+	nodes: Map<string, Dag['nodes'][number]>;
+	known: Map<string, PipelineDefinition['steps'][number]>;
+};
+
+// The definition and its DAG are immutable values: what the merge needs of them is worked out once per pair, not
+// on every poll.
+const shapes = new WeakMap<Dag, {definition: PipelineDefinition; shape: Shape}>();
+
+function shapeOf(definition: PipelineDefinition, dag: Dag): Shape {
+	const cached = shapes.get(dag);
+	if (cached?.definition === definition) return cached.shape;
+	const shape = {
+		order: topologicalOrder(dag),
+		nodes: new Map(dag.nodes.map((node) => [node.name, node])),
+		known: new Map(definition.steps.map((step) => [step.name, step])),
+	};
+	shapes.set(dag, {definition, shape});
+	return shape;
 }
 
 export function summarizeStates(views: StepView[]): Record<NodeState, number> {

@@ -191,3 +191,27 @@ describe('summarizeStates', () => {
 		});
 	});
 });
+
+describe('mergeExecutionState, merged again', () => {
+	test('a second merge with the same definition gives the same views in the same run order', () => {
+		const process = succeeded('AbaloneProcess', 0);
+		const first = mergeExecutionState(definition, dag, {status: 'Executing'}, [process]);
+		const train: StepRecord = {name: 'AbaloneTrain', status: 'Executing', startedAt: at(2)};
+		const second = mergeExecutionState(definition, dag, {status: 'Executing'}, [train, process]);
+		expect(second.map((view) => view.name)).toEqual(first.map((view) => view.name));
+		expect(second.find((view) => view.name === 'AbaloneTrain')?.state).toBe('executing');
+		expect(second.find((view) => view.name === 'AbaloneEval')?.state).toBe('not-started');
+	});
+
+	test('a changed definition for the same DAG is read again, not taken from the last merge', () => {
+		const renamed = {
+			...definition,
+			steps: definition.steps.map((step) =>
+				step.name === 'AbaloneTrain' ? {...step, displayName: 'Train the model'} : step,
+			),
+		};
+		mergeExecutionState(definition, dag, undefined, []);
+		const views = mergeExecutionState(renamed, dag, undefined, []);
+		expect(views.find((view) => view.name === 'AbaloneTrain')?.displayName).toBe('Train the model');
+	});
+});

@@ -26,7 +26,13 @@ type Span = {text: string; tone: Tone; selected: boolean};
 
 export function DagPanel({layout, views, selected, marked, scrollRow, height, width, now}: DagPanelProps) {
 	const theme = useTheme();
-	// A key press changes only the selection: the steps' looks are kept until the views, marks or the clock change.
+	// A key press changes only the selection: the steps' looks are kept until the views, the marks or what the clock
+	// shows (the running steps' times, the only details that depend on it) change.
+	const clockShows = views
+		.filter(isLiveView)
+		.map((view) => boxDetail(view, now))
+		.join('\n');
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `now` matters only through `clockShows`
 	const {states, decorations} = useMemo(
 		() => ({
 			states: new Map(views.map((view) => [view.name, view])),
@@ -41,26 +47,41 @@ export function DagPanel({layout, views, selected, marked, scrollRow, height, wi
 				}),
 			),
 		}),
-		[views, now, theme, marked],
+		[views, clockShows, theme, marked],
 	);
-	const rows = drawDag(layout, {
-		decorations,
-		ascii: !theme.unicode,
-		rows: {start: scrollRow, end: scrollRow + height},
-		columns: {start: 0, end: width},
-	});
+	// The picture does not show the selection (spansOf does), so a key press that does not scroll draws nothing again.
+	const rows = useMemo(
+		() =>
+			drawDag(layout, {
+				decorations,
+				ascii: !theme.unicode,
+				rows: {start: scrollRow, end: scrollRow + height},
+				columns: {start: 0, end: width},
+			}),
+		[layout, decorations, theme.unicode, scrollRow, height, width],
+	);
+	// Each row as it looks with nothing selected; a key press works out again only the rows the selected box is on.
+	const plain = useMemo(
+		() =>
+			rows.map((segments) => {
+				const spans = spansOf(segments, states, undefined, theme);
+				return {spans, signature: signatureOf(spans)};
+			}),
+		[rows, states, theme],
+	);
 	const below = layout.height - (scrollRow + height);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{rows.map((segments, index) => {
-				const spans = spansOf(segments, states, selected, theme);
+				const holdsSelected = selected !== undefined && segments.some((segment) => segment.node === selected);
+				const spans = holdsSelected ? spansOf(segments, states, selected, theme) : plain[index]!.spans;
 				const last = index === rows.length - 1 && below > 0;
 				return (
 					<DagRow
 						// biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the window
 						key={index}
 						spans={spans}
-						signature={signatureOf(spans)}
+						signature={holdsSelected ? signatureOf(spans) : plain[index]!.signature}
 						more={last ? `↓ ${below} more rows` : undefined}
 					/>
 				);
@@ -91,6 +112,11 @@ function spansOf(
 		else spans.push({text, tone, selected: isSelected});
 	}
 	return spans;
+}
+
+/** A running step's box shows its time so far, which moves with the clock. */
+function isLiveView(view: StepView): boolean {
+	return view.state === 'executing' || view.state === 'starting' || view.state === 'stopping';
 }
 
 /**

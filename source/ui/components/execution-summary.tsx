@@ -1,6 +1,7 @@
 // The execution's own header: status (icon, colour, word), name, who started it, elapsed or total time, step
 // counts, the execution a selective one reuses steps from, and the failure reason.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {executionIdOf} from '../../pipeline/arn.js';
 import {formatDuration, formatTimestamp} from '../../pipeline/format.js';
 import {type StepView, summarizeStates} from '../../pipeline/execution-state.js';
@@ -22,7 +23,14 @@ export function executionSummaryHeight(execution: ExecutionDetails | undefined):
 	return execution?.failureReason ? 2 : 1;
 }
 
-export function ExecutionSummary({execution, views, name, width, now}: ExecutionSummaryProps) {
+// Memoised: a key press that only moves the selection leaves the header as it was.
+export const ExecutionSummary = memo(function ExecutionSummary({
+	execution,
+	views,
+	name,
+	width,
+	now,
+}: ExecutionSummaryProps) {
 	const theme = useTheme();
 	if (!execution) {
 		return <Text color={theme.colorOf('muted')}>Loading {sanitizeText(name)}…</Text>;
@@ -68,7 +76,7 @@ export function ExecutionSummary({execution, views, name, width, now}: Execution
 			) : null}
 		</Box>
 	);
-}
+});
 
 /**
  * " · elapsed 20s": in steps of ten seconds under a minute, then in whole minutes. Any change of this text is a

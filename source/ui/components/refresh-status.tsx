@@ -54,8 +54,10 @@ export function describeRefresh(
 				tone: 'danger',
 			};
 		}
-		case 'live':
+		// Final data (an execution that ended) is as fresh as it will ever be: no age, and so no clock ticking.
 		case 'done':
+			return {text: '', tone: 'muted'};
+		case 'live':
 		case 'idle': {
 			const at = freshness(state);
 			if (at === undefined) return {text: '', tone: 'muted'};
@@ -68,7 +70,8 @@ export function describeRefresh(
 function tickPeriod(state: RefreshState, now: number): number | undefined {
 	if (state.phase === 'retrying') return state.nextRetryAt === undefined ? undefined : 1000;
 	const at = freshness(state);
-	if (state.phase === 'paused' || state.phase === 'loading' || at === undefined) return undefined;
+	if (state.phase === 'paused' || state.phase === 'loading' || state.phase === 'done' || at === undefined)
+		return undefined;
 	const age = now - at;
 	return age < 60_000 ? 5000 : 30_000;
 }

@@ -1,4 +1,5 @@
 import {renderToString} from 'ink';
+import {render} from 'ink-testing-library';
 import {expect, test} from 'vitest';
 import {validateDefinition} from '../../../source/pipeline/dag.js';
 import {mergeExecutionState} from '../../../source/pipeline/execution-state.js';
@@ -91,4 +92,33 @@ test('a running step shows whole minutes, so its box changes at most once a minu
 	expect(trainLine(at(42_000 + 125_000))).toMatch(/ 2m$/);
 	expect(at(42_000 + 170_000)).toBe(at(42_000 + 125_000));
 	expect(trainLine(at(42_000 + 3_900_000))).toMatch(/ 1h 05m$/);
+});
+
+test('redrawn with a later clock, a running step’s box shows its new time, and a selection move keeps the others', () => {
+	const running = mergeExecutionState(definition, dag, {status: 'Executing'}, [
+		{name: 'AbaloneProcess', status: 'Succeeded', startedAt: 0, endedAt: 42_000},
+		{name: 'AbaloneTrain', status: 'Executing', startedAt: 42_000},
+	]);
+	const theme = createTheme({unicode: true, color: false});
+	const panel = (now: number, selected: string) => (
+		<ThemeContext.Provider value={theme}>
+			<DagPanel
+				layout={layout}
+				views={running}
+				selected={selected}
+				scrollRow={0}
+				height={layout.height}
+				width={100}
+				now={now}
+			/>
+		</ThemeContext.Provider>
+	);
+	const view = render(panel(42_000 + 30_000, 'AbaloneEval'));
+	expect(view.lastFrame()).toContain('<1m');
+	view.rerender(panel(42_000 + 125_000, 'AbaloneEval'));
+	expect(view.lastFrame()).toContain('2m');
+	expect(view.lastFrame()).not.toContain('<1m');
+	view.rerender(panel(42_000 + 125_000, 'AbaloneProcess'));
+	expect(view.lastFrame()).toBe(renderToString(panel(42_000 + 125_000, 'AbaloneProcess'), {columns: 100}));
+	view.unmount();
 });

@@ -2,7 +2,7 @@
 // that leaves the text as it was draws nothing new (the watching budget of npm run bench).
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {describe, expect, test} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {RefreshStatus} from '../../../source/ui/components/refresh-status.js';
 import {createRefreshStore} from '../../../source/ui/refresh-store.js';
 
@@ -33,6 +33,26 @@ describe('the refresh status', () => {
 		store.set({phase: 'live', updatedAt: start});
 		await settle();
 		expect(view.lastFrame()).toBe('updated 2m ago');
+		view.unmount();
+	});
+
+	test('once the data is final (an execution that ended) it shows no age, and no clock ticks for it', async () => {
+		const started = vi.spyOn(globalThis, 'setInterval');
+		const stopped = vi.spyOn(globalThis, 'clearInterval');
+		const store = createRefreshStore();
+		const view = render(<RefreshStatus store={store} now={() => start + 6000} />);
+		store.set({phase: 'live', updatedAt: start});
+		await settle();
+		expect(view.lastFrame()).toBe('updated 6s ago');
+		store.set({phase: 'done', updatedAt: start});
+		await settle();
+		expect(view.lastFrame()).toBe('');
+		// Every clock started for the age has been stopped.
+		const timers = started.mock.results.map((result) => result.value);
+		expect(timers.length).toBeGreaterThan(0);
+		expect(stopped.mock.calls.map(([timer]) => timer)).toEqual(expect.arrayContaining(timers));
+		started.mockRestore();
+		stopped.mockRestore();
 		view.unmount();
 	});
 

@@ -2,7 +2,7 @@
 // what is wrong with refreshing; below it the selected step in one line.
 import {callbackTokenOf} from '../../../pipeline/callback-outputs.js';
 import {Text} from 'ink';
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
@@ -20,7 +20,14 @@ export type ExecutionStatusLineProps = {
 	error: string | undefined;
 };
 
-export function ExecutionStatusLine({shownView, views, neededWidth, phase, error}: ExecutionStatusLineProps) {
+// Memoised: a key press that only moves the selection leaves this line as it was.
+export const ExecutionStatusLine = memo(function ExecutionStatusLine({
+	shownView,
+	views,
+	neededWidth,
+	phase,
+	error,
+}: ExecutionStatusLineProps) {
 	const theme = useTheme();
 	const tabs = viewOrder
 		.map((candidate) => {
@@ -50,7 +57,7 @@ export function ExecutionStatusLine({shownView, views, neededWidth, phase, error
 			) : null}
 		</Text>
 	);
-}
+});
 
 export function SelectionLine({selected, now}: {selected: StepView | undefined; now: number}) {
 	const theme = useTheme();

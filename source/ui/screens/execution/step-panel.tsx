@@ -1,6 +1,7 @@
 // The execution screen's middle: the open pane (a step's details or reports, the parameters) or else the steps in
 // the view shown (DAG, timeline, list), or a note while the definition is being read.
 import {Text} from 'ink';
+import {useMemo} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import type {DagLayout} from '../../../pipeline/layout-dag.js';
 import type {Dag, ExecutionDetails, PipelineDefinition, StepDefinition} from '../../../pipeline/model.js';
@@ -47,7 +48,8 @@ export function StepPanel(props: StepPanelProps) {
 	const theme = useTheme();
 	const {state, definition, views, selectedIndex, width, height, now, active} = props;
 	const selected = views[selectedIndex];
-	const marked = new Set(state.marked);
+	// The same set until the marks change, so the DAG's box looks are not worked out again on every key press.
+	const marked = useMemo(() => new Set(state.marked), [state.marked]);
 	// A new key for each opening (and each report) starts the pane again at the top.
 	const paneKey = `${state.pane}:${state.paneOpenings}:${state.reportIndex}`;
 	if (definition === undefined) {
