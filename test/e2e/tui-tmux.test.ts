@@ -66,6 +66,8 @@ test('the tutorial flow, from the keyboard, in a real terminal', async () => {
 	// Another run, prefilled from the selected execution (the one just run), stopped after y.
 	tui.send(['Escape']);
 	await tui.waitFor(/executions? · newest first/);
+	// The list keeps the run just watched selected, once its rows are loaded.
+	await tui.waitFor(/^› ✔ succeeded/m);
 	tui.send(['s']);
 	await tui.waitFor(
 		/Start AbalonePipeline · 6 parameters · values of execution \w+ \(U resets all to defaults\)/,
