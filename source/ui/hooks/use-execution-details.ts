@@ -1,55 +1,22 @@
 // DescribePipelineExecution for the rows on screen that need it (a finished execution's end time, who started it),
 // a few at a time, each asked once per status.
-import {useRef, useState} from 'react';
 import {formatDuration} from '../../pipeline/format.js';
 import type {ExecutionDetails, ExecutionSummary} from '../../pipeline/model.js';
 import {useSession} from '../app-context.js';
-import {useAbortableEffect} from './use-async-resource.js';
-
-const parallelLookups = 4;
+import {useRowLookups} from './use-row-lookups.js';
 
 export function useExecutionDetails(
 	executions: readonly ExecutionSummary[],
 ): ReadonlyMap<string, ExecutionDetails> {
 	const {aws} = useSession();
-	const [details, setDetails] = useState<ReadonlyMap<string, ExecutionDetails>>(new Map());
-	const asked = useRef(new Set<string>());
-	const wanted = executions.map((execution) => `${execution.arn}\u0000${execution.status}`);
-	const key = wanted.join('\n');
-
-	// `key` stands for the executions' ARNs and statuses among the dependencies.
-	useAbortableEffect(
-		(signal) => {
-			const missing = wanted.filter((entry) => !asked.current.has(entry));
-			for (const entry of missing) asked.current.add(entry);
-			let next = 0;
-			// Lookups that never started are asked again by the next run.
-			signal.addEventListener('abort', () => {
-				for (const entry of missing.slice(next)) asked.current.delete(entry);
-			});
-			const worker = async () => {
-				while (next < missing.length && !signal.aborted) {
-					const entry = missing[next++] as string;
-					const arn = entry.split('\u0000')[0] as string;
-					try {
-						const described = await aws.pipelines.describeExecution(arn);
-						if (signal.aborted) {
-							asked.current.delete(entry);
-							return;
-						}
-
-						setDetails((current) => new Map(current).set(arn, described));
-					} catch {
-						// A row without details shows what its summary knows; ask again next time it changes.
-						asked.current.delete(entry);
-					}
-				}
-			};
-			void Promise.all(Array.from({length: Math.min(parallelLookups, missing.length)}, worker));
-		},
-		[aws, key],
-	);
-	return details;
+	const arnOf = (key: string) => key.split('\u0000')[0] as string;
+	return useRowLookups({
+		keys: executions.map((execution) => `${execution.arn}\u0000${execution.status}`),
+		lookup: (key) => aws.pipelines.describeExecution(arnOf(key)),
+		parallel: 4,
+		deps: [aws],
+		rowOf: arnOf,
+	});
 }
 
 /** How long the execution ran (or has run so far), when it is known. */
