@@ -54,8 +54,14 @@ export function TextPane({title, lines, offset, width, height, footer}: TextPane
 	);
 }
 
-const PaneRow = memo(function PaneRow({spans}: {spans: PaneSpan[]}) {
+/** One line of a pane; a line of one plain span is drawn as one Text (a followed log redraws every row). */
+export const PaneRow = memo(function PaneRow({spans}: {spans: PaneSpan[]}) {
 	const theme = useTheme();
+	const [only] = spans;
+	if (spans.length === 1 && !only!.bold && (only!.tone ?? 'normal') === 'normal') {
+		return <Text wrap="truncate-end">{only!.text}</Text>;
+	}
+
 	return (
 		<Text wrap="truncate-end">
 			{spans.map((span, index) => (

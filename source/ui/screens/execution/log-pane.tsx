@@ -4,12 +4,12 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Box, Text} from 'ink';
-import {memo, useMemo, useReducer} from 'react';
+import {useMemo, useReducer} from 'react';
 import {type JobLogRef, jobOfStepMetadata} from '../../../pipeline/job-log-names.js';
 import type {StepRecord} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useScreenHost, useSession} from '../../app-context.js';
-import type {PaneSpan} from '../../components/text-pane.js';
+import {PaneRow, type PaneSpan} from '../../components/text-pane.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {useStepLogs} from '../../hooks/use-step-logs.js';
 import {KeyPriority} from '../../keys/key-router.js';
@@ -183,7 +183,7 @@ function Frame(props: {
 				</Text>
 			) : null}
 			{props.rows.map((row) => (
-				<Row key={row.key} spans={row.spans} />
+				<PaneRow key={row.key} spans={row.spans} />
 			))}
 			<Box flexGrow={1} />
 			<Text color={theme.colorOf('muted')} wrap="truncate-end">
@@ -192,24 +192,3 @@ function Frame(props: {
 		</Box>
 	);
 }
-
-const Row = memo(function Row({spans}: {spans: PaneSpan[]}) {
-	const theme = useTheme();
-	const [only] = spans;
-	// Most rows are one plain span: drawn as one Text, since a followed log redraws every row at each batch.
-	if (spans.length === 1 && !only!.bold && (only!.tone ?? 'normal') === 'normal') {
-		return <Text wrap="truncate-end">{only!.text}</Text>;
-	}
-
-	return (
-		<Text wrap="truncate-end">
-			{spans.map((span, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: spans are positions in the line
-				<Text key={index} color={theme.colorOf(span.tone ?? 'normal')} bold={span.bold}>
-					{span.text}
-				</Text>
-			))}
-			{spans.length === 0 ? ' ' : ''}
-		</Text>
-	);
-});
