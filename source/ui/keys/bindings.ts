@@ -47,6 +47,22 @@ export const pageMoves = [
 	{keys: ['pagedown'], label: 'PgDn', description: 'a page down', intent: 'page-down', footer: false},
 ] as const satisfies Keymap;
 
+/** The moves of a pane that scrolls text. */
+export const scrollMoves = [
+	{
+		keys: ['up', 'k'],
+		label: '↑/k',
+		footerLabel: '↑↓/jk',
+		description: 'scroll up',
+		intent: 'up',
+		hint: 'scroll',
+	},
+	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
+	...pageMoves,
+	{keys: ['home'], label: 'Home', description: 'the top', intent: 'first', footer: false},
+	{keys: ['end'], label: 'End', description: 'the bottom', intent: 'last', footer: false},
+] as const satisfies Keymap;
+
 export const listMoves = [
 	{keys: ['up', 'k'], label: '↑/k', footerLabel: '↑↓/jk', description: 'move up', intent: 'up', hint: 'move'},
 	{keys: ['down', 'j'], label: '↓/j', description: 'move down', intent: 'down', footer: false},

@@ -1,7 +1,7 @@
 // The keys of comparing two executions: `m` and `c` on the executions list, `c` on an execution's screen, and the
 // compare screen's own table.
 import type {Binding, Keymap} from './bindings.js';
-import {pageMoves, refreshNow} from './bindings.js';
+import {refreshNow, scrollMoves} from './bindings.js';
 
 export const markExecution = {
 	keys: ['m'],
@@ -29,18 +29,7 @@ export const compareWithPrevious = {
 } as const satisfies Binding;
 
 export const compareKeymap = [
-	{
-		keys: ['up', 'k'],
-		label: '↑/k',
-		footerLabel: '↑↓/jk',
-		description: 'scroll up',
-		intent: 'up',
-		hint: 'scroll',
-	},
-	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
-	...pageMoves,
-	{keys: ['home'], label: 'Home', description: 'the top', intent: 'first', footer: false},
-	{keys: ['end'], label: 'End', description: 'the bottom', intent: 'last', footer: false},
+	...scrollMoves,
 	{
 		keys: ['a'],
 		label: 'a',

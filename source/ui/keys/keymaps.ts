@@ -4,6 +4,7 @@ import {
 	type Keymap,
 	listMoves,
 	pageMoves,
+	scrollMoves,
 	refreshNow,
 	stopExecution,
 	submitStart,
@@ -184,18 +185,7 @@ export type ExecutionIntent = (typeof executionKeymap)[number]['intent'];
 
 /** Keys while a pane (details, reports, parameters) covers the step panel. */
 export const paneKeymap = [
-	{
-		keys: ['up', 'k'],
-		label: '↑/k',
-		footerLabel: '↑↓/jk',
-		description: 'scroll up',
-		intent: 'up',
-		hint: 'scroll',
-	},
-	{keys: ['down', 'j'], label: '↓/j', description: 'scroll down', intent: 'down', footer: false},
-	...pageMoves,
-	{keys: ['home'], label: 'Home', description: 'the top', intent: 'first', footer: false},
-	{keys: ['end'], label: 'End', description: 'the bottom', intent: 'last', footer: false},
+	...scrollMoves,
 	{
 		keys: ['tab', 'right', 'l'],
 		label: 'tab',
