@@ -38,7 +38,16 @@ export async function measureWatching({cli, env, caller, proxy, columns, rows}) 
 			{sleep: afterEndSeconds},
 			{mark: 'after-end'},
 		],
-		command: [process.execPath, cli, '--endpoint-url', proxy.url, '--region', 'us-east-1'],
+		command: [
+			process.execPath,
+			// With SAGEMON_BENCH_PROFILE set to a directory, the TUI writes its CPU profile there when it exits.
+			...(env.SAGEMON_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.SAGEMON_BENCH_PROFILE}`] : []),
+			cli,
+			'--endpoint-url',
+			proxy.url,
+			'--region',
+			'us-east-1',
+		],
 		env,
 	});
 	const start = eventNamed(result, 'watch-start');
