@@ -1,8 +1,8 @@
 """SageMaker Pipelines fidelity as boto3 sees it, against the endpoint in SAGEMON_ENDPOINT. With
 SAGEMON_MODE=shared only the calls moto_server also implements run (tags and the SDK's upsert(tags=...), pipeline
-versions, unknown step types,
-job lists and the errors for jobs that do not exist); otherwise every flow runs: branches decided by the data,
-check steps feeding RegisterModel, callbacks that wait, retry policies, and the resources behind steps.
+versions, unknown step types, job lists and the errors for jobs that do not exist); otherwise every flow runs:
+branches decided by the data, check steps feeding RegisterModel, callbacks that wait, retry policies, and the
+resources behind steps.
 The intervals between retries (IntervalSeconds × BackoffRate^n) are checked on simulated time in
 test/emulator/scheduler.test.ts. Prints one JSON object."""
 import json
