@@ -9,7 +9,7 @@ const theme = createTheme({color: true, unicode: true});
 function approvalCell(approvalStatus: ModelVersion['approvalStatus']) {
 	const version = {approvalStatus, keyMetrics: [], metricProblems: []} as unknown as ModelVersion;
 	const approval = versionColumns(theme, 120).find((column) => column.title === 'APPROVAL')!;
-	return approval.cell(version, 0);
+	return approval.cell(version);
 }
 
 describe('the approval column', () => {
