@@ -197,6 +197,17 @@ print(json.dumps({s["StepName"]: [s["StepStatus"], s.get("FailureReason"), s.get
 		const arn = started.stdout.trim();
 		await untilWaiting(arn, 'MyCallbackStep1');
 
+		// `why` names the waiting step and the token boto3 reads from its metadata.
+		const token = await boto3(
+			`r = sm.list_pipeline_execution_steps(PipelineExecutionArn="${arn}")
+print(json.dumps(next(s for s in r["PipelineExecutionSteps"] if s["StepName"] == "MyCallbackStep1")["Metadata"]["Callback"]["CallbackToken"]))`,
+		);
+		const why = await sagemon('why', arn);
+		expect(why.code, why.stderr).toBe(0);
+		expect(why.stdout).toContain(
+			`Waiting: MyCallbackStep1 (Callback) waits for its answer; its token: ${token}\n`,
+		);
+
 		const wrongName = await sagemon(
 			'callback',
 			arn,
