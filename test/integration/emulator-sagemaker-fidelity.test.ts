@@ -81,6 +81,8 @@ describe('SageMaker Pipelines through boto3', () => {
 			best_training_job: 'Completed',
 			model_arn_matches: true,
 			transform_status: 'Completed',
+			transform_arn_matches: true,
+			job_arns_match: [true, true],
 			transform_model_is_created_model: true,
 			processing_listed: true,
 			running_listed: true,

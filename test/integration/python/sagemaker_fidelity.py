@@ -219,6 +219,16 @@ transform = sm.describe_transform_job(
     TransformJobName=job_name(step(transform_run, "AbaloneTransform")["Metadata"]["TransformJob"]["Arn"])
 )
 out["transform_status"] = transform["TransformJobStatus"]
+out["transform_arn_matches"] = (
+    transform["TransformJobArn"] == step(transform_run, "AbaloneTransform")["Metadata"]["TransformJob"]["Arn"]
+)
+out["job_arns_match"] = [
+    sm.describe_processing_job(ProcessingJobName=job_name(arn))["ProcessingJobArn"] == arn
+    for arn in [step(default_run, "AbaloneProcess")["Metadata"]["ProcessingJob"]["Arn"]]
+] + [
+    sm.describe_training_job(TrainingJobName=job_name(arn))["TrainingJobArn"] == arn
+    for arn in [step(default_run, "AbaloneTrain")["Metadata"]["TrainingJob"]["Arn"]]
+]
 out["transform_model_is_created_model"] = transform["ModelName"] == job_name(
     step(transform_run, "AbaloneCreateModel")["Metadata"]["Model"]["Arn"]
 )
