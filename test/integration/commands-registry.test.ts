@@ -11,19 +11,11 @@ import {awsEnvironment, python, runProgram} from '../helpers/aws-programs.js';
 import {ensureBuilt, runCli, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
 import {readFixture} from '../helpers/fixtures.js';
+import {formatMetricValue} from '../../source/pipeline/model-metrics.js';
 
 const roleArn = 'arn:aws:iam::111122223333:role/SageMakerPipelineRole';
 const group = 'AbaloneModelPackageGroupName';
 const env = testAwsEnv();
-
-function abalone(mse: number): string {
-	const definition = JSON.parse(readFixture('abalone-tutorial.json'));
-	const report = {regression_metrics: {mse: {value: mse, standard_deviation: 0.4}}};
-	definition.Metadata = {
-		'sagemon.emulator': {steps: {AbaloneEval: {propertyFiles: {EvaluationReport: report}}}},
-	};
-	return JSON.stringify(definition);
-}
 
 let emulator: RunningEmulator;
 let scratch: string;
@@ -59,8 +51,7 @@ beforeAll(async () => {
 	ensureBuilt();
 	emulator = await startTestEmulator({timeScale: 2000, demo: false});
 	scratch = mkdtempSync(join(tmpdir(), 'sagemon-registry-commands-'));
-	writeFileSync(join(scratch, 'pending.json'), abalone(2.5));
-	writeFileSync(join(scratch, 'approved.json'), abalone(3.1));
+	writeFileSync(join(scratch, 'tutorial.json'), readFixture('abalone-tutorial.json'));
 	writeFileSync(join(scratch, 'callback.json'), readFixture('sdk-unit-callback-outputs.json'));
 });
 
@@ -69,13 +60,27 @@ afterAll(async () => {
 	if (scratch) rmSync(scratch, {recursive: true, force: true});
 });
 
+/** The MSE in the evaluation.json a run wrote, as `sagemon report` prints it. */
+async function mseOf(executionArn: string): Promise<number> {
+	const report = await sagemon('report', executionArn);
+	expect(report.code, report.stderr).toBe(0);
+	return JSON.parse(report.stdout).regression_metrics.mse.value;
+}
+
+/** A metric value as `models` shows it, as a pattern. */
+const shown = (value: number) => formatMetricValue(value).replace('.', '\\.');
+
 describe('models, approve and reject', () => {
 	let pendingRun: string;
 	let approvedRun: string;
+	let pendingMse: number;
+	let approvedMse: number;
 
+	// The tutorial's pipeline as it is: its reports hold the emulator's own MSE for each run.
 	beforeAll(async () => {
-		pendingRun = await upsertAndRun('Abalone', 'pending.json');
-		approvedRun = await upsertAndRun('Abalone', 'approved.json', 'ModelApprovalStatus=Approved');
+		pendingRun = await upsertAndRun('Abalone', 'tutorial.json');
+		approvedRun = await upsertAndRun('Abalone', 'tutorial.json', 'ModelApprovalStatus=Approved');
+		[pendingMse, approvedMse] = await Promise.all([mseOf(pendingRun), mseOf(approvedRun)]);
 	}, 120_000);
 
 	it('registers a pending version for the default run and an approved one for ModelApprovalStatus=Approved', async () => {
@@ -99,10 +104,12 @@ print(json.dumps([[p["ModelPackageVersion"], p["ModelApprovalStatus"], sm.descri
 		const lines = versions.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^VERSION\s+APPROVAL\s+REGISTERED \(UTC\)\s+BY\s+METRICS$/);
 		const id = (arn: string) => arn.split('/').at(-1)!;
-		expect(lines[1]).toMatch(new RegExp(`^2\\s+Approved\\s+\\S+ \\S+\\s+${id(approvedRun)}\\s+mse 3\\.1$`));
+		expect(lines[1]).toMatch(
+			new RegExp(`^2\\s+Approved\\s+\\S+ \\S+\\s+${id(approvedRun)}\\s+mse ${shown(approvedMse)}$`),
+		);
 		expect(lines[2]).toMatch(
 			new RegExp(
-				`^1\\s+PendingManualApproval\\s+\\S+ \\S+\\s+${id(pendingRun)}\\s+mse 2\\.5 \\(approved 3\\.1\\)$`,
+				`^1\\s+PendingManualApproval\\s+\\S+ \\S+\\s+${id(pendingRun)}\\s+mse ${shown(pendingMse)} \\(approved ${shown(approvedMse)}\\)$`,
 			),
 		);
 
@@ -118,7 +125,7 @@ print(json.dumps([[p["ModelPackageVersion"], p["ModelApprovalStatus"], sm.descri
 		expect(parsed.approvedVersion).toBe(2);
 		expect(parsed.versions.map((version: {version: number}) => version.version)).toEqual([2, 1]);
 		expect(parsed.versions[1].keyMetrics).toEqual([
-			{name: 'mse', path: 'regression_metrics.mse.value', value: 2.5},
+			{name: 'mse', path: 'regression_metrics.mse.value', value: pendingMse},
 		]);
 	});
 
@@ -127,7 +134,7 @@ print(json.dumps([[p["ModelPackageVersion"], p["ModelApprovalStatus"], sm.descri
 		expect(refused).toMatchObject({code: 2, stdout: ''});
 		expect(refused.stderr).toMatch(/Refusing to approve .*--read-only/);
 
-		const approved = await sagemon('approve', `${group}/1`, '--description', 'MSE 2.5 beats 3.1');
+		const approved = await sagemon('approve', `${group}/1`, '--description', 'checked by hand');
 		expect(approved.code, approved.stderr).toBe(0);
 		expect(approved.stdout).toMatch(
 			/^Approved arn:aws:sagemaker:us-east-1:\d+:model-package\/abalonemodelpackagegroupname\/1\n$/,
@@ -137,7 +144,7 @@ print(json.dumps([[p["ModelPackageVersion"], p["ModelApprovalStatus"], sm.descri
 				`d = sm.describe_model_package(ModelPackageName="${group}/1")
 print(json.dumps([d["ModelApprovalStatus"], d["ApprovalDescription"]]))`,
 			),
-		).toEqual(['Approved', 'MSE 2.5 beats 3.1']);
+		).toEqual(['Approved', 'checked by hand']);
 	});
 
 	it('rejects by ARN, and refuses unknown and malformed packages', async () => {
@@ -196,6 +203,17 @@ print(json.dumps({s["StepName"]: [s["StepStatus"], s.get("FailureReason"), s.get
 		expect(started.code, started.stderr).toBe(0);
 		const arn = started.stdout.trim();
 		await untilWaiting(arn, 'MyCallbackStep1');
+
+		// `why` names the waiting step and the token boto3 reads from its metadata.
+		const token = await boto3(
+			`r = sm.list_pipeline_execution_steps(PipelineExecutionArn="${arn}")
+print(json.dumps(next(s for s in r["PipelineExecutionSteps"] if s["StepName"] == "MyCallbackStep1")["Metadata"]["Callback"]["CallbackToken"]))`,
+		);
+		const why = await sagemon('why', arn);
+		expect(why.code, why.stderr).toBe(0);
+		expect(why.stdout).toContain(
+			`Waiting: MyCallbackStep1 (Callback) waits for its answer; its token: ${token}\n`,
+		);
 
 		const wrongName = await sagemon(
 			'callback',

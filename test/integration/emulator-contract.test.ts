@@ -306,6 +306,11 @@ describe('responses match the botocore model', () => {
 		await call('ListModelPackageGroups', {NameContains: 'Abalone', SortBy: 'Name', SortOrder: 'Descending'});
 		await call('DescribeModelPackageGroup', {ModelPackageGroupName: 'AbaloneModelPackageGroupName'});
 		await call('ListModelPackages', {ModelPackageGroupName: 'AbaloneModelPackageGroupName', MaxResults: 1});
+		await call('ListModelPackages', {
+			ModelPackageGroupName: 'AbaloneModelPackageGroupName',
+			SortBy: 'Name',
+			SortOrder: 'Descending',
+		});
 		await call('ListModelPackages', {ModelPackageType: 'Both', ModelApprovalStatus: 'PendingManualApproval'});
 		await call('DescribeModelPackage', {ModelPackageName: packageArn});
 		await call('UpdateModelPackage', {
@@ -415,6 +420,36 @@ describe('responses match the botocore model', () => {
 		]);
 		await call('DeleteTags', {ResourceArn: pipelineArn, TagKeys: ['team']});
 		expect((await call('ListTags', {ResourceArn: pipelineArn})).Tags).toEqual([{Key: 'stage', Value: 'dev'}]);
+
+		// A running processing job stopped: StopProcessingJob answers {}, and the job and its step stop.
+		const slowProcessing = JSON.parse(readFixture('abalone-tutorial.json'));
+		slowProcessing.Metadata = {'sagemon.emulator': {steps: {AbaloneProcess: {durationSeconds: 86_400}}}};
+		await call('CreatePipeline', {
+			PipelineName: 'SlowProcessing',
+			PipelineDefinition: JSON.stringify(slowProcessing),
+			RoleArn: roleArn,
+			ClientRequestToken: randomUUID(),
+		});
+		const {PipelineExecutionArn: processingRun} = await call('StartPipelineExecution', {
+			PipelineName: 'SlowProcessing',
+			ClientRequestToken: randomUUID(),
+		});
+		let processing: string | undefined;
+		while (!processing) {
+			const {PipelineExecutionSteps: steps} = await call('ListPipelineExecutionSteps', {
+				PipelineExecutionArn: processingRun,
+			});
+			const step = steps.find((candidate: Body) => candidate.StepName === 'AbaloneProcess');
+			if (step?.StepStatus === 'Executing') processing = step.Metadata.ProcessingJob.Arn.split('/').pop();
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+
+		await call('StopProcessingJob', {ProcessingJobName: processing});
+		expect((await waitFor(processingRun)).PipelineExecutionStatus).toBe('Failed');
+		expect((await call('DescribeProcessingJob', {ProcessingJobName: processing})).ProcessingJobStatus).toBe(
+			'Stopped',
+		);
+		await call('StopProcessingJob', {ProcessingJobName: processing}, 'ValidationException');
 
 		const misspelt = JSON.parse(readFixture('abalone-tutorial.json'));
 		misspelt.Steps[0].Type = 'Proccessing';

@@ -74,6 +74,7 @@ describe('the model registry with boto3', () => {
 			},
 		]);
 		expect(ours.pending_versions).toEqual([1]);
+		expect(ours.by_name_ascending).toEqual([1, 2]);
 		expect(ours.pages).toEqual([[1], [2]]);
 		expect(ours.last_page_has_token).toBe(false);
 		expect(ours.described).toMatchObject({
@@ -83,6 +84,10 @@ describe('the model registry with boto3', () => {
 			ModelApprovalStatus: 'PendingManualApproval',
 			ModelPackageStatus: 'Completed',
 			MetadataProperties: {GeneratedBy: ours.executions[0].arn},
+			CustomerMetadataProperties: {
+				approval: 'PendingManualApproval',
+				pipeline_execution: ours.executions[0].arn,
+			},
 			creation_time_type: 'datetime',
 		});
 		expect(ours.described.ModelMetrics.ModelQuality.Statistics).toEqual({
@@ -107,6 +112,7 @@ describe('the model registry with boto3', () => {
 	it('agrees with moto_server on the reads and the approval, apart from the differences named here', async () => {
 		const theirs = await runFlow({SAGEMON_ENDPOINT: moto!.url, SAGEMON_MODE: 'direct'});
 		expect(theirs.pending_versions).toEqual(ours.pending_versions);
+		expect(theirs.by_name_ascending).toEqual(ours.by_name_ascending);
 		expect(theirs.pages).toEqual(ours.pages);
 		expect(theirs.last_page_has_token).toBe(false);
 		expect(theirs.updated).toEqual(ours.updated);

@@ -1,6 +1,6 @@
 // SageMaker Pipelines fidelity through boto3 (python/sagemaker_fidelity.py): branches decided by the data,
 // check steps feeding RegisterModel, Callback steps that wait, retry policies, the resources behind steps,
-// tags, versions and refused step types. The calls moto_server also implements run against it too; the
+// tags (the SDK's upsert), versions, stopped jobs and refused step types. The calls moto_server also implements run against it too; the
 // differences are named below.
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -81,6 +81,8 @@ describe('SageMaker Pipelines through boto3', () => {
 			best_training_job: 'Completed',
 			model_arn_matches: true,
 			transform_status: 'Completed',
+			transform_arn_matches: true,
+			job_arns_match: [true, true],
 			transform_model_is_created_model: true,
 			processing_listed: true,
 			running_listed: true,
@@ -93,7 +95,59 @@ describe('SageMaker Pipelines through boto3', () => {
 			callback_first_outputs: [{Name: 'output1', Value: 'approved'}],
 			retry_status: 'Succeeded',
 			retry_attempts: 3,
+			upsert_tags: [
+				['stage', 'dev'],
+				['team', 'research'],
+			],
+			upsert_versions: [2, 1],
+			classified_status: 'Succeeded',
+			classified_outcome: 'False',
+			classified_registered: false,
+			forced_status: 'Failed',
+			forced_last_step: 'AbaloneMSEFail',
+			forced_mse: 9.5,
+			stopped_processing_execution: 'Failed',
+			stopped_processing_step: 'Stopped',
+			stopped_processing_status: 'Stopped',
+			stop_stopped_processing_job: 'ValidationException',
+			callback_stop_while_waiting: ['Stopping', 'Stopping'],
+			callback_stopped_execution: 'Stopped',
+			callback_stopped_steps: [
+				['MyCallbackStep1', 'Succeeded'],
+				['TestStep', 'Succeeded'],
+			],
+			callback_timeout_execution: 'Failed',
+			retry_exhausted: [
+				'Failed',
+				3,
+				expect.stringMatching(
+					/StepId AbaloneTrain\. Retry attempts exhausted: the retry policy for the exception type SAGEMAKER_CAPACITY_ERROR allows 2 attempts\.$/,
+				),
+			],
+			retry_not_listed: [
+				'Failed',
+				1,
+				expect.stringMatching(
+					/StepId AbaloneTrain\. No retry policy configured for the exception type SAGEMAKER_CAPACITY_ERROR\.$/,
+				),
+			],
 		});
+		// Report values are plausible for what they measure, whatever the threshold: an accuracy in [0, 1]
+		// (so `> 1` is never met), a count as a whole number.
+		const classified = result.classified_report;
+		expect(classified.accuracy.value).toBeGreaterThanOrEqual(0);
+		expect(classified.accuracy.value).toBeLessThanOrEqual(1);
+		expect(Number.isInteger(classified.sample_count)).toBe(true);
+		expect(result.callback_timeout_reason).toMatch(/timed out.+600 seconds/);
+		// ExpireAfterMin 2 with 60 s × 2^n: the retries after 60 s and 120 s would pass 2 minutes, so one retry.
+		expect(result.retry_expired).toEqual([
+			'Failed',
+			2,
+			expect.stringMatching(
+				/Retry attempts expired: the retry policy for the exception type SAGEMAKER_CAPACITY_ERROR expires after 2 minutes\.$/,
+			),
+		]);
+
 		expect(result.tutorial_steps).toContain('AbaloneRegisterModel');
 		expect(result.unreachable_mse).toBeGreaterThanOrEqual(2);
 		expect(result.unreachable_mse).toBeLessThanOrEqual(5);
@@ -127,6 +181,18 @@ describe('SageMaker Pipelines through boto3', () => {
 		])
 			expect(ours[key], key).toEqual(theirs[key]);
 		// Differences, each checked on both sides:
+		// - AddTags with a key the pipeline already has: the service (and the emulator) overwrite its value, as the
+		//   SDK's upsert(tags=...) expects; moto keeps both tags under the one key.
+		expect(ours.upsert_tags).toEqual([
+			['stage', 'dev'],
+			['team', 'research'],
+		]);
+		expect(theirs.upsert_tags).toEqual([
+			['stage', 'dev'],
+			['stage', 'dev'],
+			['team', 'ml'],
+			['team', 'research'],
+		]);
 		// - moto accepts any step type; the service (and the emulator) refuse unknown ones at Create/UpdatePipeline.
 		expect([ours.create_misspelt, theirs.create_misspelt]).toEqual(['ValidationException', 'ok']);
 		expect([ours.update_banana, theirs.update_banana]).toEqual(['ValidationException', 'ok']);

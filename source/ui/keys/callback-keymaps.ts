@@ -17,8 +17,20 @@ export const answerCallback = {
 } as const satisfies Keymap[number];
 
 export const callbackChoiceKeymap = [
-	{keys: ['s'], label: 's', description: 'answer success (with its output parameters)', intent: 'success'},
-	{keys: ['f'], label: 'f', description: 'answer failure (with a reason)', intent: 'failure'},
+	{
+		keys: ['s'],
+		label: 's',
+		description: 'answer success (with its output parameters)',
+		intent: 'success',
+		hint: 'success',
+	},
+	{
+		keys: ['f'],
+		label: 'f',
+		description: 'answer failure (with a reason)',
+		intent: 'failure',
+		hint: 'failure',
+	},
 	{
 		keys: ['escape', 'q'],
 		label: 'esc',

@@ -41,7 +41,15 @@ def error(call, **arguments):
 result = {"executions": []}
 if mode == "pipeline":
     with open(os.environ["SAGEMON_DEFINITION"], encoding="utf-8") as file:
-        definition = file.read()
+        parsed = json.load(file)
+    # CustomerMetadataProperties, evaluated per run like the other arguments of the RegisterModel step.
+    for candidate in parsed["Steps"][-1]["Arguments"]["IfSteps"]:
+        if candidate["Type"] == "RegisterModel":
+            candidate["Arguments"]["CustomerMetadataProperties"] = {
+                "approval": {"Get": "Parameters.ModelApprovalStatus"},
+                "pipeline_execution": {"Get": "Execution.PipelineExecutionArn"},
+            }
+    definition = json.dumps(parsed)
     sagemaker.create_pipeline(PipelineName="RegistryTutorial", PipelineDefinition=definition, RoleArn=role)
     for parameters in ([], [{"Name": "ModelApprovalStatus", "Value": "Approved"}]):
         arn = sagemaker.start_pipeline_execution(PipelineName="RegistryTutorial", PipelineParameters=parameters)[
@@ -83,6 +91,8 @@ result["newest_first"] = [
     {key: summary.get(key) for key in ("ModelPackageVersion", "ModelApprovalStatus", "ModelPackageStatus", "ModelPackageName")}
     for summary in listed["ModelPackageSummaryList"]
 ]
+by_name = sagemaker.list_model_packages(ModelPackageGroupName=group, SortBy="Name", SortOrder="Ascending")
+result["by_name_ascending"] = [summary.get("ModelPackageVersion") for summary in by_name["ModelPackageSummaryList"]]
 pending = sagemaker.list_model_packages(ModelPackageGroupName=group, ModelApprovalStatus="PendingManualApproval")
 result["pending_versions"] = [summary.get("ModelPackageVersion") for summary in pending["ModelPackageSummaryList"]]
 first_page = sagemaker.list_model_packages(ModelPackageGroupName=group, MaxResults=1)

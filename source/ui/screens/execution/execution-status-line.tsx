@@ -6,6 +6,7 @@ import {memo, type ReactNode} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
+import {useSession} from '../../app-context.js';
 import {stepDetail} from '../../step-look.js';
 import {type Theme, useTheme} from '../../theme.js';
 import {type StepPanelView, viewOrder} from './execution-view-state.js';
@@ -61,6 +62,8 @@ export const ExecutionStatusLine = memo(function ExecutionStatusLine({
 
 export function SelectionLine({selected, now}: {selected: StepView | undefined; now: number}) {
 	const theme = useTheme();
+	// With --read-only the A key is refused, so the line does not offer it.
+	const {readOnly} = useSession();
 	if (!selected) return <Text wrap="truncate-end"> </Text>;
 	const look = theme.status(selected.state);
 	return (
@@ -75,7 +78,9 @@ export function SelectionLine({selected, now}: {selected: StepView | undefined; 
 			{selected.type === 'Callback' &&
 			selected.record?.status === 'Executing' &&
 			callbackTokenOf(selected.record.metadata) ? (
-				<Text color={theme.colorOf('warning')}> waiting for a callback · A answers it</Text>
+				<Text color={theme.colorOf('warning')}>
+					{readOnly ? ' waiting for a callback' : ' waiting for a callback · A answers it'}
+				</Text>
 			) : null}
 			{selected.record?.failureReason ? (
 				<Text color={theme.colorOf('danger')}> {sanitizeText(selected.record.failureReason)}</Text>

@@ -56,17 +56,17 @@ const objects: ObjectStore = {
 	},
 };
 
-function render(readOnly = false) {
+function render(
+	readOnly = false,
+	route: {kind: 'models'; group?: string} = {kind: 'models', group: 'Abalone'},
+) {
 	const registry = registryOf([version(2, 'PendingManualApproval'), version(1, 'Approved')]);
-	const screen = renderScreen(
-		<ModelsScreen route={{kind: 'models', group: 'Abalone'}} width={110} height={20} active />,
-		{
-			pipelines: createFakePipelines([]),
-			readOnly,
-			columns: 110,
-			services: {registry: async () => registry, objects},
-		},
-	);
+	const screen = renderScreen(<ModelsScreen route={route} width={110} height={20} active />, {
+		pipelines: createFakePipelines([]),
+		readOnly,
+		columns: 110,
+		services: {registry: async () => registry, objects},
+	});
 	return {screen, registry};
 }
 
@@ -89,6 +89,38 @@ describe('the Models screen', () => {
 			approvalDescription: 'beats v1',
 		});
 		await screen.waitFor(/› +2 ✔ Approved/);
+	});
+
+	it('rejects with a description behind y/N, and says so instead of asking again', async () => {
+		const {screen, registry} = render();
+		await screen.waitFor('mse 2.5 (approved 3.1)');
+		await screen.press('x', 'Reject Abalone/2: description');
+		await screen.press('worse on holdout');
+		await screen.press('\r');
+		await screen.until(() => screen.confirmations.length === 1, 'the y/N question');
+		expect(screen.confirmations[0]!.question).toBe('Reject model version Abalone/2 with "worse on holdout"?');
+		expect(await screen.confirmations[0]!.run()).toBe('Abalone/2 is now Rejected.');
+		expect(await registry.describePackage('Abalone/2')).toMatchObject({
+			approvalStatus: 'Rejected',
+			approvalDescription: 'worse on holdout',
+		});
+		await screen.waitFor(/› +2 ✖ Rejected/);
+		await screen.press('x');
+		await screen.until(() => screen.notices.length > 0, 'the notice');
+		expect(screen.notices.at(-1)!.text).toBe('Version Abalone/2 is already Rejected.');
+		expect(screen.confirmations).toHaveLength(1);
+	});
+
+	it('lists the groups for :models alone, and enter opens one', async () => {
+		const {screen} = render(false, {kind: 'models'});
+		await screen.waitFor('1 model package group');
+		expect(screen.screen()).toMatch(/› Abalone +Completed/);
+		await screen.press('\r');
+		await screen.until(() => screen.navigation.some(({call}) => call === 'push'), 'the navigation');
+		expect(screen.navigation.find(({call}) => call === 'push')).toEqual({
+			call: 'push',
+			route: {kind: 'models', group: 'Abalone'},
+		});
 	});
 
 	it('refuses approving and rejecting with --read-only', async () => {
