@@ -28,7 +28,13 @@ async function run(context: CommandContext): Promise<number> {
 			groups.push(...page.items);
 			nextToken = page.nextToken;
 		} while (nextToken);
-		context.stdout.write(context.flags.json ? `${stringifyJson(groups, 2)}\n` : formatGroups(groups));
+		if (context.flags.json) context.stdout.write(`${stringifyJson(groups, 2)}\n`);
+		// Like a group without versions below: the news goes to stderr, so a script reading stdout gets no rows.
+		else if (groups.length === 0)
+			context.stderr.write(
+				'No model package groups yet: a pipeline run with a RegisterModel step creates one.\n',
+			);
+		else context.stdout.write(formatGroups(groups));
 		return ExitCode.ok;
 	}
 

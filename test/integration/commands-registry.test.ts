@@ -70,6 +70,17 @@ async function mseOf(executionArn: string): Promise<number> {
 /** A metric value as `models` shows it, as a pattern. */
 const shown = (value: number) => formatMetricValue(value).replace('.', '\\.');
 
+// Runs before the describe below registers anything.
+describe('models before any run registered a model', () => {
+	it('says there are no groups yet, on stderr, and exits 0', async () => {
+		const none = await sagemon('models');
+		expect(none.code, none.stderr).toBe(0);
+		expect(none.stdout).toBe('');
+		expect(none.stderr).toMatch(/^No model package groups yet/);
+		expect(JSON.parse((await sagemon('models', '--json')).stdout)).toEqual([]);
+	});
+});
+
 describe('models, approve and reject', () => {
 	let pendingRun: string;
 	let approvedRun: string;
