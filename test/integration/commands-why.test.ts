@@ -70,9 +70,17 @@ describe('sagemon why', () => {
 		expect(lines).toContain('FraudTrain (Training): code');
 		expect(text.stdout).toContain('  log:\n    Traceback (most recent call last):');
 		expect(text.stdout).toMatch(/ {4}ValueError: feature_names mismatch/);
-		expect(text.stdout).toContain(
-			`    sagemon start FraudDetection --from-execution ${arn} --steps FraudTrain\n`,
-		);
+		// A training job's last SecondaryStatusTransitions message.
+		expect(lines).toContain('  last status: Training job failed');
+		// The next action re-runs FraudTrain and what follows it (alone, it would skip them), and pastes as it is.
+		const rerun = `sagemon start FraudDetection --from-execution ${arn} --steps FraudTrain,FraudEvaluate,FraudAUCCheck,FraudRegister`;
+		expect(text.stdout).toContain(`    ${rerun}\n`);
+		const pasted = await sagemon(...rerun.split(' ').slice(1));
+		expect(pasted.code, pasted.stderr).toBe(0);
+		expect((await pipelines.describeExecution(pasted.stdout.trim())).selectiveExecution).toEqual({
+			sourceExecutionArn: arn,
+			selectedSteps: ['FraudTrain', 'FraudEvaluate', 'FraudAUCCheck', 'FraudRegister'],
+		});
 
 		const json = await sagemon('why', arn, '--json', '--lines', '3');
 		expect(json.code).toBe(1);
@@ -110,6 +118,31 @@ describe('sagemon why', () => {
 		await until(arn, (status) => status === 'Succeeded');
 		const after = await sagemon('why', arn);
 		expect(after).toMatchObject({code: 0, stdout: 'Execution Succeeded\nNothing failed.\n'});
+	});
+
+	it("a client error is code, with the processing job's exit message; an internal error is transient", async () => {
+		const client = await runToEnd(
+			'AbaloneClient',
+			tuned('abalone-tutorial.json', {AbaloneProcess: {failureKind: 'client'}}),
+		);
+		const text = await sagemon('why', client);
+		expect(text.code, text.stderr).toBe(1);
+		expect(text.stdout).toMatch(/^AbaloneProcess \(Processing\): code$/m);
+		expect(text.stdout).toMatch(/^ {2}exit message: ClientError: /m);
+		// The first step: re-running from it is a plain start with the same parameters.
+		expect(text.stdout).toContain(`    sagemon start AbaloneClient --from-execution ${client}\n`);
+
+		const internal = await runToEnd(
+			'AbaloneInternal',
+			tuned('abalone-tutorial.json', {AbaloneTrain: {failureKind: 'internal'}}),
+		);
+		const [step] = (JSON.parse((await sagemon('why', internal, '--json')).stdout) as WhyJson).failedSteps;
+		expect(step).toMatchObject({
+			name: 'AbaloneTrain',
+			kind: 'transient',
+			nextAction: `sagemon retry ${internal}`,
+		});
+		expect(String(step?.jobReason)).toMatch(/^InternalServerError/);
 	});
 
 	it('a gate: the Fail step after the MSE condition, with the value it compared', async () => {
