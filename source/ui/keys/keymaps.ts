@@ -273,10 +273,17 @@ export const startFormKeymap = [
 
 export type StartFormIntent = (typeof startFormKeymap)[number]['intent'];
 
-// The triage pane (`w` on the execution screen): the pane's keys (`L` among them: the selected step's whole log, and
-// a failed execution opens on its failed step) and a retry from where the reasons are read.
+// The triage pane (`w` on the execution screen): the pane's keys, `L` in the footer (the selected step's whole log;
+// a failed execution opens on its failed step), and a retry from where the reasons are read.
 export const triagePaneKeymap = [
-	...paneKeymap,
+	...paneKeymap.filter((binding) => binding.intent !== 'logs'),
+	{
+		keys: ['L'],
+		label: 'L',
+		description: 'the selected (failed) step’s whole log',
+		intent: 'logs',
+		hint: 'log',
+	},
 	{
 		keys: ['R'],
 		label: 'R',

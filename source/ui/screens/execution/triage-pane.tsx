@@ -1,5 +1,6 @@
-// `w`: the execution's triage in full, as `sagemon why` prints it, in a pane that scrolls itself; `R` retries from
-// here (through the usual confirmation).
+// `w`: the execution's triage in full, as `sagemon why` prints it, in a pane that scrolls itself; `L` opens the
+// selected step's whole log (a failed execution opens on its failed step) and `R` retries from here (through the
+// usual confirmation).
 import {ScrollPane} from '../../components/scroll-pane.js';
 import type {Loading} from '../../hooks/use-async-resource.js';
 import type {ScreenTriage} from '../../hooks/use-triage.js';
@@ -30,7 +31,7 @@ export function TriagePane({triage, width, height, active}: TriagePaneProps) {
 			lines={triagePaneLines(triage, width)}
 			width={width}
 			height={height}
-			footer={retriable ? 'esc closes · R retries · ↑↓ scroll' : 'esc closes · ↑↓ scroll'}
+			footer={retriable ? 'esc closes · L log · R retries · ↑↓ scroll' : 'esc closes · L log · ↑↓ scroll'}
 			active={active}
 		/>
 	);
