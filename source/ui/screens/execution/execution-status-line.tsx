@@ -6,7 +6,7 @@ import {memo, type ReactNode} from 'react';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
-import {stepDetail} from '../../step-look.js';
+import {stepLook, stepSourceOrDetail} from '../../step-look.js';
 import {type Theme, useTheme} from '../../theme.js';
 import {type StepPanelView, viewOrder} from './execution-view-state.js';
 
@@ -62,7 +62,7 @@ export const ExecutionStatusLine = memo(function ExecutionStatusLine({
 export function SelectionLine({selected, now}: {selected: StepView | undefined; now: number}) {
 	const theme = useTheme();
 	if (!selected) return <Text wrap="truncate-end"> </Text>;
-	const look = theme.status(selected.state);
+	const look = stepLook(theme, selected);
 	return (
 		<Text wrap="truncate-end">
 			<Text color={theme.colorOf('muted')}>{theme.glyphs.selected} </Text>
@@ -71,7 +71,7 @@ export function SelectionLine({selected, now}: {selected: StepView | undefined; 
 			<Text color={theme.colorOf(look.tone)}>
 				{look.icon} {look.word}
 			</Text>
-			<Text color={theme.colorOf('muted')}> {stepDetail(selected, now)}</Text>
+			<Text color={theme.colorOf('muted')}> {stepSourceOrDetail(selected, now)}</Text>
 			{selected.type === 'Callback' &&
 			selected.record?.status === 'Executing' &&
 			callbackTokenOf(selected.record.metadata) ? (
