@@ -16,7 +16,14 @@ test('m, a move, c: the compare screen shows the changed parameter and report va
 	const terminal = await openTerminal([process.execPath, cliPath, '--local'], {
 		columns: 120,
 		rows: 40,
-		env: {...testAwsEnv(), CI: 'false', TERM: 'xterm-256color', SAGEMON_CONFIG_DIR: configDirectory},
+		// In colour, to see how changed and unchanged rows are drawn: the helpers' environment sets NO_COLOR, and
+		// chalk draws none where CI is set at all (CI=false keeps Ink's interactive rendering).
+		env: {
+			...testAwsEnv({NO_COLOR: '', FORCE_COLOR: '1'}),
+			CI: 'false',
+			TERM: 'xterm-256color',
+			SAGEMON_CONFIG_DIR: configDirectory,
+		},
 		cwd: projectRoot,
 	});
 	try {
@@ -41,10 +48,17 @@ test('m, a move, c: the compare screen shows the changed parameter and report va
 		expect(shown).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
 		expect(shown).toContain('the same pipeline version (version 1)');
 		expect(shown).not.toContain('(same)');
+		// Changed rows are emphasised: bold, in the accent colour.
+		const styled = await terminal.screen({escapes: true});
+		expect(styled).toMatch(/\u001B\[1m\u001B\[36m {4}regression_metrics\.mse\.value /);
 
 		await terminal.press('a');
 		const all = await terminal.waitFor(/TrainingInstanceType +ml\.m5\.xlarge \(same\)/);
 		expect(all).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
+		// Unchanged rows are dimmed (grey); the changed one keeps its emphasis.
+		const dimmed = await terminal.screen({escapes: true});
+		expect(dimmed).toMatch(/\u001B\[90m {2}TrainingInstanceType +ml\.m5\.xlarge \(same\)/);
+		expect(dimmed).toMatch(/\u001B\[1m\u001B\[36m {2}ModelApprovalStatus /);
 
 		await terminal.press('Escape');
 		await terminal.waitFor(/◆ A execution-/);
