@@ -174,11 +174,15 @@ describe('sagemon why', () => {
 		expect(parsed.status).toBe('Stopped');
 		expect(parsed.stopped?.steps).toEqual(['AbaloneProcess']);
 		expect(parsed.stopped?.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+		// Who stopped it: the identity that called StopPipelineExecution.
+		expect(parsed.stopped?.by).toMatch(/^arn:aws:(iam|sts)::\d{12}:/);
 		expect(parsed.failedSteps.map((step) => [step.name, step.kind, step.nextAction])).toEqual([
 			['AbaloneProcess', 'stopped', `sagemon retry ${arn}`],
 		]);
 		const text = await sagemon('why', arn);
-		expect(text.stdout).toMatch(/^Stopped( by .+)? at .+; stopped steps: AbaloneProcess$/m);
+		expect(text.stdout).toMatch(
+			/^Stopped by arn:aws:\S+ at \d{4}-\d\d-\d\d [\d:]+; stopped steps: AbaloneProcess$/m,
+		);
 	});
 
 	it('a running execution that already has a failed step is answered the same way, exit 1', async () => {
