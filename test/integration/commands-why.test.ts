@@ -152,7 +152,11 @@ describe('sagemon why', () => {
 		const text = await sagemon('why', arn);
 		expect(text.code, text.stderr).toBe(1);
 		expect(text.stdout).toMatch(/^AbaloneMSEFail \(Fail\): gate$/m);
-		expect(text.stdout).toMatch(/^ {2}condition: AbaloneMSECond: .*mse.* -1/m);
+		// The Fail step's evaluated message, then the condition with the values it compared and where they came from.
+		expect(text.stdout).toMatch(/^ {2}message: Execution failed due to MSE > -1\.0$/m);
+		expect(text.stdout).toMatch(
+			/^ {2}condition: AbaloneMSECond: regression_metrics\.mse\.value [\d.]+ > MseThreshold -1\S* \(from AbaloneEval's evaluation\.json\)$/m,
+		);
 
 		const json = await sagemon('why', arn, '--json');
 		const [step] = (JSON.parse(json.stdout) as WhyJson).failedSteps;
