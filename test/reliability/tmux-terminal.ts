@@ -42,6 +42,8 @@ export type Terminal = {
 	press(...keys: string[]): Promise<void>;
 	resize(columns: number, rows: number): Promise<void>;
 	state(): Promise<TerminalState>;
+	/** The whole text of the newest clipboard write (the state's `clipboardWrites` are tmux's short samples). */
+	clipboard(): Promise<string>;
 	/** The command is still running. */
 	running(): boolean;
 	/** Resolves once the command has ended: how, and whether it gave the terminal back as it found it. */
@@ -184,6 +186,9 @@ export async function openTerminal(
 			await tmux('resize-window', '-x', String(columns), '-y', String(rows));
 		},
 		state,
+		async clipboard() {
+			return (await tmux('show-buffer')).stdout;
+		},
 		running() {
 			try {
 				const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -47,7 +47,9 @@ describe('a failed execution in the terminal UI', () => {
 
 		await terminal.press('w');
 		// The footer offers L and R from the pane.
-		const pane = await terminal.waitFor(/Why the execution failed[\s\S]*esc close {2}L log {2}R retry/);
+		const pane = await terminal.waitFor(
+			/Why the execution failed[\s\S]*esc close {2}L log {2}y copy {2}R retry/,
+		);
 		expect(pane).toMatch(/│ FraudTrain \(Training\): code/);
 		expect(pane).toMatch(/│\s+log:\s+│/);
 		expect(pane).toMatch(/│\s+Traceback \(most recent call last\):/);
@@ -61,6 +63,12 @@ describe('a failed execution in the terminal UI', () => {
 		await terminal.waitFor((screen) => !screen.includes('Logs · FraudTrain'));
 		await terminal.press('w');
 		await terminal.waitFor('Why the execution failed');
+		// y puts the whole next command on the clipboard (OSC 52), though the pane wraps it.
+		await terminal.press('y');
+		await terminal.waitFor('Copied the next command to the clipboard');
+		expect(await terminal.clipboard()).toMatch(
+			/^sagemon start FraudDetectionTraining --from-execution arn:aws:sagemaker:\S+ --steps FraudTrain,FraudEvaluate,FraudAUCCheck,FraudRegister$/,
+		);
 		await terminal.press('Escape');
 		await terminal.waitFor(/why: FraudTrain/);
 		await terminal.press('q');

@@ -272,25 +272,3 @@ export const startFormKeymap = [
 ] as const satisfies Keymap;
 
 export type StartFormIntent = (typeof startFormKeymap)[number]['intent'];
-
-// The triage pane (`w` on the execution screen): the pane's keys, `L` in the footer (the selected step's whole log;
-// a failed execution opens on its failed step), and a retry from where the reasons are read.
-export const triagePaneKeymap = [
-	...paneKeymap.filter((binding) => binding.intent !== 'logs'),
-	{
-		keys: ['L'],
-		label: 'L',
-		description: 'the selected (failed) step’s whole log',
-		intent: 'logs',
-		hint: 'log',
-	},
-	{
-		keys: ['R'],
-		label: 'R',
-		description: 'retry the failed execution (asks y/N)',
-		intent: 'retry',
-		mutating: true,
-		action: 'retry the failed execution',
-		hint: 'retry',
-	},
-] as const satisfies Keymap;

@@ -43,13 +43,18 @@ describe('triage on the execution screen', () => {
 		await app.press('w', 'Why the execution failed');
 		expect(app.screen()).toContain('AbaloneTrain (Training): code');
 		expect(app.screen()).toMatch(/│\s+log:/);
-		expect(app.screen()).toContain('esc closes · L log · R retries');
+		expect(app.screen()).toContain('esc closes · L log · y copies the next command · R retries');
 		// L: the failed step's whole log, from its first line to the traceback; esc, then w again.
 		await app.press('L', 'Logs · AbaloneTrain');
 		await app.waitFor(/\[algo-1\] ValueError: could not convert string to float: 'M'/);
 		await app.press(keys.escape);
 		await app.waitForGone('Logs · AbaloneTrain');
 		await app.press('w', 'Why the execution failed');
+		// y: the next command, which the pane wraps, whole on the clipboard; the message line says it.
+		await app.press(
+			'y',
+			/Copied the next command to the clipboard: sagemon start WhyAbalone --from-execution\s+arn:\S+ --steps\s+AbaloneTrain,AbaloneEval,/,
+		);
 		await app.press('R', 'Retry execution');
 		await app.press('y', '✔ SUCCEEDED');
 		// The pane follows the execution: once it succeeded, it says so and no longer offers a retry.
