@@ -259,6 +259,30 @@ test('a transient failure next to a reached Fail step is re-run in a new executi
 	});
 });
 
+test('several failed steps come in DAG order, not in the order they started', () => {
+	const failed = (name: string, minute: number): StepRecord => ({
+		name,
+		status: 'Failed',
+		startedAt: at(minute),
+		endedAt: at(minute + 1),
+		failureReason: 'ClientError: the model artifact is not there',
+	});
+	const triage = triageExecution(
+		input('Failed', [
+			process(),
+			train(),
+			evaluation(),
+			condition('True'),
+			failed('AbaloneCreateModel-CreateModel', 19),
+			failed('AbaloneRegisterModel-RegisterModel', 20),
+		]),
+	);
+	expect(triage.failedSteps.map((step) => step.name)).toEqual([
+		'AbaloneRegisterModel-RegisterModel',
+		'AbaloneCreateModel-CreateModel',
+	]);
+});
+
 test('a code failure in the first step re-runs everything with the same parameters: no --steps', () => {
 	const triage = triageExecution(
 		input('Failed', [process({status: 'Failed', failureReason: 'ClientError: Failed to download data.'})]),
