@@ -10,7 +10,7 @@ import {connect, requireExecutionArn} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
-const usage = 'diff ARN_A ARN_B [--all]';
+const usage = 'diff ARN_A ARN_B [--json] [--all]';
 
 /** The flags diff takes beyond the global ones. */
 const flags = {all: {type: 'boolean', default: false}} satisfies AnyFlags;

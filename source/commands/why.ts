@@ -11,7 +11,7 @@ import {connect, requireExecutionArn, singleArgument} from './command-input.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {UsageError} from './report-error.js';
 
-const usage = 'why ARN [--lines N]';
+const usage = 'why ARN [--json] [--lines N]';
 
 const flags = {lines: {type: 'number'}} satisfies AnyFlags;
 

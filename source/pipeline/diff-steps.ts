@@ -11,8 +11,11 @@ export type StepSide = {
 	state: NodeState;
 	durationMs: number | null;
 	attempts: number | null;
-	/** `hit` when the service reused an earlier run's result, `ran` when the step ran, null before it finished. */
-	cache: 'hit' | 'ran' | null;
+	/**
+	 * `hit` when the cache gave an earlier run's result, `reused` when a selective execution took it from its source
+	 * without running the step, `ran` when the step ran, null before it finished.
+	 */
+	cache: 'hit' | 'reused' | 'ran' | null;
 	instanceType: string | null;
 	instanceCount: number | null;
 };
@@ -115,7 +118,7 @@ function sideOf(view: StepView, side: StepsSide): StepSide {
 		state: view.state,
 		durationMs: started !== undefined && ended !== undefined ? Math.max(0, ended - started) : null,
 		attempts: record?.attemptCount ?? null,
-		cache: view.state === 'cache-hit' ? 'hit' : finished ? 'ran' : null,
+		cache: view.state === 'cache-hit' ? (record?.reusedFromArn ? 'reused' : 'hit') : finished ? 'ran' : null,
 		instanceType: resources.instanceType ?? null,
 		instanceCount: resources.instanceCount ?? null,
 	};

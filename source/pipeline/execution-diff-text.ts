@@ -114,7 +114,8 @@ function changeLines(diff: DefinitionDiff): string[] {
 }
 
 function stepText(row: StepDiffRow): string {
-	const parts = [pair(row.a, row.b, (side) => side.state.replace('-', ' '), 'absent')];
+	const state = (side: StepSide) => (side.cache === 'reused' ? 'reused' : side.state.replace('-', ' '));
+	const parts = [pair(row.a, row.b, state, 'absent')];
 	const durationA = row.a?.durationMs ?? null;
 	const durationB = row.b?.durationMs ?? null;
 	if (durationA !== null || durationB !== null) {

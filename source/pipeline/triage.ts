@@ -1,6 +1,7 @@
 // Failure triage: for each failed or stopped step of an execution, in DAG order, the reasons the service and the job
 // give, the end of its log, the kind of failure and the next action to paste (what `sagemon why` shows).
 import {pipelineNameOf} from './arn.js';
+import {buildDag, withDownstream} from './dag.js';
 import {type EvaluationContext, evaluate, findReferences, isRecord, joinValue} from './expressions.js';
 import type {StepView} from './execution-state.js';
 import {executionContext} from './execution-context.js';
@@ -164,7 +165,7 @@ function nextActionOf(
 	const start = `sagemon start ${pipelineName} --from-execution ${arn}`;
 	// The service refuses RetryPipelineExecution for an execution that reached a Fail step: start a new one instead.
 	const retryable = !input.steps.some((view) => view.type === 'Fail' && view.state === 'failed');
-	const rerun = `${start} --steps ${step.name}`;
+	const rerun = rerunFrom(step.name, input.definition, start);
 	switch (step.kind) {
 		case 'transient':
 			return retryable
@@ -203,6 +204,17 @@ function nextActionOf(
 		default:
 			return {advice: `Read the log, fix the code or data, then re-run from ${step.name}.`, command: rerun};
 	}
+}
+
+/**
+ * Re-running "from" a step is a selective execution of that step and everything downstream of it: selecting the step
+ * alone would skip what follows it. When that is every step, a plain start with the same parameters says the same.
+ */
+function rerunFrom(name: string, definition: PipelineDefinition | undefined, start: string): string {
+	const dag = definition ? buildDag(definition).dag : undefined;
+	const steps = dag ? withDownstream(dag, name) : [];
+	if (dag && steps.length === dag.nodes.length) return start;
+	return `${start} --steps ${(steps.length > 0 ? steps : [name]).join(',')}`;
 }
 
 /** The parameters the gate's condition reads, so the next action can offer them as `-p` overrides. */

@@ -5,7 +5,7 @@ import type {StepView} from '../pipeline/execution-state.js';
 import type {Dag, StepDefinition} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {PaneLine, PaneSpan} from './components/text-pane.js';
-import {stepDuration} from './step-look.js';
+import {stepDuration, stepLook} from './step-look.js';
 import type {Theme, Tone} from './theme.js';
 import {wrapLines} from './wrap-lines.js';
 import {jobOfStepMetadata, logGroupOf, logStreamPrefixOf} from '../pipeline/job-log-names.js';
@@ -37,7 +37,7 @@ export function stepDetailLines(
 	width: number,
 ): PaneLine[] {
 	const record = view.record;
-	const look = theme.status(view.state);
+	const look = stepLook(theme, view);
 	const entries: Entry[] = [];
 	const add = (label: string, value: string | undefined, tone?: Tone) => {
 		if (value !== undefined && value !== '')

@@ -1,10 +1,13 @@
 // How a step is summarised on screen: its status look, and the short detail under its name (duration or state).
+import {executionIdOf} from '../pipeline/arn.js';
 import {formatDuration} from '../pipeline/format.js';
 import type {StepView} from '../pipeline/execution-state.js';
 import type {StatusLook, Theme} from './theme.js';
 
+/** The step's status look; a step a selective execution reused (not run here) reads `reused`, not `cache hit`. */
 export function stepLook(theme: Theme, view: StepView): StatusLook {
-	return theme.status(view.state);
+	const look = theme.status(view.state);
+	return view.state === 'cache-hit' && view.record?.reusedFromArn ? {...look, word: 'reused'} : look;
 }
 
 /** How long the step ran, or has run so far. */
@@ -30,8 +33,19 @@ export function stepDurationText(view: StepView, now: number): string | undefine
 
 export function stepDetail(view: StepView, now: number): string {
 	if (view.state === 'cache-hit') return view.record?.reusedFromArn ? 'reused' : 'cache hit';
+	return stepDurationOrState(view, now);
+}
+
+/** The detail after a step's status on the selection line: where a reused result came from, else as in a box. */
+export function stepSourceOrDetail(view: StepView, now: number, {note = true} = {}): string {
+	const source =
+		view.state === 'cache-hit' ? (view.record?.reusedFromArn ?? view.record?.cacheSourceArn) : undefined;
+	return source ? `from ${executionIdOf(source)}` : stepDurationOrState(view, now, note);
+}
+
+function stepDurationOrState(view: StepView, now: number, note = true): string {
 	const duration = stepDurationText(view, now);
-	if (duration !== undefined) return duration + runningNote(view);
+	if (duration !== undefined) return note ? duration + runningNote(view) : duration;
 	if (view.state === 'not-started') return 'waiting';
 	return view.state;
 }

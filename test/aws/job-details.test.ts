@@ -53,6 +53,23 @@ describe('describeJob', () => {
 		expect(jobOfStep(records.find((record) => record.name === 'AbaloneMSECond'))).toBeUndefined();
 	});
 
+	it("describes a failed transform job with the job's reason (a transform job has no exit message)", async () => {
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		definition.Metadata = {'sagemon.emulator': {steps: {AbaloneTransform: {failureKind: 'client'}}}};
+		const arn = await runToEnd(backend.pipelines, 'AbaloneTransformFails', definition);
+		const records = await backend.pipelines.listSteps(arn);
+		const job = jobOfStep(records.find((record) => record.name === 'AbaloneTransform'));
+		expect(job?.kind).toBe('Transform');
+		const details = await backend.pipelines.describeJob('Transform', job?.name ?? '');
+		expect(details).toMatchObject({
+			kind: 'Transform',
+			status: 'Failed',
+			logGroup: '/aws/sagemaker/TransformJobs',
+		});
+		expect(details.failureReason).toMatch(/^ClientError: /);
+		expect(details.exitMessage).toBeUndefined();
+	});
+
 	it('reports a job that does not exist as an AwsError', async () => {
 		const error = await backend.pipelines.describeJob('Processing', 'no-such-job').catch((caught) => caught);
 		expect(error).toBeInstanceOf(AwsError);

@@ -1,5 +1,5 @@
-// The gateway's describeExecution against the emulator over HTTP: who last changed an execution (stopped it), the
-// pipeline version it ran, and a selective execution's source and selected steps.
+// The gateway against the emulator over HTTP: describeExecution (who last changed an execution, the pipeline
+// version it ran, a selective execution's source and selected steps) and listExecutionParameters over pages.
 import {StartPipelineExecutionCommand} from '@aws-sdk/client-sagemaker';
 import {describe, expect, it} from 'vitest';
 import {sageMakerClientFor} from '../helpers/emulator.js';
@@ -38,5 +38,25 @@ describe('describeExecution', () => {
 		const selective = await backend.pipelines.describeExecution(started.PipelineExecutionArn ?? '');
 		expect(selective.pipelineVersionId).toBe(2);
 		expect(selective.selectiveExecution).toEqual({sourceExecutionArn: first, selectedSteps: ['AbaloneEval']});
+	});
+
+	it('lists every parameter an execution ran with across pages (more than the 100 of one page)', async () => {
+		const definition = JSON.parse(readFixture('abalone-tutorial.json'));
+		for (let index = 1; index <= 124; index++)
+			definition.Parameters.push({Name: `Extra${index}`, Type: 'String', DefaultValue: `default-${index}`});
+		await backend.pipelines.upsertPipeline({
+			name: 'ManyParameters',
+			definition: JSON.stringify(definition),
+			roleArn: 'arn:aws:iam::111122223333:role/SageMakerPipelineRole',
+		});
+		const arn = await backend.pipelines.startExecution({
+			pipelineName: 'ManyParameters',
+			parameters: [{name: 'Extra124', value: 'given'}],
+		});
+		const parameters = await backend.pipelines.listExecutionParameters(arn);
+		expect(parameters).toHaveLength(130);
+		expect(parameters[0]).toEqual({name: 'ProcessingInstanceType', value: 'ml.m5.xlarge'});
+		expect(parameters.at(-1)).toEqual({name: 'Extra124', value: 'given'});
+		await backend.pipelines.stopExecution(arn);
 	});
 });

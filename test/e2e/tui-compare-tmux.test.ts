@@ -1,6 +1,7 @@
 // Comparing two executions from the keyboard in a real terminal (tmux, 120×40) on the built CLI with --local: on
 // the demo's AbalonePipeline, `m` marks the run approved for staging, a move down, `c` compares it with the first
-// run, and the changed parameter and the evaluation's MSE are on screen; `a` shows the unchanged rows.
+// run, and the changed parameter and the evaluation's MSE are on screen, emphasised; `a` shows the unchanged rows,
+// dimmed, and on a smaller terminal they scroll.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -16,7 +17,14 @@ test('m, a move, c: the compare screen shows the changed parameter and report va
 	const terminal = await openTerminal([process.execPath, cliPath, '--local'], {
 		columns: 120,
 		rows: 40,
-		env: {...testAwsEnv(), CI: 'false', TERM: 'xterm-256color', SAGEMON_CONFIG_DIR: configDirectory},
+		// In colour, to see how changed and unchanged rows are drawn: the helpers' environment sets NO_COLOR, and
+		// chalk draws none where CI is set at all (CI=false keeps Ink's interactive rendering).
+		env: {
+			...testAwsEnv({NO_COLOR: '', FORCE_COLOR: '1'}),
+			CI: 'false',
+			TERM: 'xterm-256color',
+			SAGEMON_CONFIG_DIR: configDirectory,
+		},
 		cwd: projectRoot,
 	});
 	try {
@@ -41,10 +49,25 @@ test('m, a move, c: the compare screen shows the changed parameter and report va
 		expect(shown).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
 		expect(shown).toContain('the same pipeline version (version 1)');
 		expect(shown).not.toContain('(same)');
+		// Changed rows are emphasised: bold, in the accent colour.
+		const styled = await terminal.screen({escapes: true});
+		expect(styled).toMatch(/\u001B\[1m\u001B\[36m {4}regression_metrics\.mse\.value /);
 
 		await terminal.press('a');
 		const all = await terminal.waitFor(/TrainingInstanceType +ml\.m5\.xlarge \(same\)/);
 		expect(all).toMatch(/ModelApprovalStatus +Approved → PendingManualApproval/);
+		// Unchanged rows are dimmed (grey); the changed one keeps its emphasis.
+		const dimmed = await terminal.screen({escapes: true});
+		expect(dimmed).toMatch(/\u001B\[90m {2}TrainingInstanceType +ml\.m5\.xlarge \(same\)/);
+		expect(dimmed).toMatch(/\u001B\[1m\u001B\[36m {2}ModelApprovalStatus /);
+
+		// On a smaller terminal the rows scroll, and the title says which are shown.
+		await terminal.resize(120, 20);
+		await terminal.waitFor(/Compare A \w{12} ↔ B \w{12} {2}1-\d+\/\d+ ↑↓/);
+		await terminal.press('j', 'j', 'j');
+		const scrolled = await terminal.waitFor(/Compare A \w{12} ↔ B \w{12} {2}4-\d+\/\d+ ↑↓/);
+		expect(scrolled).not.toMatch(/^│ A \w{12} \(AbalonePipeline/m);
+		await terminal.resize(120, 40);
 
 		await terminal.press('Escape');
 		await terminal.waitFor(/◆ A execution-/);

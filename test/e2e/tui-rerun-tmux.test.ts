@@ -73,7 +73,8 @@ test('marks two connected steps, starts again from the execution, and only they 
 	await tui.waitFor('✔ SUCCEEDED', 90_000);
 	tui.send(['g']);
 	const ran = await tui.waitFor('DAG [list] timeline');
-	expect(ran).toMatch(new RegExp(`AbaloneProcess .*↺ cache hit .*reused ${sourceId.slice(0, 5)}`));
+	expect(ran).toMatch(new RegExp(`AbaloneProcess .*↺ reused .*reused ${sourceId}`));
+	expect(ran).toMatch(new RegExp(`^› AbaloneProcess Processing ↺ reused from ${sourceId}`, 'm'));
 	expect(ran).toMatch(/AbaloneTrain .*✔ succeeded/);
 	expect(ran).toMatch(/AbaloneEval .*✔ succeeded/);
 	for (const step of ['AbaloneMSECond', 'AbaloneRegisterModel', 'AbaloneCreateModel', 'AbaloneTransform']) {

@@ -31,6 +31,7 @@ let emulator: RunningEmulator;
 let before = '';
 let after = '';
 let other = '';
+let changed = '';
 const sagemon = (...args: string[]) => runCli([...args, '--endpoint-url', emulator.url], {env: testAwsEnv()});
 
 beforeAll(async () => {
@@ -41,6 +42,20 @@ beforeAll(async () => {
 	// A worse MSE, above the condition's 6.0: the model is neither registered nor created nor used.
 	after = await runToEnd(pipelines, 'AbaloneTuning', tutorial(6.4, 3.2), {ProcessingInstanceCount: '2'});
 	other = await runToEnd(pipelines, 'AbaloneOther', tutorial(4.5, 4.1));
+	// A new version of AbaloneOther: a deeper tree, no batch transform, and a step that only says it ran.
+	const edited = tutorial(4.5, 4.1) as {Steps: Array<{Name: string; Arguments: Record<string, unknown>}>};
+	const step = (name: string) => edited.Steps.find((candidate) => candidate.Name === name)!.Arguments;
+	(step('AbaloneTrain').HyperParameters as Record<string, string>).max_depth = '8';
+	const branch = step('AbaloneMSECond') as {IfSteps: Array<{Name: string}>};
+	branch.IfSteps = branch.IfSteps.filter((candidate) => candidate.Name !== 'AbaloneTransform');
+	edited.Steps.push({
+		Name: 'AbaloneNotify',
+		Type: 'Lambda',
+		Arguments: {},
+		FunctionArn: 'arn:aws:lambda:us-east-1:111122223333:function:notify',
+		DependsOn: ['AbaloneEval'],
+	} as (typeof edited.Steps)[number]);
+	changed = await runToEnd(pipelines, 'AbaloneOther', edited);
 }, 60_000);
 
 afterAll(async () => {
@@ -105,6 +120,19 @@ describe('sagemon diff', () => {
 			'The executions belong to different pipelines: AbaloneTuning and AbaloneOther.',
 		);
 		expect(result.stdout).toContain('Reports\n  no report value differs');
+	});
+
+	it('names the steps a new version added, removed and changed, with the changed argument paths', async () => {
+		const result = await sagemon('diff', other, changed);
+		expect(result.code, result.stderr).toBe(0);
+		const lines = result.stdout.split('\n');
+		const definition = lines.slice(lines.indexOf('Definition'), lines.indexOf('Steps'));
+		expect(definition).toContain('  steps added: AbaloneNotify');
+		expect(definition).toContain('  steps removed: AbaloneTransform');
+		expect(definition).toContain('  changed AbaloneTrain: Arguments.HyperParameters.max_depth');
+		expect(result.stdout).toMatch(/^ {2}AbaloneTransform +succeeded → absent/m);
+		const json = JSON.parse((await sagemon('diff', other, changed, '--json')).stdout);
+		expect(json.definition).toMatchObject({samePipeline: true, sameVersion: false, added: ['AbaloneNotify']});
 	});
 
 	it('exits 2 for anything but two execution ARNs, 3 when an execution cannot be read', async () => {

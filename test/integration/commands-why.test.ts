@@ -70,9 +70,17 @@ describe('sagemon why', () => {
 		expect(lines).toContain('FraudTrain (Training): code');
 		expect(text.stdout).toContain('  log:\n    Traceback (most recent call last):');
 		expect(text.stdout).toMatch(/ {4}ValueError: feature_names mismatch/);
-		expect(text.stdout).toContain(
-			`    sagemon start FraudDetection --from-execution ${arn} --steps FraudTrain\n`,
-		);
+		// A training job's last SecondaryStatusTransitions message.
+		expect(lines).toContain('  last status: Training job failed');
+		// The next action re-runs FraudTrain and what follows it (alone, it would skip them), and pastes as it is.
+		const rerun = `sagemon start FraudDetection --from-execution ${arn} --steps FraudTrain,FraudEvaluate,FraudAUCCheck,FraudRegister`;
+		expect(text.stdout).toContain(`    ${rerun}\n`);
+		const pasted = await sagemon(...rerun.split(' ').slice(1));
+		expect(pasted.code, pasted.stderr).toBe(0);
+		expect((await pipelines.describeExecution(pasted.stdout.trim())).selectiveExecution).toEqual({
+			sourceExecutionArn: arn,
+			selectedSteps: ['FraudTrain', 'FraudEvaluate', 'FraudAUCCheck', 'FraudRegister'],
+		});
 
 		const json = await sagemon('why', arn, '--json', '--lines', '3');
 		expect(json.code).toBe(1);
@@ -112,6 +120,31 @@ describe('sagemon why', () => {
 		expect(after).toMatchObject({code: 0, stdout: 'Execution Succeeded\nNothing failed.\n'});
 	});
 
+	it("a client error is code, with the processing job's exit message; an internal error is transient", async () => {
+		const client = await runToEnd(
+			'AbaloneClient',
+			tuned('abalone-tutorial.json', {AbaloneProcess: {failureKind: 'client'}}),
+		);
+		const text = await sagemon('why', client);
+		expect(text.code, text.stderr).toBe(1);
+		expect(text.stdout).toMatch(/^AbaloneProcess \(Processing\): code$/m);
+		expect(text.stdout).toMatch(/^ {2}exit message: ClientError: /m);
+		// The first step: re-running from it is a plain start with the same parameters.
+		expect(text.stdout).toContain(`    sagemon start AbaloneClient --from-execution ${client}\n`);
+
+		const internal = await runToEnd(
+			'AbaloneInternal',
+			tuned('abalone-tutorial.json', {AbaloneTrain: {failureKind: 'internal'}}),
+		);
+		const [step] = (JSON.parse((await sagemon('why', internal, '--json')).stdout) as WhyJson).failedSteps;
+		expect(step).toMatchObject({
+			name: 'AbaloneTrain',
+			kind: 'transient',
+			nextAction: `sagemon retry ${internal}`,
+		});
+		expect(String(step?.jobReason)).toMatch(/^InternalServerError/);
+	});
+
 	it('a gate: the Fail step after the MSE condition, with the value it compared', async () => {
 		const arn = await runToEnd('AbaloneGate', JSON.parse(readFixture('abalone-examples-notebook.json')), {
 			MseThreshold: '-1',
@@ -119,7 +152,11 @@ describe('sagemon why', () => {
 		const text = await sagemon('why', arn);
 		expect(text.code, text.stderr).toBe(1);
 		expect(text.stdout).toMatch(/^AbaloneMSEFail \(Fail\): gate$/m);
-		expect(text.stdout).toMatch(/^ {2}condition: AbaloneMSECond: .*mse.* -1/m);
+		// The Fail step's evaluated message, then the condition with the values it compared and where they came from.
+		expect(text.stdout).toMatch(/^ {2}message: Execution failed due to MSE > -1\.0$/m);
+		expect(text.stdout).toMatch(
+			/^ {2}condition: AbaloneMSECond: regression_metrics\.mse\.value [\d.]+ > MseThreshold -1\S* \(from AbaloneEval's evaluation\.json\)$/m,
+		);
 
 		const json = await sagemon('why', arn, '--json');
 		const [step] = (JSON.parse(json.stdout) as WhyJson).failedSteps;
@@ -141,11 +178,15 @@ describe('sagemon why', () => {
 		expect(parsed.status).toBe('Stopped');
 		expect(parsed.stopped?.steps).toEqual(['AbaloneProcess']);
 		expect(parsed.stopped?.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+		// Who stopped it: the identity that called StopPipelineExecution.
+		expect(parsed.stopped?.by).toMatch(/^arn:aws:(iam|sts)::\d{12}:/);
 		expect(parsed.failedSteps.map((step) => [step.name, step.kind, step.nextAction])).toEqual([
 			['AbaloneProcess', 'stopped', `sagemon retry ${arn}`],
 		]);
 		const text = await sagemon('why', arn);
-		expect(text.stdout).toMatch(/^Stopped( by .+)? at .+; stopped steps: AbaloneProcess$/m);
+		expect(text.stdout).toMatch(
+			/^Stopped by arn:aws:\S+ at \d{4}-\d\d-\d\d [\d:]+; stopped steps: AbaloneProcess$/m,
+		);
 	});
 
 	it('a running execution that already has a failed step is answered the same way, exit 1', async () => {

@@ -1,8 +1,8 @@
 // Selective execution driven by boto3 against the emulator: the service's ValidationExceptions for a source
-// still running, a source of another pipeline, an unconnected selection, unknown steps and a missing source;
-// a re-run of one step and of a step with everything downstream, reusing the rest from the source execution
-// (reported with SelectiveExecutionResult, their values feeding the steps that run); and the parameters each
-// execution ran with, defaults included.
+// still running, a source of another pipeline, a selection with a gap, an unconnected one, unknown steps and a
+// missing source; a re-run of one step and of a step with everything downstream, reusing the rest from the source
+// execution (reported with SelectiveExecutionResult, their values feeding the steps that run); and the parameters
+// each execution ran with, defaults included, through boto3's paginator too.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -61,10 +61,15 @@ describe('selective execution with boto3', () => {
 			code: 'ValidationException',
 			message: expect.stringMatching(/slowtutorial\/execution\/\w+ is an execution of another pipeline\.$/i),
 		});
-		expect(flow.unconnected).toEqual({
+		expect(flow.gap).toEqual({
 			code: 'ValidationException',
 			message:
 				'Invalid SelectedSteps. The steps [AbaloneEval] lie on a path between selected steps, so they must be selected too.',
+		});
+		expect(flow.unconnected).toEqual({
+			code: 'ValidationException',
+			message:
+				'Invalid SelectedSteps. The selected steps are not connected: [AbaloneRegisterModel] and [AbaloneTransform] have no path between them.',
 		});
 		expect(flow.unknown_step).toEqual({
 			code: 'ValidationException',
@@ -116,6 +121,9 @@ describe('selective execution with boto3', () => {
 		expect(flow.source_parameters.map((parameter: Flow) => parameter.Name)).toEqual(
 			abaloneTutorialParameterNames,
 		);
+		// boto3's paginator, four at a time: every parameter once, in the same order.
+		expect(flow.source_parameter_pages.map((page: string[]) => page.length)).toEqual([4, 2]);
+		expect(flow.source_parameter_pages.flat()).toEqual(abaloneTutorialParameterNames);
 		expect(flow.source_parameters).toContainEqual({Name: 'TrainingInstanceType', Value: 'ml.m5.2xlarge'});
 		expect(flow.source_parameters).toContainEqual({Name: 'ProcessingInstanceCount', Value: '1'});
 		expect(flow.rerun_parameters).toContainEqual({Name: 'ModelApprovalStatus', Value: 'Approved'});

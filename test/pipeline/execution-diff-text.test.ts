@@ -121,3 +121,21 @@ describe('executionDiffLines', () => {
 		expect(changed).toEqual(executionDiffLines(diff));
 	});
 });
+
+test('a step a selective execution reused reads reused, a cache hit cache hit', () => {
+	const tutorial = load('abalone-tutorial.json');
+	const source = 'arn:aws:sagemaker:us-west-2:000000000000:pipeline/abalone-tutorial/execution/a1';
+	const diff = diffExecutions(
+		side('abalone-tutorial', 'a1', tutorial, [processed, {...processed, name: 'AbaloneTrain'}]),
+		side('abalone-tutorial', 'b2', tutorial, [
+			{...processed, reusedFromArn: source},
+			{...processed, name: 'AbaloneTrain', cacheSourceArn: source},
+		]),
+	);
+	const byName = Object.fromEntries(diff.steps.map((row) => [row.name, row]));
+	expect(byName.AbaloneProcess?.b?.cache).toBe('reused');
+	expect(byName.AbaloneTrain?.b?.cache).toBe('hit');
+	const lines = executionDiffLines(diff);
+	expect(lines).toContainEqual(expect.stringMatching(/^ {2}AbaloneProcess +succeeded → reused {2}5m 00s$/));
+	expect(lines).toContainEqual(expect.stringMatching(/^ {2}AbaloneTrain +succeeded → cache hit {2}5m 00s$/));
+});

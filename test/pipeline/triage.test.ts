@@ -79,6 +79,17 @@ function input(
 	};
 }
 
+// Re-running from AbaloneTrain selects it and everything downstream of it: selected alone, it would skip the rest.
+const fromTrain = [
+	'AbaloneTrain',
+	'AbaloneEval',
+	'AbaloneMSECond',
+	'AbaloneRegisterModel-RegisterModel',
+	'AbaloneCreateModel-CreateModel',
+	'AbaloneTransform',
+	'AbaloneMSEFail',
+].join(',');
+
 const trainingLog = [
 	'2026-11-24 13:07:01 Starting training',
 	'[0]\ttrain-rmse:8.1',
@@ -125,7 +136,7 @@ describe('a code failure: the training job raised', () => {
 			reason: 'AlgorithmError: See job logs for more information',
 			jobReason: 'AlgorithmError: See job logs for more information',
 			lastStatusMessage: 'Training job failed',
-			nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps AbaloneTrain`,
+			nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps ${fromTrain}`,
 		});
 		expect(step?.logExcerpt).toEqual(trainingLog.slice(6, 11));
 		expect(triage.stopped).toBeUndefined();
@@ -146,7 +157,7 @@ describe('a code failure: the training job raised', () => {
 			failMessage: null,
 			condition: null,
 			advice: 'Read the log, fix the code or data, then re-run from AbaloneTrain.',
-			nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps AbaloneTrain`,
+			nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps ${fromTrain}`,
 		});
 	});
 
@@ -164,7 +175,7 @@ describe('a code failure: the training job raised', () => {
 			"    KeyError: 'rings'",
 			'    2026-11-24 13:09:30 Reporting training FAILURE',
 			'  next: Read the log, fix the code or data, then re-run from AbaloneTrain.',
-			`    sagemon start abalone-pipeline --from-execution ${arn} --steps AbaloneTrain`,
+			`    sagemon start abalone-pipeline --from-execution ${arn} --steps ${fromTrain}`,
 		]);
 	});
 
@@ -245,6 +256,40 @@ test('a transient failure next to a reached Fail step is re-run in a new executi
 		advice:
 			'A transient failure, but the execution reached a Fail step and cannot be retried: re-run Extra in a new execution.',
 		nextAction: `sagemon start abalone-pipeline --from-execution ${arn} --steps Extra`,
+	});
+});
+
+test('several failed steps come in DAG order, not in the order they started', () => {
+	const failed = (name: string, minute: number): StepRecord => ({
+		name,
+		status: 'Failed',
+		startedAt: at(minute),
+		endedAt: at(minute + 1),
+		failureReason: 'ClientError: the model artifact is not there',
+	});
+	const triage = triageExecution(
+		input('Failed', [
+			process(),
+			train(),
+			evaluation(),
+			condition('True'),
+			failed('AbaloneCreateModel-CreateModel', 19),
+			failed('AbaloneRegisterModel-RegisterModel', 20),
+		]),
+	);
+	expect(triage.failedSteps.map((step) => step.name)).toEqual([
+		'AbaloneRegisterModel-RegisterModel',
+		'AbaloneCreateModel-CreateModel',
+	]);
+});
+
+test('a code failure in the first step re-runs everything with the same parameters: no --steps', () => {
+	const triage = triageExecution(
+		input('Failed', [process({status: 'Failed', failureReason: 'ClientError: Failed to download data.'})]),
+	);
+	expect(triage.failedSteps[0]).toMatchObject({
+		kind: 'code',
+		nextAction: `sagemon start abalone-pipeline --from-execution ${arn}`,
 	});
 });
 

@@ -27,8 +27,11 @@ export type Finished = {
 export type Terminal = {
 	/** The command's process (a child of the shell that reports how it ended). */
 	pid: number;
-	/** What the pane shows now (with `history`, also what scrolled off), trailing spaces trimmed. */
-	screen(options?: {history?: boolean}): Promise<string>;
+	/**
+	 * What the pane shows now (with `history`, also what scrolled off), trailing spaces trimmed; with `escapes`, with
+	 * the SGR sequences of its colours and attributes.
+	 */
+	screen(options?: {history?: boolean; escapes?: boolean}): Promise<string>;
 	/** Waits until the screen shows `text` (or passes the check); returns the screen. */
 	waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Types text literally. */
@@ -39,6 +42,8 @@ export type Terminal = {
 	press(...keys: string[]): Promise<void>;
 	resize(columns: number, rows: number): Promise<void>;
 	state(): Promise<TerminalState>;
+	/** The whole text of the newest clipboard write (the state's `clipboardWrites` are tmux's short samples). */
+	clipboard(): Promise<string>;
 	/** The command is still running. */
 	running(): boolean;
 	/** Resolves once the command has ended: how, and whether it gave the terminal back as it found it. */
@@ -100,8 +105,16 @@ export async function openTerminal(
 		throw error;
 	});
 
-	const screen = async (options: {history?: boolean} = {}) =>
-		(await tmux('capture-pane', '-p', '-J', ...(options.history ? ['-S', '-'] : []))).stdout
+	const screen = async (options: {history?: boolean; escapes?: boolean} = {}) =>
+		(
+			await tmux(
+				'capture-pane',
+				'-p',
+				'-J',
+				...(options.history ? ['-S', '-'] : []),
+				...(options.escapes ? ['-e'] : []),
+			)
+		).stdout
 			.split('\n')
 			.map((line) => line.trimEnd())
 			.join('\n')
@@ -173,6 +186,9 @@ export async function openTerminal(
 			await tmux('resize-window', '-x', String(columns), '-y', String(rows));
 		},
 		state,
+		async clipboard() {
+			return (await tmux('show-buffer')).stdout;
+		},
 		running() {
 			try {
 				const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -1,6 +1,6 @@
 // Failure triage on a real terminal (tmux) with the built CLI and its embedded emulator (`--local`): the failing
 // demo's failed execution opens on its failed step with why it failed on screen, before any key is pressed, and
-// `w` shows the whole triage.
+// `w` shows the whole triage, and `L` from there the failed step's whole log.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -46,10 +46,29 @@ describe('a failed execution in the terminal UI', () => {
 		expect(shown).toMatch(/┃\s+FraudTrain\s+┃/);
 
 		await terminal.press('w');
-		const pane = await terminal.waitFor('Why the execution failed');
+		// The footer offers L and R from the pane.
+		const pane = await terminal.waitFor(
+			/Why the execution failed[\s\S]*esc close {2}L log {2}y copy {2}R retry/,
+		);
 		expect(pane).toMatch(/│ FraudTrain \(Training\): code/);
 		expect(pane).toMatch(/│\s+log:\s+│/);
 		expect(pane).toMatch(/│\s+Traceback \(most recent call last\):/);
+		// L from the triage: the failed step's whole log, down to the error it ends in.
+		await terminal.press('L');
+		const log = await terminal.waitFor(
+			/Logs · FraudTrain[\s\S]*\[algo-1\] ValueError: feature_names mismatch/,
+		);
+		expect(log).toMatch(/\[algo-1\] Traceback \(most recent call last\):/);
+		await terminal.press('Escape');
+		await terminal.waitFor((screen) => !screen.includes('Logs · FraudTrain'));
+		await terminal.press('w');
+		await terminal.waitFor('Why the execution failed');
+		// y puts the whole next command on the clipboard (OSC 52), though the pane wraps it.
+		await terminal.press('y');
+		await terminal.waitFor('Copied the next command to the clipboard');
+		expect(await terminal.clipboard()).toMatch(
+			/^sagemon start FraudDetectionTraining --from-execution arn:aws:sagemaker:\S+ --steps FraudTrain,FraudEvaluate,FraudAUCCheck,FraudRegister$/,
+		);
 		await terminal.press('Escape');
 		await terminal.waitFor(/why: FraudTrain/);
 		await terminal.press('q');

@@ -5,9 +5,8 @@ import type {StepView} from '../../pipeline/execution-state.js';
 import type {StepDefinition} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {executionIdOf} from '../../pipeline/arn.js';
-import {stepDurationText} from '../step-look.js';
+import {stepDurationText, stepLook} from '../step-look.js';
 import {type Theme, useTheme} from '../theme.js';
-import {statusCell} from './status-text.js';
 import {type Column, Table} from './table.js';
 
 export type StepListProps = {
@@ -47,7 +46,14 @@ function stepColumns(
 		marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
 	const columns: Column<StepView>[] = [
 		{title: 'STEP', cell: (view) => ({text: markOf(view.name) + sanitizeText(view.name), bold: true})},
-		{title: 'STATUS', width: 13, cell: (view) => statusCell(theme, view.state)},
+		{
+			title: 'STATUS',
+			width: 13,
+			cell: (view) => {
+				const look = stepLook(theme, view);
+				return {text: `${look.icon} ${look.word}`, tone: look.tone};
+			},
+		},
 	];
 	if (width >= 56)
 		columns.splice(1, 0, {
@@ -90,7 +96,8 @@ function stepColumns(
 		});
 		columns.push({
 			title: 'CACHE',
-			width: 14,
+			// Wide enough for `reused` and a whole execution id where there is room.
+			width: width >= 110 ? 19 : 14,
 			cell: (view) => {
 				if (view.record?.reusedFromArn)
 					return {text: `reused ${executionIdOf(view.record.reusedFromArn)}`, tone: 'success'};

@@ -6,7 +6,7 @@ import {formatDuration} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {stepDuration, stepDurationText} from '../step-look.js';
+import {stepDuration, stepDurationText, stepLook} from '../step-look.js';
 import {type Tone, useTheme} from '../theme.js';
 import {fitText} from './table.js';
 
@@ -48,7 +48,7 @@ export function StepTimeline({views, selected, marked, from, to, width, height, 
 				{fitText('STEP', nameWidth)} {fitText(axis, barWidth)} {fitText('DURATION', durationWidth, 'right')}
 			</Text>
 			{visible.map((view, index) => {
-				const look = theme.status(view.state);
+				const look = stepLook(theme, view);
 				const start = view.record?.startedAt;
 				const duration = stepDuration(view, now);
 				let bar: string;

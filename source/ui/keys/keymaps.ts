@@ -272,18 +272,3 @@ export const startFormKeymap = [
 ] as const satisfies Keymap;
 
 export type StartFormIntent = (typeof startFormKeymap)[number]['intent'];
-
-// The triage pane (`w` on the execution screen): the pane's keys (`L` among them: the selected step's whole log, and
-// a failed execution opens on its failed step) and a retry from where the reasons are read.
-export const triagePaneKeymap = [
-	...paneKeymap,
-	{
-		keys: ['R'],
-		label: 'R',
-		description: 'retry the failed execution (asks y/N)',
-		intent: 'retry',
-		mutating: true,
-		action: 'retry the failed execution',
-		hint: 'retry',
-	},
-] as const satisfies Keymap;

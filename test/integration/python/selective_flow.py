@@ -72,6 +72,11 @@ result["source_status"] = wait(source)
 result["source_parameters"] = sagemaker.list_pipeline_parameters_for_execution(PipelineExecutionArn=source)[
     "PipelineParameters"
 ]
+paginator = sagemaker.get_paginator("list_pipeline_parameters_for_execution")
+result["source_parameter_pages"] = [
+    [parameter["Name"] for parameter in page["PipelineParameters"]]
+    for page in paginator.paginate(PipelineExecutionArn=source, PaginationConfig={"PageSize": 4})
+]
 source_steps = steps_of(source)
 result["source_training_job"] = source_steps["AbaloneTrain"]["metadata"]["TrainingJob"]["Arn"]
 
@@ -80,7 +85,8 @@ result["running_source"] = error(start, "SlowTutorial", ["AbaloneEval"], running
 sagemaker.stop_pipeline_execution(PipelineExecutionArn=running)
 wait(running)
 result["other_pipeline_source"] = error(start, name, ["AbaloneEval"], running)
-result["unconnected"] = error(start, name, ["AbaloneTrain", "AbaloneMSECond"], source)
+result["gap"] = error(start, name, ["AbaloneTrain", "AbaloneMSECond"], source)
+result["unconnected"] = error(start, name, ["AbaloneRegisterModel", "AbaloneTransform"], source)
 result["unknown_step"] = error(start, name, ["AbaloneEval", "NoSuchStep"], source)
 result["missing_source"] = error(start, name, ["AbaloneEval"])
 

@@ -8,6 +8,7 @@ import {
 	startFormKeymap,
 } from '../../../source/ui/keys/keymaps.js';
 import {compareKeymap} from '../../../source/ui/keys/compare-keymaps.js';
+import {triagePaneKeymap} from '../../../source/ui/keys/triage-keymaps.js';
 import {
 	confirmKeymap,
 	globalKeymap,
@@ -35,6 +36,7 @@ const tables: Record<string, Keymap> = {
 	executionsKeymap,
 	executionKeymap,
 	paneKeymap,
+	triagePaneKeymap,
 	modelGroupsKeymap,
 	modelsKeymap,
 	approvalDescriptionKeymap,
@@ -88,6 +90,7 @@ describe('keymap tables', () => {
 			[
 				'delete',
 				'delete',
+				'retry',
 				'retry',
 				'retry',
 				'start',

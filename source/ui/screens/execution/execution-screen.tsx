@@ -142,6 +142,13 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 		ended,
 		active: active && callback === undefined,
 		filter,
+		nextAction:
+			triage.state === 'ready'
+				? (
+						triage.value.triage.failedSteps.find((step) => step.name === glanced?.name) ??
+						triage.value.triage.failedSteps[0]
+					)?.nextAction
+				: undefined,
 	});
 	useCallbackForm({form: callback, setForm: setCallback, after: () => poller.refreshNow(), active});
 

@@ -7,7 +7,7 @@ import type {StepView} from '../../../pipeline/execution-state.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import type {PollPhase} from '../../../watch/polling-store.js';
 import {useSession} from '../../app-context.js';
-import {stepDetail} from '../../step-look.js';
+import {stepLook, stepSourceOrDetail} from '../../step-look.js';
 import {type Theme, useTheme} from '../../theme.js';
 import {type StepPanelView, viewOrder} from './execution-view-state.js';
 
@@ -65,7 +65,11 @@ export function SelectionLine({selected, now}: {selected: StepView | undefined; 
 	// With --read-only the A key is refused, so the line does not offer it.
 	const {readOnly} = useSession();
 	if (!selected) return <Text wrap="truncate-end"> </Text>;
-	const look = theme.status(selected.state);
+	const look = stepLook(theme, selected);
+	const awaitingAnswer =
+		selected.type === 'Callback' &&
+		selected.record?.status === 'Executing' &&
+		callbackTokenOf(selected.record.metadata) !== undefined;
 	return (
 		<Text wrap="truncate-end">
 			<Text color={theme.colorOf('muted')}>{theme.glyphs.selected} </Text>
@@ -74,10 +78,12 @@ export function SelectionLine({selected, now}: {selected: StepView | undefined; 
 			<Text color={theme.colorOf(look.tone)}>
 				{look.icon} {look.word}
 			</Text>
-			<Text color={theme.colorOf('muted')}> {stepDetail(selected, now)}</Text>
-			{selected.type === 'Callback' &&
-			selected.record?.status === 'Executing' &&
-			callbackTokenOf(selected.record.metadata) ? (
+			{/* A callback waiting for its answer says so once, in the note after the time. */}
+			<Text color={theme.colorOf('muted')}>
+				{' '}
+				{stepSourceOrDetail(selected, now, {note: !awaitingAnswer})}
+			</Text>
+			{awaitingAnswer ? (
 				<Text color={theme.colorOf('warning')}>
 					{readOnly ? ' waiting for a callback' : ' waiting for a callback · A answers it'}
 				</Text>

@@ -1,5 +1,6 @@
-// `w`: the execution's triage in full, as `sagemon why` prints it, in a pane that scrolls itself; `R` retries from
-// here (through the usual confirmation).
+// `w`: the execution's triage in full, as `sagemon why` prints it, in a pane that scrolls itself; `L` opens the
+// selected step's whole log (a failed execution opens on its failed step), `y` copies its next command (which the
+// pane wraps) and `R` retries from here (through the usual confirmation).
 import {ScrollPane} from '../../components/scroll-pane.js';
 import type {Loading} from '../../hooks/use-async-resource.js';
 import type {ScreenTriage} from '../../hooks/use-triage.js';
@@ -24,13 +25,14 @@ export function TriagePane({triage, width, height, active}: TriagePaneProps) {
 	const status = triage.state === 'ready' ? triage.value.triage.status : undefined;
 	// RetryPipelineExecution takes a failed or stopped execution only.
 	const retriable = status === undefined || status === 'Failed' || status === 'Stopped';
+	const copyable = triage.state === 'ready' && triage.value.triage.failedSteps.length > 0;
 	return (
 		<ScrollPane
 			title={(status && titles[status]) ?? 'Why the execution failed'}
 			lines={triagePaneLines(triage, width)}
 			width={width}
 			height={height}
-			footer={retriable ? 'esc closes · R retries · ↑↓ scroll' : 'esc closes · ↑↓ scroll'}
+			footer={`esc closes · L log · ${copyable ? 'y copies the next command · ' : ''}${retriable ? 'R retries · ' : ''}↑↓ scroll`}
 			active={active}
 		/>
 	);

@@ -13,7 +13,8 @@ import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import type {ListFilter} from '../../hooks/use-list-filter.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
 import {KeyPriority} from '../../keys/key-router.js';
-import {executionKeymap, paneKeymap, triagePaneKeymap} from '../../keys/keymaps.js';
+import {executionKeymap, paneKeymap} from '../../keys/keymaps.js';
+import {triagePaneKeymap} from '../../keys/triage-keymaps.js';
 import type {StepView} from '../../../pipeline/execution-state.js';
 import type {StepDefinition} from '../../../pipeline/model.js';
 import {modelsRouteOf} from '../models/models-route.js';
@@ -38,6 +39,8 @@ export type ExecutionKeysInput = {
 	active: boolean;
 	/** The `/` filter over the steps. */
 	filter: Pick<ListFilter, 'start' | 'clear'>;
+	/** The next command the triage gives for the selected failed step (else the first), for `y` in the why pane. */
+	nextAction?: string | undefined;
 };
 
 /** Once the execution has ended the footer no longer offers `x stop` (the key still answers that it has ended). */
@@ -179,6 +182,10 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 			switch (intent) {
 				case 'retry':
 					actions.retry(execution, () => poller.refreshNow());
+					return;
+				case 'copy-next':
+					if (input.nextAction) copy(input.nextAction, 'the next command');
+					else shell.notify('Nothing has failed, so there is no next command to copy.', 'info');
 					return;
 				case 'close':
 					dispatch({type: 'close-pane'});

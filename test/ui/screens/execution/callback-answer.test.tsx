@@ -25,6 +25,8 @@ describe('a waiting Callback step', () => {
 		await app.waitFor('● awaiting', 20_000);
 		await app.press('g', 'DAG [list] timeline');
 		await app.press('j', /› MyCallbackStep1 Callback .*waiting for a callback · A answers it/);
+		// The selection line says once that the step waits: "<1m waiting for a callback", not "· awaiting" too.
+		expect(app.screen()).toMatch(/› MyCallbackStep1 Callback ● executing <?\d+[ms]? waiting for a callback/);
 		await app.press('A', 'Answer the Callback step MyCallbackStep1');
 		await app.waitFor(/s success {2}f failure {2}esc cancel/);
 		await app.press(keys.escape);

@@ -1,6 +1,6 @@
 // The execution screen's triage against the emulator: a failed execution opens on its failed step with why it
-// failed under the steps, `w` shows `sagemon why`'s content and `R` retries from there; the lists name the failed
-// step; a Callback step waiting for its answer and a step on its second attempt say so.
+// failed under the steps, `w` shows `sagemon why`'s content, `L` from there the failed step's log and `R` retries;
+// the lists name the failed step; a Callback step waiting for its answer and a step on its second attempt say so.
 import {describe, expect, test} from 'vitest';
 import type {Route} from '../../../../source/ui/shell/routes.js';
 import {readFixture} from '../../../helpers/fixtures.js';
@@ -43,11 +43,23 @@ describe('triage on the execution screen', () => {
 		await app.press('w', 'Why the execution failed');
 		expect(app.screen()).toContain('AbaloneTrain (Training): code');
 		expect(app.screen()).toMatch(/│\s+log:/);
+		expect(app.screen()).toContain('esc closes · L log · y copies the next command · R retries');
+		// L: the failed step's whole log, from its first line to the traceback; esc, then w again.
+		await app.press('L', 'Logs · AbaloneTrain');
+		await app.waitFor(/\[algo-1\] ValueError: could not convert string to float: 'M'/);
+		await app.press(keys.escape);
+		await app.waitForGone('Logs · AbaloneTrain');
+		await app.press('w', 'Why the execution failed');
+		// y: the next command, which the pane wraps, whole on the clipboard; the message line says it.
+		await app.press(
+			'y',
+			/Copied the next command to the clipboard: sagemon start WhyAbalone --from-execution\s+arn:\S+ --steps\s+AbaloneTrain,AbaloneEval,/,
+		);
 		await app.press('R', 'Retry execution');
 		await app.press('y', '✔ SUCCEEDED');
 		// The pane follows the execution: once it succeeded, it says so and no longer offers a retry.
 		await app.waitFor('The execution succeeded');
-		expect(app.screen()).toContain('esc closes · ↑↓ scroll');
+		expect(app.screen()).toContain('esc closes · L log · ↑↓ scroll');
 		await app.press(keys.escape);
 		await app.waitForGone('The execution succeeded');
 		// The selection stays on the step that failed, now succeeded; the why is gone with the failure.

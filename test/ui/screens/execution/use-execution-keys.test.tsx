@@ -1,6 +1,6 @@
 // The execution screen's re-run keys in the whole app against the in-process emulator: `+` marks a step and
-// everything downstream of it in the list, `s` with marks on an execution still running says why not in one
-// sentence, and `s` without marks opens the start form prefilled from this execution.
+// everything downstream of it in the list and the timeline, `s` with marks on an execution still running says why
+// not in one sentence, and `s` without marks opens the start form prefilled from this execution.
 import {describe, expect, test} from 'vitest';
 import {backendForFile, createPipeline, renderApp} from '../../app-harness.js';
 
@@ -34,6 +34,12 @@ describe('marking steps and starting again', () => {
 			expect(line(app.screen(), step)).toContain(`◆ ${step}`);
 		}
 		expect(line(app.screen(), 'AbaloneProcess')).not.toContain('◆');
+		// The timeline draws the same marks before the names of the marked steps.
+		await app.press('g', 'DAG list [timeline]');
+		await app.waitFor(/◆ AbaloneTrain/);
+		expect(line(app.screen(), 'AbaloneProcess')).not.toContain('◆');
+		await app.press('g', '[DAG] list timeline');
+		await app.press('g', 'DAG [list] timeline');
 
 		await app.press('s', 'The source execution is Executing: only an execution that Succeeded or Failed');
 		expect((await backend.aws.pipelines.listExecutions('MarkAbalone')).items).toHaveLength(1);

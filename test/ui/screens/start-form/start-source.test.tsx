@@ -1,12 +1,15 @@
 // The start form opened from a past execution (the `s` of the execution and executions screens), against the
-// in-process emulator: prefilled with what that execution ran with, a selective start of the marked steps that
-// reuses the others from it, and a source still running refused in one sentence before anything is sent.
+// in-process emulator: prefilled with what that execution ran with (not the values last typed), a selective start
+// of the marked steps that reuses the others from it, and a source still running refused in one sentence before
+// anything is sent.
 import {describe, expect, test} from 'vitest';
 import {terminalExecutionStatuses} from '../../../../source/pipeline/model.js';
+import {saveRememberedValues} from '../../../../source/ui/remembered-values.js';
 import {backendForFile, createPipeline, keys, renderApp} from '../../app-harness.js';
 
 const backend = backendForFile({timeScale: 2000, demo: false}, async (started) => {
 	await createPipeline(started.aws, 'RerunForm');
+	await createPipeline(started.aws, 'RememberedRerun');
 	await createPipeline(started.aws, 'SlowRerunForm', {
 		steps: {AbaloneProcess: {durationSeconds: 10_000_000}},
 	});
@@ -59,6 +62,38 @@ describe('the start form from a past execution', () => {
 			name: 'TrainingInstanceType',
 			value: 'ml.m5.2xlarge',
 		});
+	});
+
+	test('s on the executions screen: the selected execution’s values, not the last ones typed', async () => {
+		const source = await backend.aws.pipelines.startExecution({
+			pipelineName: 'RememberedRerun',
+			parameters: [{name: 'TrainingInstanceType', value: 'ml.m5.2xlarge'}],
+		});
+		await ended(source);
+		const app = renderApp(backend.aws, {
+			initialRoutes: [{kind: 'pipelines'}, {kind: 'executions', pipelineName: 'RememberedRerun'}],
+		});
+		// Values typed at an earlier start of this pipeline, which a plain start form offers.
+		const {arn} = await backend.aws.pipelines.describePipeline('RememberedRerun');
+		await saveRememberedValues(
+			app.configDirectory,
+			{pipelineArn: arn, endpointUrl: backend.aws.settings.endpointUrl},
+			{TrainingInstanceType: 'ml.c5.9xlarge', ModelApprovalStatus: 'Approved'},
+			Date.now(),
+		);
+		await app.waitFor('1 execution');
+		await app.press('s', `values of execution ${source.split('/').at(-1)}`);
+		expect(row(app.screen(), 'TrainingInstanceType')).toMatch(/ml\.m5\.2xlarge\s+● changed/);
+		expect(row(app.screen(), 'ModelApprovalStatus')).toMatch(/PendingManualApproval/);
+
+		// The plain start form (s on the pipelines screen) does offer the typed values: they were there to ignore.
+		await app.press(keys.escape, '1 execution');
+		await app.press(keys.escape, 'RememberedRerun');
+		await app.press('/');
+		await app.press('RememberedRerun');
+		await app.press(keys.enter);
+		await app.press('s', 'value(s) from your last start');
+		expect(row(app.screen(), 'TrainingInstanceType')).toMatch(/ml\.c5\.9xlarge/);
 	});
 
 	test('U goes back to the defaults', async () => {
