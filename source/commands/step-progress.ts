@@ -1,6 +1,6 @@
 // Turns successive execution snapshots into one plain line per change ("Succeeded  AbaloneTrain (3m 10s)"), the
 // `gh run watch` style used by `wait`, `watch --plain` and any output that is not a terminal.
-import {pipelineNameOf} from '../pipeline/arn.js';
+import {executionIdOf, pipelineNameOf} from '../pipeline/arn.js';
 import type {ExecutionDetails, StepRecord, StepStatus} from '../pipeline/model.js';
 import {terminalExecutionStatuses} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
@@ -38,7 +38,8 @@ export function stepLine(step: StepRecord, now: number): string {
 	const details: string[] = [];
 	const ended = step.status === 'Succeeded' || step.status === 'Failed' || step.status === 'Stopped';
 	if (ended && step.startedAt !== undefined) details.push(stepDuration(step, now));
-	if (step.cacheSourceArn) details.push('cache hit');
+	if (step.reusedFromArn) details.push(`reused from ${executionIdOf(step.reusedFromArn)}`);
+	else if (step.cacheSourceArn) details.push('cache hit');
 	const outcome = conditionOutcome(step);
 	if (outcome !== undefined) details.push(`outcome ${outcome}`);
 	if ((step.attemptCount ?? 0) > 1) details.push(`attempt ${step.attemptCount}`);
