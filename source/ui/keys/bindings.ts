@@ -99,6 +99,15 @@ export const deletePipeline = {
 	action: 'delete the pipeline',
 } as const satisfies Binding;
 
+export const retryExecution = {
+	keys: ['R'],
+	label: 'R',
+	description: 'retry the failed execution (asks y/N)',
+	intent: 'retry',
+	mutating: true,
+	action: 'retry the failed execution',
+} as const satisfies Binding;
+
 export const submitStart = {
 	keys: ['ctrl+s'],
 	label: 'ctrl+s',

@@ -1,7 +1,7 @@
 // The keys of the triage pane (`w` on the execution screen): the pane's keys, `L` in the footer (the selected step's
 // whole log; a failed execution opens on its failed step), `y` (the next command, which the pane wraps, whole on the
 // clipboard) and a retry from where the reasons are read.
-import type {Keymap} from './bindings.js';
+import {type Keymap, retryExecution} from './bindings.js';
 import {paneKeymap} from './keymaps.js';
 
 export const triagePaneKeymap = [
@@ -20,13 +20,5 @@ export const triagePaneKeymap = [
 		intent: 'copy-next',
 		hint: 'copy',
 	},
-	{
-		keys: ['R'],
-		label: 'R',
-		description: 'retry the failed execution (asks y/N)',
-		intent: 'retry',
-		mutating: true,
-		action: 'retry the failed execution',
-		hint: 'retry',
-	},
+	{...retryExecution, hint: 'retry'},
 ] as const satisfies Keymap;
