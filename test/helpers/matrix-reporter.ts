@@ -65,7 +65,7 @@ export default class MatrixReporter implements Reporter {
 		const width = Math.max(...rows.map((row) => row.length), 'case'.length);
 		const lines = [
 			'',
-			'Reliability and security matrix (issue #6)',
+			'Reliability and security matrix (issues #6 and #11)',
 			`${'case'.padEnd(width)} | result`,
 			`${'-'.repeat(width)}-|-------`,
 			...rows.map((row) => `${row.padEnd(width)} | ${describe(outcomes.get(row))}`),
