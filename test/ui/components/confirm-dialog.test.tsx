@@ -27,7 +27,7 @@ const remove: DialogState = {
 	},
 };
 
-test.each([60, 80, 100])('at %i columns the question keeps its answer keys and its warning', (width) => {
+test.each([40, 60, 80, 100])('at %i columns the question keeps its answer keys and its warning', (width) => {
 	for (const state of [stop, remove]) {
 		const text = renderToString(<ConfirmDialog state={state} width={width} />, {columns: width});
 		const flat = text.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
