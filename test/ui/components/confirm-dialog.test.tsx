@@ -1,5 +1,5 @@
-// A question wraps rather than being cut: at 60, 80 and 100 columns its answer keys and its warning are on screen,
-// in exactly the lines the layout gives the dialog.
+// A question wraps rather than being cut: at 40, 60, 80 and 100 columns its answer keys, its warning and the name
+// to type are on screen, in exactly the lines the layout gives the dialog.
 import {renderToString} from 'ink';
 import {expect, test} from 'vitest';
 import {ConfirmDialog, confirmDialogHeight} from '../../../source/ui/components/confirm-dialog.js';
@@ -35,6 +35,7 @@ test.each([40, 60, 80, 100])('at %i columns the question keeps its answer keys a
 		if (state === stop) expect(flat).toContain('Steps already running are stopped too. [y/N]');
 		else {
 			expect(flat).toContain('This cannot be undone.');
+			expect(flat).toContain('Type AbalonePipelineWithAVeryLongName to confirm:');
 			expect(flat).toContain('enter confirms · esc cancels');
 		}
 	}
