@@ -57,7 +57,7 @@ export function ConfirmDialog({
 	compact?: boolean;
 }) {
 	const theme = useTheme();
-	const {confirmation, phase, typed, mismatch} = state;
+	const {confirmation, phase, typed, cursor, mismatch} = state;
 	const border = theme.colorOf(confirmation.expected === undefined ? 'warning' : 'danger');
 	const lines = dialogLines(state, width, compact);
 	const frame = compact ? ({} as const) : ({borderStyle: 'round', borderColor: border, paddingX: 1} as const);
@@ -89,14 +89,14 @@ export function ConfirmDialog({
 			{lines.prompt.length === 1 && !lines.fieldOnOwnLine ? (
 				<Text>
 					Type <Text bold>{confirmation.expected}</Text> to confirm:{' '}
-					<TextField value={typed} editing width={lines.fieldWidth} />
+					<TextField value={typed} cursor={cursor} editing width={lines.fieldWidth} />
 				</Text>
 			) : (
 				lines.prompt.map((line, index) =>
 					index === lines.prompt.length - 1 && !lines.fieldOnOwnLine ? (
 						// biome-ignore lint/suspicious/noArrayIndexKey: lines of one text
 						<Text key={index}>
-							{line} <TextField value={typed} editing width={lines.fieldWidth} />
+							{line} <TextField value={typed} cursor={cursor} editing width={lines.fieldWidth} />
 						</Text>
 					) : (
 						// biome-ignore lint/suspicious/noArrayIndexKey: lines of one text
@@ -104,7 +104,9 @@ export function ConfirmDialog({
 					),
 				)
 			)}
-			{lines.fieldOnOwnLine ? <TextField value={typed} editing width={lines.fieldWidth} /> : null}
+			{lines.fieldOnOwnLine ? (
+				<TextField value={typed} cursor={cursor} editing width={lines.fieldWidth} />
+			) : null}
 			{lines.hint.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: lines of one text
 				<Text key={index} color={theme.colorOf(mismatch ? 'danger' : 'muted')}>

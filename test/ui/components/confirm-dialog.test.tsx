@@ -13,6 +13,7 @@ const stop: DialogState = {
 		run: async () => '',
 	},
 	typed: '',
+	cursor: 0,
 	phase: 'asking',
 	mismatch: false,
 };
