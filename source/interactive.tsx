@@ -1,7 +1,6 @@
 // `sagemon` with no command: checks for a terminal, takes over the screen and runs the Ink app until the user
 // quits, a signal arrives, the terminal goes away or something crashes, then gives the terminal back (when
 // there is still one to give back).
-import {closeSync} from 'node:fs';
 import {render} from 'ink';
 import envPaths from 'env-paths';
 import type {AwsConnection} from './aws/connect.js';
@@ -12,6 +11,7 @@ import {App, type Reconnect} from './ui/app.js';
 import {enterFullScreen} from './ui/terminal-session.js';
 import {supportsUnicode} from './pipeline/terminal-charset.js';
 import {asciiStdout} from './ascii-stdout.js';
+import {endWithoutTerminal, lostTerminalCodes} from './lost-terminal.js';
 import {detectColor} from './ui/theme.js';
 
 export const noTerminalMessage = `sagemon: the interactive UI needs a terminal, but stdin or stdout is not one (piped or redirected).
@@ -32,8 +32,6 @@ export const dumbTerminalMessage = noTerminalMessage.replace(
 export const interruptedByKey = 'interrupt';
 
 const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-/** Errors of a terminal that is gone (window closed, ssh dropped, tmux session killed). */
-const lostTerminalCodes = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF', 'ECONNRESET', 'ERR_STREAM_DESTROYED']);
 
 export async function runInteractive(context: CommandContext): Promise<number> {
 	if (!context.stdinIsTTY || !context.stdout.isTTY || context.flags.plain) {
@@ -144,21 +142,6 @@ export async function runInteractive(context: CommandContext): Promise<number> {
 		// The error listeners stay: a lost terminal may still report a failed write after the app is gone.
 		await Promise.allSettled(owned.map((connection) => connection.close()));
 	}
-}
-
-/**
- * Exits 129 (128 + SIGHUP). Node sets the terminal's mode back at exit and aborts (an assertion, then a core
- * dump) when it cannot, as on a hung-up terminal: with the terminal gone there is nothing to set back, so its
- * descriptors are closed first and Node skips them.
- */
-function endWithoutTerminal(): never {
-	for (const descriptor of [0, 1, 2]) {
-		try {
-			closeSync(descriptor);
-		} catch {}
-	}
-
-	process.exit(ExitCode.hangup);
 }
 
 function withoutUndefined(changes: {region?: string; profile?: string}): {region?: string; profile?: string} {

@@ -3,7 +3,7 @@
 import {mainSymbols} from 'figures';
 import stringWidth from 'string-width';
 import {truncateEnd} from '../pipeline/format.js';
-import {asciiOnly} from '../pipeline/terminal-charset.js';
+import {asciiFrame} from '../pipeline/terminal-charset.js';
 import type {StepStatus} from '../pipeline/model.js';
 import {sanitizeText} from '../pipeline/sanitize.js';
 import type {ExecutionSnapshot} from '../watch/execution-poller.js';
@@ -57,7 +57,8 @@ export function createLiveSteps(
 			const width = Math.max(20, (stdout.columns || 80) - 1);
 			const height = Math.max(3, (stdout.rows || 24) - 1);
 			const drawnLines = renderLines(snapshot, now(), width, height, paint, icons);
-			const lines = options.unicode ? drawnLines : drawnLines.map(asciiOnly);
+			// The lines' text is sanitised already: only the colours are control sequences, and they must stay.
+			const lines = options.unicode ? drawnLines : drawnLines.map(asciiFrame);
 			// Back to the first line of the previous frame, then each line cleared and rewritten, then the rest of the
 			// screen cleared. Never "clear to the end of the screen" from the top-left corner: a full-height frame
 			// starts there, and tmux (like some terminals) moves a screen cleared from there into the scrollback.

@@ -2,6 +2,7 @@
 import {validateDefinition} from '../pipeline/dag.js';
 import type {DefinitionProblem} from '../pipeline/model.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
+import {unknownStepTypeWarnings} from '../pipeline/step-types.js';
 import type {CommandDescriptor} from './command.js';
 import {type CommandContext, ExitCode} from './context.js';
 import {readDefinitionFile} from './read-definition.js';
@@ -24,6 +25,8 @@ export type ValidationReport = {
 	parameters: number;
 	edges: number;
 	problems: DefinitionProblem[];
+	/** Valid all the same: step types sagemon does not know, which the service may refuse. */
+	warnings: DefinitionProblem[];
 };
 
 /** Validates `text` and writes the verdict: the body of the command once the file is read. Never throws. */
@@ -32,14 +35,16 @@ export function reportValidation(
 	source: {label: string; text: string},
 ): number {
 	const {definition, dag, problems} = validateDefinition(source.text);
+	const warnings = unknownStepTypeWarnings(definition?.steps ?? []);
+	const withStep = ({path, step, message}: DefinitionProblem) =>
+		step === undefined ? {path, message} : {path, step, message};
 	const report: ValidationReport = {
 		valid: problems.length === 0,
 		steps: dag?.nodes.length ?? 0,
 		parameters: definition?.parameters.length ?? 0,
 		edges: dag?.edges.length ?? 0,
-		problems: problems.map(({path, step, message}) =>
-			step === undefined ? {path, message} : {path, step, message},
-		),
+		problems: problems.map(withStep),
+		warnings: warnings.map(withStep),
 	};
 	const label = sanitizeText(source.label);
 	if (context.flags.json) {
@@ -51,6 +56,9 @@ export function reportValidation(
 	} else {
 		context.stderr.write(`${label}: ${count(problems.length, 'problem')}\n${formatProblems(problems)}`);
 	}
+
+	if (!context.flags.json && warnings.length > 0)
+		context.stderr.write(`${label}: ${count(warnings.length, 'warning')}\n${formatProblems(warnings)}`);
 
 	return report.valid ? ExitCode.ok : ExitCode.usage;
 }
@@ -75,13 +83,15 @@ export default {
 	summary: 'check a pipeline definition',
 	help: `
   Check a pipeline definition file without any AWS call: JSON, steps, dependencies, parameters and
-  property references. Every problem is listed with where it is. Exit code 0 valid, 2 problems.
+  property references. Every problem is listed with where it is. Exit code 0 valid, 2 problems. A step
+  type sagemon does not know (and that is no misspelling of one it knows) is a warning: the service may
+  have added it since, or refuse it when the pipeline is created.
 
   Usage
     $ sagemon ${usage}
 
   Options
-    --json               the verdict as JSON: valid, steps, parameters, edges and problems
+    --json               the verdict as JSON: valid, steps, parameters, edges, problems and warnings
 
   Example
     $ sagemon validate pipeline.json && sagemon upsert AbalonePipeline --definition pipeline.json ...

@@ -1,5 +1,5 @@
 // `sagemon watch ARN`: follows an execution like `gh run watch`. On a terminal it redraws a compact live list;
-// without one (or with --plain) it prints one line per status change. Exits with the outcome's code.
+// without one (or on TERM=dumb, or with --plain) it prints one line per status change. Exits with the outcome's code.
 import type {AnyFlags} from 'meow';
 import {supportsUnicode} from '../pipeline/terminal-charset.js';
 import {sanitizeText, stringifyJson} from '../pipeline/sanitize.js';
@@ -27,7 +27,9 @@ async function run(context: CommandContext<FlagsOf<typeof flags>>): Promise<numb
 	const interval = intervalMs(context);
 	const timeout = timeoutMs(context);
 	const {pipelines} = await connect(context);
-	const live = context.stdout.isTTY && !context.flags.plain && !context.flags.json;
+	// A dumb terminal cannot move the cursor back to redraw: it gets the plain lines.
+	const live =
+		context.stdout.isTTY && context.env.TERM !== 'dumb' && !context.flags.plain && !context.flags.json;
 
 	let onUpdate: (snapshot: ExecutionSnapshot) => void;
 	let ticker: ReturnType<typeof setInterval> | undefined;
@@ -86,7 +88,7 @@ export default {
 	summary: 'follow an execution, one line per change',
 	help: `
   Follow an execution until it ends. On a terminal it redraws a compact list of steps; when the output
-  is not a terminal (or with --plain) it prints one line per status change. Exit code = outcome.
+  is not a terminal, on TERM=dumb, or with --plain it prints one line per status change. Exit code = outcome.
 
   Usage
     $ sagemon ${usage}

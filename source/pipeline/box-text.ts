@@ -136,3 +136,15 @@ function commonLength(names: string[][]): number {
 	while (length < shortest && names.every((name) => name[length] === names[0]![length])) length++;
 	return length;
 }
+
+/**
+ * The names of a column `cells` wide (the step list, the timeline) as the DAG's boxes show them: look-alikes by
+ * the part in which they differ, any other name too long cut in the middle, so `…Stage012` and `…Stage013` never
+ * both become `ShardedFeatureStage…`.
+ */
+export function distinguishingNames(names: readonly string[], cells: number): string[] {
+	if (cells <= 0) return names.map(() => '');
+	return distinguishingLabels(names.map((name) => ({name, cells}))).map((label) =>
+		stringWidth(label) <= cells ? label : labelCells(label, cells, false).join('').trim(),
+	);
+}

@@ -1,5 +1,7 @@
 // The step types the service knows, and the likely intended one for a misspelt type ("Proccessing").
 import leven from 'leven';
+import {shorten} from './definition-parameters.js';
+import type {DefinitionProblem, StepDefinition} from './model.js';
 
 /** Every `Type` a pipeline step may have (the SageMaker SDK's StepTypeEnum). */
 export const knownStepTypes: readonly string[] = [
@@ -51,4 +53,22 @@ export function intendedStepType(type: string): string | undefined {
 	}
 
 	return best?.type;
+}
+
+/**
+ * A warning for each step whose type is neither known nor a likely misspelling of a known one: the service may
+ * have added it after this list, or may refuse it when the pipeline is created.
+ */
+export function unknownStepTypeWarnings(steps: readonly StepDefinition[]): DefinitionProblem[] {
+	return steps.flatMap((step) =>
+		typeof step.raw.Type !== 'string' || known.has(step.type) || intendedStepType(step.type) !== undefined
+			? []
+			: [
+					{
+						path: step.path === undefined ? '' : `${step.path}.Type`,
+						step: step.name,
+						message: `Step '${shorten(step.name)}' has Type ${JSON.stringify(shorten(step.type))}, which sagemon does not know: the service refuses a type it does not know when the pipeline is created`,
+					},
+				],
+	);
 }

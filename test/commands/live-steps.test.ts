@@ -44,6 +44,15 @@ describe('the live view of sagemon watch', () => {
 		expect(output.text()).toMatch(/ v Train-/);
 	});
 
+	it('keeps its colours in ASCII: only the text is transliterated, never the escape that starts a colour', () => {
+		const output = terminal(24, 80);
+		createLiveSteps(output, {color: true, unicode: false, now: () => started + 60_000}).draw(snapshotWith(3));
+		expect(output.text()).toContain('\u001B[34m*\u001B[39m Train-1');
+		expect(output.text()).toContain('\u001B[32mv\u001B[39m Train-0');
+		expect(output.text()).not.toContain('?[');
+		expect(output.text()).not.toMatch(/[^\x00-\x7f]/u);
+	});
+
 	it('never draws a frame taller than the window, however many steps there are', () => {
 		const output = terminal(24, 80);
 		const view = createLiveSteps(output, {color: false, unicode: true, now: () => started + 60_000});

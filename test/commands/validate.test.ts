@@ -33,7 +33,14 @@ describe('sagemon validate', () => {
 	test('--json for a valid definition', async () => {
 		const {code, out} = await run([fixturePath('abalone-examples-notebook.json')], true);
 		expect(code).toBe(0);
-		expect(JSON.parse(out)).toEqual({valid: true, steps: 8, parameters: 6, edges: 11, problems: []});
+		expect(JSON.parse(out)).toEqual({
+			valid: true,
+			steps: 8,
+			parameters: 6,
+			edges: 11,
+			problems: [],
+			warnings: [],
+		});
 	});
 
 	test('a misspelt step type: exit 2, naming the step and the type it was likely meant to be', async () => {
@@ -45,6 +52,27 @@ describe('sagemon validate', () => {
 			code: 2,
 			out: '',
 			err: `${path}: 1 problem\n  Steps[0].Type: Step 'Prep' has Type "Proccessing"; did you mean "Processing"?\n`,
+		});
+	});
+
+	test('a step type it cannot place: valid, exit 0, with a warning on stderr (the service adds types over time)', async () => {
+		const path = write(
+			'banana.json',
+			JSON.stringify({Version: '2020-12-01', Steps: [{Name: 'Prep', Type: 'Banana', Arguments: {}}]}),
+		);
+		const warning =
+			'Step \'Prep\' has Type "Banana", which sagemon does not know: the service refuses a type it does not know when the pipeline is created';
+		expect(await run([path])).toEqual({
+			code: 0,
+			out: `${path}: valid — 1 step, 0 parameters, 0 edges\n`,
+			err: `${path}: 1 warning\n  Steps[0].Type: ${warning}\n`,
+		});
+		const json = await run([path], true);
+		expect(json.code).toBe(0);
+		expect(JSON.parse(json.out)).toMatchObject({
+			valid: true,
+			problems: [],
+			warnings: [{path: 'Steps[0].Type', step: 'Prep', message: warning}],
 		});
 	});
 
@@ -76,8 +104,8 @@ describe('sagemon validate', () => {
 			'cycle.json',
 			JSON.stringify({
 				Steps: [
-					{Name: 'A', Type: 'T', DependsOn: ['B']},
-					{Name: 'B', Type: 'T', DependsOn: ['A']},
+					{Name: 'A', Type: 'Processing', DependsOn: ['B']},
+					{Name: 'B', Type: 'Processing', DependsOn: ['A']},
 				],
 			}),
 		);
@@ -90,6 +118,7 @@ describe('sagemon validate', () => {
 			parameters: 0,
 			edges: 2,
 			problems: [{path: 'Steps[0]', step: 'A', message: 'The steps form a cycle: A -> B -> A'}],
+			warnings: [],
 		});
 	});
 

@@ -3,7 +3,7 @@
 // `matrix: --read-only [commands] — every mutating command refused before any call`.
 import type {Reporter, TestModule} from 'vitest/node';
 
-/** The matrix rows in the issue's order; a title names its row by one of these. */
+/** The matrix rows in the issues' order (#6, then #11); a title names its row by one of these. */
 export const matrixRows = [
 	'30% of calls throttled while watching',
 	'+2 s latency on every call',
@@ -27,6 +27,9 @@ export const matrixRows = [
 	'logs access denied',
 	'a missing log group',
 	'a 10 MB single log line',
+	// Issue #11's terminals that differ (its paste, closed-pipe and lost-terminal rows are above).
+	'a locale that is not UTF-8',
+	'TERM=dumb',
 ] as const;
 
 const titlePattern = /^matrix: (.+?)(?: \[([^\]]+)\])? — /;
@@ -62,7 +65,7 @@ export default class MatrixReporter implements Reporter {
 		const width = Math.max(...rows.map((row) => row.length), 'case'.length);
 		const lines = [
 			'',
-			'Reliability and security matrix (issue #6)',
+			'Reliability and security matrix (issues #6 and #11)',
 			`${'case'.padEnd(width)} | result`,
 			`${'-'.repeat(width)}-|-------`,
 			...rows.map((row) => `${row.padEnd(width)} | ${describe(outcomes.get(row))}`),

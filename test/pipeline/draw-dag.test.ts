@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {generateDag} from '../../bench/layout.js';
-import {distinguishingLabels} from '../../source/pipeline/box-text.js';
+import {distinguishingLabels, distinguishingNames} from '../../source/pipeline/box-text.js';
 import {buildDag} from '../../source/pipeline/dag.js';
 import {parseDefinition} from '../../source/pipeline/definition.js';
 import {drawDag, drawDagText} from '../../source/pipeline/draw-dag.js';
@@ -210,6 +210,15 @@ describe('drawDagText', () => {
 		expect(text).toContain('│ falcon-text…-preprocess │');
 		expect(text).toContain('│ falcon-text…gisterModel │');
 		expect(drawDagText(layout, {ascii: true})).toContain('| falcon-text~-preprocess |');
+	});
+
+	it('fits names into a column as the boxes do: look-alikes by their difference, others cut in the middle', () => {
+		expect(
+			distinguishingNames(
+				['ShardedFeatureStage012', 'ShardedFeatureStage013', 'falcon-text-summarization-preprocess', 'Short'],
+				20,
+			),
+		).toEqual(['ShardedFea…eStage012', 'ShardedFea…eStage013', 'falcon-tex…reprocess', 'Short']);
 	});
 
 	it('measures wide characters, so every row is exactly as wide as the picture', () => {

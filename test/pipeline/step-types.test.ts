@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {validateDefinition} from '../../source/pipeline/dag.js';
-import {intendedStepType, isKnownStepType} from '../../source/pipeline/step-types.js';
+import {
+	intendedStepType,
+	isKnownStepType,
+	unknownStepTypeWarnings,
+} from '../../source/pipeline/step-types.js';
 import {fixtureNames, readFixture} from '../helpers/fixtures.js';
 
 describe('step types', () => {
@@ -30,6 +34,32 @@ describe('step types', () => {
 				path: 'Steps[0].Type',
 				step: 'Prep',
 				message: `Step 'Prep' has Type "Proccessing"; did you mean "Processing"?`,
+			},
+		]);
+	});
+
+	it('warns of a type neither known nor misspelt, nested steps included, and of nothing else', () => {
+		const {definition} = validateDefinition({
+			Version: '2020-12-01',
+			Steps: [
+				{Name: 'Prep', Type: 'Proccessing', Arguments: {}},
+				{
+					Name: 'Check',
+					Type: 'Condition',
+					Arguments: {
+						Conditions: [],
+						IfSteps: [{Name: 'Peel', Type: 'Banana', Arguments: {}}],
+						ElseSteps: [{Name: 'Train', Type: 'Training', Arguments: {}}],
+					},
+				},
+			],
+		});
+		expect(unknownStepTypeWarnings(definition!.steps)).toEqual([
+			{
+				path: 'Steps[1].Arguments.IfSteps[0].Type',
+				step: 'Peel',
+				message:
+					'Step \'Peel\' has Type "Banana", which sagemon does not know: the service refuses a type it does not know when the pipeline is created',
 			},
 		]);
 	});

@@ -109,7 +109,7 @@ describe('a closed pipe', () => {
 		expect(PipelineExecutionStatus).toBe('Executing');
 	});
 
-	it('matrix: a closed pipe [steps, validate, describe, report] — a reader that is gone, or takes 300 bytes of a large report, is no failure', async () => {
+	it('matrix: a closed pipe [steps, validate, describe, report, dag, why, diff, logs, models] — a reader that is gone, or takes 300 bytes of a large report, is no failure', async () => {
 		const finished = await startExecution(client, 'Abalone');
 		await eventually(
 			'the execution to end',
@@ -126,6 +126,18 @@ describe('a closed pipe', () => {
 			await piped(['validate', fixturePath('abalone-tutorial.json')], 'true'),
 			'validate | true',
 		);
+
+		// The other commands that print (the handler is the entry point's, so each one is the same code path).
+		const other = await startExecution(client, 'Abalone');
+		for (const args of [
+			['dag', fixturePath('abalone-tutorial.json')],
+			['why', finished],
+			['diff', finished, other],
+			['logs', finished],
+			['models'],
+		]) {
+			expectQuietStop(await piped(args, 'true'), `${args[0]} | true`);
+		}
 
 		const row = '{"mse": 4.2, "label": "abalone"},\n';
 		await putObject(s3, evaluationUri(finished), `{"rows": [\n${row.repeat(60_000)}{}]}`);

@@ -188,6 +188,96 @@ describe('the terminal goes away', () => {
 	});
 });
 
+describe('the terminal goes away under --local', () => {
+	it('matrix: terminal closed while the TUI runs [--local, 3 tries] — the embedded emulator thread ends with it: 129, no write error, no core file', async () => {
+		for (const attempt of [1, 2, 3]) {
+			const status = scratch.path(`local-status-${attempt}`);
+			const errors = scratch.path(`local-stderr-${attempt}`);
+			const config = scratch.path(`local-config-${attempt}`);
+			const run = [process.execPath, cliPath, '--local'].map((part) => `'${part}'`).join(' ');
+			const script = `trap '' HUP; ulimit -c unlimited; cd '${scratch.directory}'; SAGEMON_CONFIG_DIR='${config}' ${run} 2>'${errors}'; echo $? > '${status}'`;
+			const terminal = await openTerminal(['sh', '-c', script], {
+				columns: 100,
+				rows: 24,
+				env: testAwsEnv(),
+				cwd: projectRoot,
+			});
+			let closed = false;
+			try {
+				// The demo's running execution, open, polled by the UI while the emulator thread runs it.
+				await terminal.waitFor(/› AbalonePipeline\s+● executing/);
+				await terminal.press('Enter');
+				await terminal.waitFor(/executions · newest first[\s\S]*› ● executing/);
+				await terminal.press('Enter');
+				await terminal.waitFor('● EXECUTING');
+				await terminal.close();
+				closed = true;
+				await eventually(
+					'sagemon to exit',
+					() => existsSync(status) && readFileSync(status, 'utf8').endsWith('\n'),
+				);
+				expect(readFileSync(status, 'utf8'), `try ${attempt}`).toBe('129\n');
+				expect(readFileSync(errors, 'utf8'), `try ${attempt}`).toBe('');
+				expect(readdirSync(scratch.directory).filter((name) => name.startsWith('core'))).toEqual([]);
+			} finally {
+				if (!closed) await terminal.close();
+			}
+		}
+	});
+});
+
+describe('the terminal goes away under a command', () => {
+	it('matrix: terminal closed while the TUI runs [watch, 3 tries] — a live watch ends with 129 too, with or without a SIGHUP: no write error, no assertion, no core file', async () => {
+		const executionArn = await startExecution(client, 'Gated');
+		// Tries 1 and 3 start it in a session of its own (setsid): no SIGHUP reaches it, only the lost terminal.
+		for (const attempt of [1, 2, 3]) {
+			const status = scratch.path(`watch-status-${attempt}`);
+			const errors = scratch.path(`watch-stderr-${attempt}`);
+			const run = [
+				...(attempt === 2 ? [] : ['setsid', '-w']),
+				process.execPath,
+				cliPath,
+				'watch',
+				executionArn,
+				'--endpoint-url',
+				proxy.url,
+			]
+				.map((part) => `'${part}'`)
+				.join(' ');
+			const script = `trap '' HUP; ulimit -c unlimited; cd '${scratch.directory}'; ${run} 2>'${errors}'; echo $? > '${status}'`;
+			const terminal = await openTerminal(['sh', '-c', script], {
+				columns: 100,
+				rows: 24,
+				env: testAwsEnv(),
+				cwd: projectRoot,
+			});
+			let closed = false;
+			try {
+				// The live frame, redrawn each second: its next write finds the terminal gone.
+				await terminal.waitFor(/ApprovalGate +Executing/);
+				await terminal.close();
+				closed = true;
+				await eventually(
+					'sagemon to exit',
+					() => existsSync(status) && readFileSync(status, 'utf8').endsWith('\n'),
+				);
+				expect(readFileSync(status, 'utf8'), `try ${attempt}`).toBe('129\n');
+				// Either the hangup's SIGHUP ends it (the shell then says "Hangup"), or, with no SIGHUP for it, its next
+				// write finds the terminal gone: never a write error, an assertion or a crash.
+				expect(readFileSync(errors, 'utf8'), `try ${attempt}`).toMatch(/^(Hangup\n)?$/);
+				expect(readdirSync(scratch.directory).filter((name) => name.startsWith('core'))).toEqual([]);
+			} finally {
+				if (!closed) await terminal.close();
+			}
+		}
+
+		const {PipelineExecutionStatus} = await client.send(
+			new DescribePipelineExecutionCommand({PipelineExecutionArn: executionArn}),
+		);
+		expect(PipelineExecutionStatus).toBe('Executing');
+	});
+});
+
 describe('exit codes and process titles', () => {
 	it('Ctrl+C as a key in the TUI exits 130, as SIGINT does; q exits 0', async () => {
 		for (const [keys, code] of [

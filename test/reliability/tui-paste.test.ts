@@ -9,7 +9,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cliPath, ensureBuilt, projectRoot, testAwsEnv} from '../helpers/built-cli.js';
 import {sageMakerClientFor, startTestEmulator} from '../helpers/emulator.js';
-import {createPipeline, gatedAbaloneDefinition, releaseGate, startExecution} from './pipelines.js';
+import {
+	abaloneDefinition,
+	createPipeline,
+	eventually,
+	gatedAbaloneDefinition,
+	releaseGate,
+	startExecution,
+} from './pipelines.js';
 import {isMutating, type RecordingProxy, startRecordingProxy} from './recording-proxy.js';
 import {openTerminal} from './tmux-terminal.js';
 import {openTui, type Tui} from './tui.js';
@@ -27,6 +34,7 @@ beforeAll(async () => {
 	client = sageMakerClientFor(emulator);
 	proxy = await startRecordingProxy(emulator.url);
 	await createPipeline(client, 'Gated', gatedAbaloneDefinition());
+	await createPipeline(client, 'Failing', abaloneDefinition({AbaloneTrain: {fail: 'ResourceLimitExceeded'}}));
 });
 
 afterEach(async () => {
@@ -86,6 +94,30 @@ describe('pasting into the execution screen', () => {
 		expect(proxy.calls(/DescribePipelineExecution$/).length).toBeGreaterThan(0);
 		expect(await statusOf(executionArn)).toBe('Executing');
 		await releaseGate(client, executionArn);
+	});
+
+	it('matrix: pasted text and bursts of keys [TUI, R y on a failed execution] — the retry question opens, the y behind it in the burst answers nothing', async () => {
+		const since = proxy.requests.length;
+		const executionArn = await startExecution(client, 'Failing');
+		await eventually('the execution to fail', async () => (await statusOf(executionArn)) === 'Failed');
+		tui = await openTui(proxy.url);
+		await tui.openPipeline('Failing');
+		await tui.select(executionArn.split('/').pop()!);
+		await tui.press('Enter');
+		await tui.waitFor('✖ FAILED');
+
+		await tui.paste('Ry');
+		await settle();
+		expect(await tui.screen()).not.toContain('[y/N]');
+
+		await tui.type('Ry');
+		await settle();
+		expect(await tui.screen()).toMatch(/Retry execution .* from its failed steps\?[\s\S]*\[y\/N\]/);
+		await tui.press('n');
+		await tui.waitFor((screen) => !screen.includes('[y/N]'));
+
+		expect(proxy.requests.slice(since).filter(isMutating)).toEqual([]);
+		expect(await statusOf(executionArn)).toBe('Failed');
 	});
 
 	it('matrix: pasted text and bursts of keys [TUI --local] — “proxy” typed into the demo’s running execution leaves it executing', async () => {

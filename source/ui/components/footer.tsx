@@ -17,6 +17,8 @@ export type FooterProps = {
 	/** A text field has the keyboard: only its keys work, so the global ones are not offered. */
 	typing?: boolean;
 	message?: {text: string; kind: MessageKind};
+	/** False drops the blank message line there is without a message (a tall question needs the row). */
+	blankLine?: boolean;
 };
 
 export const Footer = memo(function Footer({
@@ -26,6 +28,7 @@ export const Footer = memo(function Footer({
 	canGoBack,
 	typing,
 	message,
+	blankLine = true,
 }: FooterProps) {
 	const theme = useTheme();
 	const shownKeys = new Set(
@@ -46,7 +49,7 @@ export const Footer = memo(function Footer({
 	const messageTone = message?.kind === 'error' ? 'danger' : message?.kind === 'success' ? 'success' : 'info';
 	return (
 		<Box flexDirection="column" width={width}>
-			{footerMessageLines(message?.text, width).map((line, index) => (
+			{(message?.text || blankLine ? footerMessageLines(message?.text, width) : []).map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: lines of one message
 				<Text key={index} color={theme.colorOf(messageTone)}>
 					{line}

@@ -61,19 +61,34 @@ export function describeRefresh(
 		case 'idle': {
 			const at = freshness(state);
 			if (at === undefined) return {text: '', tone: 'muted'};
-			return {text: `updated ${formatRelativeTime(at, now)}`, tone: 'muted'};
+			return {text: `updated ${ageOf(at, now)}`, tone: 'muted'};
 		}
 	}
 }
 
-/** How often the text can change: 1 s for a countdown, 5 s while the age is in seconds, then 30 s. */
+/**
+ * "just now" under ten seconds, then "10s ago", "20s ago", ..., then whole minutes: no figure finer than it is
+ * kept current at, and at most six changes (six frames) in the first minute. A poll every few seconds keeps it at
+ * "just now", drawing nothing.
+ */
+function ageOf(at: number, now: number): string {
+	const age = now - at;
+	if (age < 10_000) return 'just now';
+	if (age < 60_000) return `${Math.floor(age / 10_000) * 10}s ago`;
+	return formatRelativeTime(at, now, 'minute');
+}
+
+/**
+ * How often the clock is read (a read that leaves the text as it was draws nothing): each second for a countdown
+ * or an age in tens of seconds, so each change shows within a second; every 5 s once it is in minutes.
+ */
 function tickPeriod(state: RefreshState, now: number): number | undefined {
 	if (state.phase === 'retrying') return state.nextRetryAt === undefined ? undefined : 1000;
 	const at = freshness(state);
 	if (state.phase === 'paused' || state.phase === 'loading' || state.phase === 'done' || at === undefined)
 		return undefined;
 	const age = now - at;
-	return age < 60_000 ? 5000 : 30_000;
+	return age < 60_000 ? 1000 : 5000;
 }
 
 function freshness(state: RefreshState): number | undefined {

@@ -33,9 +33,7 @@ export function Table<Row>({rows, columns, rowKey, selected, width, height, empt
 	const bodyHeight = Math.max(1, height - 1);
 	const offset = useScrollOffset(selected, rows.length, bodyHeight);
 	const more = rows.length > bodyHeight;
-	// When the list scrolls, the columns leave room at the right for the position, so it never covers a title.
-	const reserve = more ? `${rows.length}-${rows.length}/${rows.length}`.length + 2 : 0;
-	const widths = columnWidths(columns, width - 2 - reserve);
+	const widths = tableColumnWidths(columns, width, rows.length, height);
 	const visible = rows.slice(offset, offset + bodyHeight);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -116,6 +114,18 @@ export function titleRow(titles: string, position: string, width: number): strin
 
 function sameArray(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** Each column's width in a table of `rowCount` rows, `width` × `height`, as the table draws it. */
+export function tableColumnWidths<Row>(
+	columns: readonly Column<Row>[],
+	width: number,
+	rowCount: number,
+	height: number,
+): number[] {
+	// When the list scrolls, the columns leave room at the right for the position, so it never covers a title.
+	const reserve = rowCount > Math.max(1, height - 1) ? `${rowCount}-${rowCount}/${rowCount}`.length + 2 : 0;
+	return columnWidths(columns, width - 2 - reserve);
 }
 
 export function columnWidths<Row>(columns: readonly Column<Row>[], width: number): number[] {

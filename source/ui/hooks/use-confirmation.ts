@@ -7,10 +7,20 @@ import type {Confirmation} from '../confirmation.js';
 import {findBinding} from '../keys/bindings.js';
 import {KeyPriority, useKeyLayer} from '../keys/key-router.js';
 import {confirmKeymap, typeToConfirmKeymap} from '../keys/shell-keymaps.js';
+import {
+	type CursorMove,
+	eraseBefore,
+	eraseWordBefore,
+	insertAt,
+	moveCursor,
+	type TextEdit,
+} from '../text-edit.js';
 
 export type DialogState = {
 	confirmation: Confirmation;
 	typed: string;
+	/** Where in `typed` the next key goes (the field moves and edits as in a shell). */
+	cursor: number;
 	phase: 'asking' | 'running';
 	mismatch: boolean;
 };
@@ -26,7 +36,7 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 	const ask = useCallback(
 		(confirmation: Confirmation) => {
 			if (current.current) return;
-			update({confirmation, typed: '', phase: 'asking', mismatch: false});
+			update({confirmation, typed: '', cursor: 0, phase: 'asking', mismatch: false});
 		},
 		[update],
 	);
@@ -58,25 +68,19 @@ export function useConfirmation(report: (text: string, failed: boolean) => void)
 				return true;
 			}
 
-			switch (findBinding(typeToConfirmKeymap, press)?.intent) {
-				case 'cancel':
-					update(undefined);
-					break;
-				case 'confirm':
-					if (state.typed === state.confirmation.expected) confirm();
-					else update({...state, mismatch: true});
-					break;
-				case 'erase':
-					update({...state, typed: [...state.typed].slice(0, -1).join(''), mismatch: false});
-					break;
-				case 'clear':
-					update({...state, typed: '', mismatch: false});
-					break;
-				default:
-					if (press.input && !/[\u0000-\u001f]/.test(press.input)) {
-						update({...state, typed: state.typed + press.input, mismatch: false});
-					}
-			}
+			const intent = findBinding(typeToConfirmKeymap, press)?.intent;
+			const edit = {text: state.typed, cursor: state.cursor};
+			const edited = (next: TextEdit) =>
+				update({...state, typed: next.text, cursor: next.cursor, mismatch: false});
+			if (intent === 'cancel') update(undefined);
+			else if (intent === 'confirm') {
+				if (state.typed === state.confirmation.expected) confirm();
+				else update({...state, mismatch: true});
+			} else if (intent === 'erase') edited(eraseBefore(edit));
+			else if (intent === 'erase-word') edited(eraseWordBefore(edit));
+			else if (intent === 'clear') edited({text: '', cursor: 0});
+			else if (intent?.startsWith('cursor-')) edited(moveCursor(edit, intent.slice(7) as CursorMove));
+			else if (press.input && !/[\u0000-\u001f]/.test(press.input)) edited(insertAt(edit, press.input));
 
 			return true;
 		},

@@ -75,17 +75,31 @@ export function tickPeriodOf(precision: TimePrecision): number {
 }
 
 /**
- * Re-renders the caller when the number of whole units (of `precision`) since `since` changes, so figures shown
- * at that precision stay true, and at most once per unit for time alone. No timer unless `live`.
+ * Re-renders the caller when a figure counted from any of `since` changes at `precision`: each figure (an age, a
+ * running duration) has its own moment of change, a row started at :20 turning "1m" at :20 of the next minute, so
+ * each is redrawn within a tick of its own moment, not at the screen's next whole minute. Past a day the figures
+ * move by the hour, and so does this. Nothing renders for time alone in between; no timer unless `live`.
  */
 export function useElapsedUnits(
 	now: () => number,
-	since: number | undefined,
+	since: ReadonlyArray<number | undefined>,
 	precision: TimePrecision,
 	live: boolean,
-): number {
+): string {
+	const unit = unitOf(precision);
+	const read = () => {
+		const at = now();
+		let key = '';
+		for (const start of since) if (start !== undefined) key += `${unitsSince(at - start, unit)},`;
+		return key;
+	};
 	return useTicking(
-		() => (since === undefined ? 0 : Math.floor((now() - since) / unitOf(precision))),
-		live && since !== undefined ? tickPeriodOf(precision) : undefined,
+		read,
+		live && since.some((start) => start !== undefined) ? tickPeriodOf(precision) : undefined,
 	);
+}
+
+/** Whole units of an age under a day; whole hours (negated, to stay apart) after. */
+function unitsSince(age: number, unit: number): number {
+	return age < 86_400_000 ? Math.floor(age / unit) : -Math.floor(age / 3_600_000);
 }

@@ -1,6 +1,7 @@
 // The keys of the frame around the screens: the global keys, Ctrl+C, the too-small notice, the `?` help and the
 // confirmation questions. The shell's handlers and the help read these tables, like the screens read theirs.
 import type {Keymap} from './bindings.js';
+import {erasingKeymap} from './text-keymaps.js';
 
 export const globalKeymap = [
 	{keys: ['?'], label: '?', description: 'help: every key of this screen', intent: 'help', hint: 'help'},
@@ -71,8 +72,8 @@ export type ConfirmIntent = (typeof confirmKeymap)[number]['intent'];
 export const typeToConfirmKeymap = [
 	{keys: ['enter'], label: 'enter', description: 'confirm, when the name typed matches', intent: 'confirm'},
 	{keys: ['escape'], label: 'esc', description: 'cancel', intent: 'cancel'},
-	{keys: ['backspace'], label: '⌫', description: 'erase a character', intent: 'erase'},
-	{keys: ['ctrl+u'], label: 'ctrl+u', description: 'clear what was typed', intent: 'clear'},
+	// Typed and edited as in every other field: a cursor that moves as in a shell.
+	...erasingKeymap,
 ] as const satisfies Keymap;
 
 export type TypeToConfirmIntent = (typeof typeToConfirmKeymap)[number]['intent'];

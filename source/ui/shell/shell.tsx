@@ -137,22 +137,36 @@ export function Shell(props: ShellProps) {
 
 	const top = stack.at(-1) ?? homeRoute;
 	const height = size.rows - 1;
-	const dialogHeight = dialog ? confirmDialogHeight(dialog, size.columns) : 0;
-	const bodyHeight = height - 2 - footerMessageLines(message?.text, size.columns).length - dialogHeight;
+	const roomLeft = (compact: boolean) =>
+		height -
+		2 -
+		footerMessageLines(message?.text, size.columns).length -
+		(dialog ? confirmDialogHeight(dialog, size.columns, compact) : 0);
+	// A question taller than the rows left for it (40×10, a long name) takes the screen's rows, then the header's,
+	// then the blank line above the footer's keys, then its own border: it is never cut, and the screen is hidden
+	// rather than drawn over.
+	const compactDialog = roomLeft(false) < -1;
+	const spare = roomLeft(compactDialog);
+	const bodyHeight = Math.max(1, spare);
+	const bodyShown = spare > 0;
+	const headerShown = spare >= 0;
+	const blankLineShown = spare >= -1;
 	const crumbs = stack.map((route, index) => titleOfRoute(route, stack[index - 1]));
 	return (
 		<>
 			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={size.columns} height={height}>
-				<Header
-					crumbs={crumbs}
-					region={settings?.region}
-					label={settings?.label ?? ''}
-					readOnly={readOnly}
-					refresh={refresh}
-					now={now}
-					width={size.columns}
-				/>
-				<Box height={bodyHeight} flexDirection="column">
+				{headerShown ? (
+					<Header
+						crumbs={crumbs}
+						region={settings?.region}
+						label={settings?.label ?? ''}
+						readOnly={readOnly}
+						refresh={refresh}
+						now={now}
+						width={size.columns}
+					/>
+				) : null}
+				<Box height={bodyHeight} display={bodyShown ? 'flex' : 'none'} flexDirection="column">
 					{help ? (
 						<HelpOverlay
 							title={crumbs.at(-1) ?? 'sagemon'}
@@ -190,7 +204,7 @@ export function Shell(props: ShellProps) {
 						)}
 					</Box>
 				</Box>
-				{dialog ? <ConfirmDialog state={dialog} width={size.columns} /> : null}
+				{dialog ? <ConfirmDialog state={dialog} width={size.columns} compact={compactDialog} /> : null}
 				{commandLine.open ? (
 					<Box flexDirection="column">
 						<Text>
@@ -216,6 +230,7 @@ export function Shell(props: ShellProps) {
 						canGoBack={stack.length > 1}
 						typing={keys.typing}
 						message={message}
+						blankLine={blankLineShown}
 					/>
 				)}
 			</Box>

@@ -1,5 +1,5 @@
-// A question wraps rather than being cut: at 60, 80 and 100 columns its answer keys and its warning are on screen,
-// in exactly the lines the layout gives the dialog.
+// A question wraps rather than being cut: at 40, 60, 80 and 100 columns its answer keys, its warning and the name
+// to type are on screen, in exactly the lines the layout gives the dialog.
 import {renderToString} from 'ink';
 import {expect, test} from 'vitest';
 import {ConfirmDialog, confirmDialogHeight} from '../../../source/ui/components/confirm-dialog.js';
@@ -13,6 +13,7 @@ const stop: DialogState = {
 		run: async () => '',
 	},
 	typed: '',
+	cursor: 0,
 	phase: 'asking',
 	mismatch: false,
 };
@@ -27,7 +28,7 @@ const remove: DialogState = {
 	},
 };
 
-test.each([60, 80, 100])('at %i columns the question keeps its answer keys and its warning', (width) => {
+test.each([40, 60, 80, 100])('at %i columns the question keeps its answer keys and its warning', (width) => {
 	for (const state of [stop, remove]) {
 		const text = renderToString(<ConfirmDialog state={state} width={width} />, {columns: width});
 		const flat = text.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
@@ -35,6 +36,7 @@ test.each([60, 80, 100])('at %i columns the question keeps its answer keys and i
 		if (state === stop) expect(flat).toContain('Steps already running are stopped too. [y/N]');
 		else {
 			expect(flat).toContain('This cannot be undone.');
+			expect(flat).toContain('Type AbalonePipelineWithAVeryLongName to confirm:');
 			expect(flat).toContain('enter confirms · esc cancels');
 		}
 	}

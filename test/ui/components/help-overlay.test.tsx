@@ -31,12 +31,16 @@ test('? lists the screen’s keys, then the global keys, the typing keys, the qu
 		'y yes: do it',
 		'n/esc no, the default (enter, q, Backspace too)',
 		'In a question that asks for a name',
-		'ctrl+u clear what was typed',
+		'enter confirm, when the name typed matches',
 		'In this help',
 		'esc close the help (? q enter Backspace too)',
 	])
 		expect(text).toContain(line);
 	expect(text.indexOf('Everywhere')).toBeLessThan(text.indexOf('In this help'));
+	// The name is typed in a field like any other: the typing keys are listed with the question too.
+	const question = text.slice(text.indexOf('In a question that asks for a name'), text.indexOf('In this help'));
+	expect(question).toContain('Home/ctrl+a cursor to the start');
+	expect(question).toContain('ctrl+u clear the field');
 });
 
 test('read-only help hides the keys that change something and says so', () => {

@@ -40,10 +40,10 @@ describe('the refresh status', () => {
 		const started = vi.spyOn(globalThis, 'setInterval');
 		const stopped = vi.spyOn(globalThis, 'clearInterval');
 		const store = createRefreshStore();
-		const view = render(<RefreshStatus store={store} now={() => start + 6000} />);
+		const view = render(<RefreshStatus store={store} now={() => start + 16_000} />);
 		store.set({phase: 'live', updatedAt: start});
 		await settle();
-		expect(view.lastFrame()).toBe('updated 6s ago');
+		expect(view.lastFrame()).toBe('updated 10s ago');
 		store.set({phase: 'done', updatedAt: start});
 		await settle();
 		expect(view.lastFrame()).toBe('');
@@ -53,6 +53,41 @@ describe('the refresh status', () => {
 		expect(stopped.mock.calls.map(([timer]) => timer)).toEqual(expect.arrayContaining(timers));
 		started.mockRestore();
 		stopped.mockRestore();
+		view.unmount();
+	});
+
+	test('an age shows no figure finer than it is kept current at: tens of seconds within a second, then minutes', async () => {
+		vi.useFakeTimers();
+		let time = start;
+		const store = createRefreshStore();
+		const view = render(<RefreshStatus store={store} now={() => time} />);
+		store.set({phase: 'live', updatedAt: start});
+		await vi.advanceTimersByTimeAsync(20);
+		// Sampled every 250 ms for 3 minutes with no poll: at each sample the text is the true age at its precision.
+		const expected = (age: number) =>
+			age < 10_000
+				? 'updated just now'
+				: age < 60_000
+					? `updated ${Math.floor(age / 10_000) * 10}s ago`
+					: `updated ${Math.floor(age / 60_000)}m ago`;
+		const stale: string[] = [];
+		for (let age = 250; age <= 180_000; age += 250) {
+			time = start + age;
+			await vi.advanceTimersByTimeAsync(250);
+			// A change may take up to one read of the clock to show: 1 s for seconds, 5 s for minutes.
+			const allowed = age < 61_000 ? 1000 : 5000;
+			if (view.lastFrame() !== expected(age) && view.lastFrame() !== expected(age - allowed))
+				stale.push(`${age} ms: ${view.lastFrame()}`);
+		}
+		vi.useRealTimers();
+		expect(stale).toEqual([]);
+		// Six changes in the first minute, then one a minute, and a frame only for a change.
+		const shown = view.frames.filter(Boolean);
+		expect(shown).toEqual([
+			'updated just now',
+			...[10, 20, 30, 40, 50].map((seconds) => `updated ${seconds}s ago`),
+			...[1, 2, 3].map((minutes) => `updated ${minutes}m ago`),
+		]);
 		view.unmount();
 	});
 

@@ -27,3 +27,21 @@ test('hints at the steps that do not fit, and shows running times in whole minut
 	expect(text).toMatch(/2m\n/);
 	expect(text).not.toContain('2m 15s');
 });
+
+test('at 80 columns long look-alike names stay distinguishable: the part in which they differ is kept', () => {
+	const sharded: StepView[] = Array.from({length: 12}, (_, index) => ({
+		...views[0]!,
+		name: `ShardedFeatureEngineeringStage${String(index).padStart(3, '0')}`,
+	}));
+	const now = start + 60_000;
+	const text = renderToString(
+		<StepTimeline views={sharded} selected={0} from={start} to={now} width={80} height={14} now={now} />,
+		{columns: 80},
+	);
+	const names = text
+		.split('\n')
+		.slice(1, 13)
+		.map((line) => line.slice(2, 22).trim());
+	expect(new Set(names).size).toBe(12);
+	expect(names[11]).toMatch(/011$/);
+});

@@ -47,9 +47,14 @@ export function ExecutionScreen({route, width, height, active}: ScreenProps<'exe
 	const execution = snapshot.execution;
 	const ended = execution !== undefined && terminalExecutionStatuses.has(execution.status);
 	const live = !ended && snapshot.phase !== 'paused' && (execution !== undefined || isLive(allViews));
-	// Durations in the lists, boxes and timeline show whole minutes, so the screen redraws once a minute for time
-	// alone; the header's elapsed time ticks by itself (execution-summary.tsx).
-	useElapsedUnits(session.now, execution?.startedAt, 'minute', live);
+	// Running steps' durations in the lists, boxes and timeline show whole minutes: the screen redraws as each one
+	// turns, for time alone; the header's elapsed time ticks by itself (execution-summary.tsx).
+	useElapsedUnits(
+		session.now,
+		allViews.map((view) => (view.record?.endedAt === undefined ? view.record?.startedAt : undefined)),
+		'minute',
+		live,
+	);
 	const now = session.now();
 	const name = execution?.displayName ?? route.title ?? executionIdOf(executionArn);
 

@@ -42,7 +42,8 @@ export type StepPanelShape = {
 
 export type ExecutionViewAction =
 	| {type: 'move'; move: StepMove; shape: StepPanelShape}
-	| {type: 'cycle-view'}
+	/** `shape`: from the view shown (a DAG that does not fit shows the list, so g moves on to the timeline). */
+	| {type: 'cycle-view'; shape?: StepPanelShape}
 	/** Chooses a step, unless one is chosen already (the failed step a failed execution opens on). */
 	| {type: 'select-unless-chosen'; name: string}
 	| {type: 'open-pane'; pane: Pane}
@@ -70,8 +71,10 @@ export function executionViewReducer(
 			return moveStep(state, action.move, action.shape);
 		case 'select-unless-chosen':
 			return state.selectedName === undefined ? {...state, selectedName: action.name} : state;
-		case 'cycle-view':
-			return {...state, view: viewOrder[(viewOrder.indexOf(state.view) + 1) % viewOrder.length] ?? 'dag'};
+		case 'cycle-view': {
+			const shown = action.shape ? shownViewOf(state.view, action.shape.layout) : state.view;
+			return {...state, view: viewOrder[(viewOrder.indexOf(shown) + 1) % viewOrder.length] ?? 'dag'};
+		}
 		case 'open-pane':
 			return {...state, pane: action.pane, reportIndex: 0, paneOpenings: state.paneOpenings + 1};
 		case 'close-pane':

@@ -103,7 +103,7 @@ export function useExecutionKeys(input: ExecutionKeysInput): void {
 					dispatch({type: 'move', move: intent, shape});
 					return;
 				case 'view':
-					dispatch({type: 'cycle-view'});
+					dispatch({type: 'cycle-view', shape});
 					return;
 				case 'details':
 				case 'reports':

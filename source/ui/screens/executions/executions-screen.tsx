@@ -109,11 +109,16 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		},
 	});
 	const {shown, selected, tableHeight} = list;
-	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
-	useElapsedUnits(session.now, 0, 'minute', true);
-	const now = session.now();
 	const windowStart = Math.max(0, selected - tableHeight);
 	const onScreen = shown.slice(windowStart, windowStart + tableHeight * 2);
+	// Ages and running durations show whole minutes: each row's is redrawn as it turns.
+	useElapsedUnits(
+		session.now,
+		onScreen.map((execution) => execution.startedAt),
+		'minute',
+		true,
+	);
+	const now = session.now();
 	const details = useExecutionDetails(onScreen);
 	const failedSteps = useFailedSteps(onScreen);
 	// Wide enough for a PARAMETERS column: the values each execution ran with other than the defaults.

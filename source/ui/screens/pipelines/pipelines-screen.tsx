@@ -86,8 +86,13 @@ export function PipelinesScreen({route, width, height, active}: ScreenProps<'pip
 	}, [nearbyKey]);
 	const detailsPending = loading || nearby.some((row) => row.latestPending);
 
-	// Ages and running durations show whole minutes: one redraw a minute keeps them true.
-	useElapsedUnits(session.now, 0, 'minute', true);
+	// Ages show whole minutes: each row's is redrawn as it turns, not at the screen's next whole minute.
+	useElapsedUnits(
+		session.now,
+		nearby.flatMap((row) => [row.latestExecution?.startedAt, row.pipeline.modifiedAt]),
+		'minute',
+		true,
+	);
 	const now = session.now();
 	const visibleExecutions = nearby.flatMap((row) =>
 		row.latestExecution && !isRunning(row.latestExecution.status) ? [row.latestExecution] : [],

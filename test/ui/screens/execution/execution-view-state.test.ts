@@ -50,6 +50,16 @@ describe('the execution view state', () => {
 		expect(shownViewOf('timeline', undefined)).toBe('timeline');
 	});
 
+	test('g from a DAG too wide for the screen (shown as the list) goes on to the timeline, not to the same list', () => {
+		const wide = {...inList, layout: undefined};
+		const once = run([{type: 'cycle-view', shape: wide}]);
+		expect(once.view).toBe('timeline');
+		const twice = run([{type: 'cycle-view', shape: wide}], once);
+		expect(shownViewOf(twice.view, undefined)).toBe('list');
+		// Where the DAG fits, g goes from it to the list as before.
+		expect(run([{type: 'cycle-view', shape: {...inList, layout}}]).view).toBe('list');
+	});
+
 	test('in the list, moves go row by row, by page, to either end, and left/right do nothing', () => {
 		const list = run([{type: 'cycle-view'}]);
 		expect(run([move('down', inList), move('down', inList)], list).selectedName).toBe(names[2]);
