@@ -38,7 +38,10 @@ test('? lists the screen’s keys, then the global keys, the typing keys, the qu
 		expect(text).toContain(line);
 	expect(text.indexOf('Everywhere')).toBeLessThan(text.indexOf('In this help'));
 	// The name is typed in a field like any other: the typing keys are listed with the question too.
-	const question = text.slice(text.indexOf('In a question that asks for a name'), text.indexOf('In this help'));
+	const question = text.slice(
+		text.indexOf('In a question that asks for a name'),
+		text.indexOf('In this help'),
+	);
 	expect(question).toContain('Home/ctrl+a cursor to the start');
 	expect(question).toContain('ctrl+u clear the field');
 });
