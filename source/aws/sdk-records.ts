@@ -114,13 +114,17 @@ export function text(value: string | undefined): string | undefined {
 	return value === undefined || value === '' ? undefined : value;
 }
 
-/** Drops members whose value is undefined, so domain objects compare and serialise cleanly. */
+/**
+ * A copy without the members whose value is undefined, so domain objects compare and serialise cleanly. A copy,
+ * not `delete`: an object that loses members turns into a slow dictionary for V8, and every poll makes hundreds.
+ */
 export function compact<T extends object>(value: T): T {
-	for (const key of Object.keys(value) as Array<keyof T>) {
-		if (value[key] === undefined) delete value[key];
+	const result = {} as T;
+	for (const key in value) {
+		if (Object.hasOwn(value, key) && value[key] !== undefined) result[key] = value[key];
 	}
 
-	return value;
+	return result;
 }
 
 /** A deep copy of SDK data as plain JSON (drops undefined members the deserializer may leave). */

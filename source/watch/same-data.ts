@@ -8,11 +8,22 @@ export function sameData(a: unknown, b: unknown): boolean {
 		return a.length === b.length && a.every((item, index) => sameData(item, b[index]));
 	}
 
+	// Every poll compares a whole step list, so this walks the members without building key lists.
 	const aRecord = a as Record<string, unknown>;
 	const bRecord = b as Record<string, unknown>;
-	const aKeys = Object.keys(aRecord).filter((key) => aRecord[key] !== undefined);
-	const bKeys = Object.keys(bRecord).filter((key) => bRecord[key] !== undefined);
-	return aKeys.length === bKeys.length && aKeys.every((key) => sameData(aRecord[key], bRecord[key]));
+	let aMembers = 0;
+	for (const key in aRecord) {
+		if (!Object.hasOwn(aRecord, key) || aRecord[key] === undefined) continue;
+		aMembers++;
+		if (!sameData(aRecord[key], bRecord[key])) return false;
+	}
+	return definedMembers(bRecord) === aMembers;
+}
+
+function definedMembers(record: Record<string, unknown>): number {
+	let count = 0;
+	for (const key in record) if (Object.hasOwn(record, key) && record[key] !== undefined) count++;
+	return count;
 }
 
 /** `next`, except that every top-level member equal to the one in `previous` keeps `previous`'s reference. */
