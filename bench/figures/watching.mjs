@@ -116,7 +116,7 @@ export async function measureWatching({cli, env, caller, proxy, columns, rows}) 
 			value: `${cpuShare.toFixed(2)}% of a core`,
 			target: `≤ ${cpuTarget}%`,
 			met: cpuShare <= cpuTarget,
-			limit: `each poll that brings changes is one frame of the 160×50 screen (React, Yoga, Ink's rows), and the SDK's signing and parsing of its calls; V8's background threads are part of it (by thread: ${threads}), mostly TurboFan compiling code that warms up over the minute: --single-threaded moves that work onto the main thread (the same total), --no-opt stops it but runs the main thread slower (the same total within the noise).`,
+			limit: `the SDK's signing, HTTP and parsing of each poll's calls (about 30% of the main thread), then the frame of each poll that brings changes (React, Yoga, Ink's changed rows) and garbage collection; V8's background threads are part of it (by thread: ${threads}), mostly TurboFan compiling code that warms up over the minute: --single-threaded moves that work onto the main thread (the same total), --no-opt stops it but runs the main thread slower (the same total within the noise).`,
 		},
 		{
 			figure: `4. Watching: API calls per tick (${ticks.length} ticks, ${pagesPerTick.toFixed(1)} list pages each${otherCalls ? `, ${otherCalls} other` : ''})`,
