@@ -9,6 +9,22 @@ function graphemesOf(text: string): Intl.Segments {
 	return segmenter.segment(text);
 }
 
+/**
+ * A box's status line: its icon and detail. A detail too wide for the box loses its last words first ("4m 27s"
+ * becomes "4m", "<1m · try 2" becomes "<1m"), since a time cut in its middle ("4…27s") reads as another time;
+ * what still does not fit is cut as a name is.
+ */
+export function statusLine(icon: string | undefined, detail: string | undefined, width: number): string {
+	const line = (words: readonly string[]) =>
+		[icon, words.join(' ')].filter((part) => part !== undefined && part !== '').join(' ');
+	const words = (detail ?? '').split(' ').filter((word) => word !== '');
+	while (words.length > 1 && stringWidth(line(words)) > width) {
+		words.pop();
+		while (words.length > 1 && words.at(-1) === '·') words.pop();
+	}
+	return line(words);
+}
+
 export function sanitizeLabel(text: string): string {
 	return sanitizeText(text);
 }

@@ -1,5 +1,5 @@
 // Draws a laid-out DAG as rows of segments (for Ink) or plain text, optionally only a window of it.
-import {labelCells} from './box-text.js';
+import {labelCells, statusLine} from './box-text.js';
 import type {DagLayout} from './layout-dag.js';
 import {blankCell, edgeCell, paintDag} from './paint-dag.js';
 
@@ -29,10 +29,9 @@ export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[]
 		for (const index of canvas.detailRows.get(y) ?? []) {
 			const box = layout.boxes[index]!;
 			const decoration = options.decorations?.get(box.name);
-			const text = decoration
-				? [decoration.icon, decoration.detail].filter((part) => part !== undefined && part !== '').join(' ')
-				: box.type;
-			labelCells(text, box.width - 4, ascii).forEach((cell, offset) => {
+			const width = box.width - 4;
+			const text = decoration ? statusLine(decoration.icon, decoration.detail, width) : box.type;
+			labelCells(text, width, ascii).forEach((cell, offset) => {
 				const at = box.x + 2 + offset - columnStart;
 				if (at >= 0 && at < cells.length) cells[at] = cell;
 			});

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {generateDag} from '../../bench/layout.js';
-import {distinguishingLabels, distinguishingNames} from '../../source/pipeline/box-text.js';
+import {distinguishingLabels, distinguishingNames, statusLine} from '../../source/pipeline/box-text.js';
 import {buildDag} from '../../source/pipeline/dag.js';
 import {parseDefinition} from '../../source/pipeline/definition.js';
 import {drawDag, drawDagText} from '../../source/pipeline/draw-dag.js';
@@ -186,8 +186,21 @@ describe('drawDagText', () => {
 		]);
 		const lines = drawDagText(fitted(chain), {decorations}).split('\n');
 		expect(lines[2]).toBe('│    ✔ 12s    │');
-		expect(lines[7]).toBe('│ ◐ run…ng 3m │');
+		// Too wide, the detail loses its last words rather than being cut in the middle.
+		expect(lines[7]).toBe('│  ◐ running  │');
 		expect(lines[12]).toBe('│ Processing  │');
+	});
+
+	it('shows a time too wide for a box in whole minutes, never cut in its middle', () => {
+		expect(statusLine('✔', '4m 27s', 7)).toBe('✔ 4m');
+		expect(statusLine('✔', '4m 27s', 8)).toBe('✔ 4m 27s');
+		expect(statusLine('◐', '<1m · try 2', 7)).toBe('◐ <1m');
+		expect(statusLine('⊘', 'skipped', 5)).toBe('⊘ skipped');
+		expect(statusLine(undefined, '1h 02m', 3)).toBe('1h');
+		const lines = drawDagText(fitted(chain), {
+			decorations: new Map([['Train', {icon: '✔', detail: '12m 34s 567ms'}]]),
+		}).split('\n');
+		expect(lines[7]).toBe('│  ✔ 12m 34s  │');
 	});
 
 	it('cuts long names in the middle so the distinguishing end stays visible', () => {
