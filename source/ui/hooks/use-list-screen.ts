@@ -20,7 +20,8 @@ export type ListScreenOptions<Row, Intent extends string> = {
 	arrange?(rows: Row[]): Row[];
 	/** The row selected when the screen opens (remembered from the last visit). */
 	initialKey?: string;
-	keymap: Keymap<Intent>;
+	/** The screen's keys; a function of the selected row when the footer offers only what applies to it. */
+	keymap: Keymap<Intent> | ((current: Row | undefined) => Keymap<Intent>);
 	height: number;
 	active: boolean;
 	/** The word for one row: `No ${noun} is selected.` */
@@ -59,7 +60,7 @@ export function useListScreen<Row, Intent extends string>(
 	const tableHeight = Math.max(2, height - 1);
 
 	useScreenKeys(
-		options.keymap,
+		typeof options.keymap === 'function' ? options.keymap(current) : options.keymap,
 		(intent) => {
 			if (listMoveIntents.has(intent)) {
 				const index = moveSelection(selected, intent, shown.length, tableHeight - 1);

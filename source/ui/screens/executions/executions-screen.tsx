@@ -2,6 +2,7 @@
 // sort, copy an ARN, mark one and compare another with it.
 import {useEffect, useRef, useState} from 'react';
 import {executionIdOf} from '../../../pipeline/arn.js';
+import type {ExecutionSummary} from '../../../pipeline/model.js';
 import {sanitizeText} from '../../../pipeline/sanitize.js';
 import {useNavigation, useSession, useScreenHost} from '../../app-context.js';
 import {ListScreenFrame} from '../../components/list-screen-frame.js';
@@ -13,6 +14,7 @@ import {useExecutions} from '../../hooks/use-executions.js';
 import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.js';
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {useCopy} from '../../clipboard.js';
+import {whyNotRetry, whyNotStop} from '../../execution-actions.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -26,6 +28,23 @@ import {
 } from './execution-sort.js';
 import {parametersColumn} from './parameters-column.js';
 import {startedByColumn, withStartedBy} from './started-by-column.js';
+
+// The footer offers `x stop` and `R retry` only for a selected execution they apply to (the keys still answer
+// why not for the others). Three fixed tables, so the footer is set again only when the choice changes.
+const withoutInFooter = (intents: ReadonlySet<string>) =>
+	executionsKeymap.map((binding) =>
+		intents.has(binding.intent) ? {...binding, footer: false} : binding,
+	) as unknown as typeof executionsKeymap;
+const stoppableKeymap = withoutInFooter(new Set(['retry']));
+const retryableKeymap = withoutInFooter(new Set(['stop']));
+const settledKeymap = withoutInFooter(new Set(['stop', 'retry']));
+
+function keymapFor(execution: ExecutionSummary | undefined): typeof executionsKeymap {
+	if (!execution) return settledKeymap;
+	const reference = {arn: execution.arn, status: execution.status, name: ''};
+	if (whyNotStop(reference) === undefined) return stoppableKeymap;
+	return whyNotRetry(reference) === undefined ? retryableKeymap : settledKeymap;
+}
 
 export function ExecutionsScreen({route, width, height, active}: ScreenProps<'executions'>) {
 	const theme = useTheme();
@@ -57,7 +76,7 @@ export function ExecutionsScreen({route, width, height, active}: ScreenProps<'ex
 		searchable: (execution) => [execution.displayName, executionIdOf(execution.arn), execution.status],
 		arrange: (matching) => sortExecutions(matching, sort),
 		initialKey: route.selected,
-		keymap: executionsKeymap,
+		keymap: keymapFor,
 		height,
 		active,
 		noun: 'execution',

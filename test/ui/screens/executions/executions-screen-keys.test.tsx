@@ -42,6 +42,39 @@ describe('the executions screen’s keys', () => {
 		expect(pipelines.changes).toEqual([`retryExecution ${alpha}/execution/failed`]);
 	});
 
+	test('the footer offers x stop only on an executing execution and R retry only on a failed one', async () => {
+		const pipelines = createFakePipelines([
+			{
+				name: 'Alpha',
+				executions: [
+					{id: 'running', status: 'Executing'},
+					{id: 'failed', status: 'Failed'},
+					{id: 'done', status: 'Succeeded'},
+				],
+			},
+		]);
+		const screen = renderScreen(
+			<ExecutionsScreen route={{kind: 'executions', pipelineName: 'Alpha'}} width={100} height={20} active />,
+			{pipelines},
+		);
+		await screen.waitFor('3 executions');
+		const inFooter = () =>
+			screen.keymap
+				.filter(
+					(binding) => binding.footer !== false && (binding.intent === 'stop' || binding.intent === 'retry'),
+				)
+				.map((binding) => binding.intent);
+		expect(inFooter()).toEqual(['stop']);
+		await screen.press('j', '› ✖ failed');
+		await screen.until(() => inFooter().join() === 'retry', 'for the footer to offer R');
+		await screen.press('j', '› ✔ succeeded');
+		await screen.until(() => inFooter().length === 0, 'for the footer to offer neither');
+		// The key still answers why not.
+		await screen.press('x');
+		await screen.until(() => screen.notices.length === 1, 'for x to explain');
+		expect(screen.confirmations).toEqual([]);
+	});
+
 	test('read-only: x, R and s are refused by the action their table names; nothing is asked or opened', async () => {
 		const {screen, pipelines} = open(true);
 		await screen.waitFor('2 executions');
