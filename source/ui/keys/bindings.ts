@@ -38,6 +38,14 @@ export function visibleBindings<Intent extends string>(
 	return keymap.filter((binding) => !(readOnly && binding.mutating));
 }
 
+/** The same table with these intents kept out of the footer: the keys still work (and say why not where they do not apply). */
+export function withoutInFooter<K extends Keymap>(keymap: K, intents: readonly string[]): K {
+	const hidden = new Set(intents);
+	return keymap.map((binding) =>
+		hidden.has(binding.intent) ? {...binding, footer: false} : binding,
+	) as unknown as K;
+}
+
 export function hintOf(binding: Binding): string {
 	return binding.hint ?? binding.description.split(' ')[0] ?? binding.intent;
 }

@@ -12,6 +12,7 @@ import {useCopy} from '../../clipboard.js';
 import {useExecutionActions} from '../../hooks/use-execution-actions.js';
 import type {ListFilter} from '../../hooks/use-list-filter.js';
 import {useScreenKeys} from '../../hooks/use-screen-keys.js';
+import {withoutInFooter} from '../../keys/bindings.js';
 import {KeyPriority} from '../../keys/key-router.js';
 import {executionKeymap, paneKeymap} from '../../keys/keymaps.js';
 import {triagePaneKeymap} from '../../keys/triage-keymaps.js';
@@ -44,9 +45,7 @@ export type ExecutionKeysInput = {
 };
 
 /** Once the execution has ended the footer no longer offers `x stop` (the key still answers that it has ended). */
-const endedKeymap = executionKeymap.map((binding) =>
-	binding.intent === 'stop' ? {...binding, footer: false} : binding,
-) as unknown as typeof executionKeymap;
+const endedKeymap = withoutInFooter(executionKeymap, ['stop']);
 
 export function useExecutionKeys(input: ExecutionKeysInput): void {
 	const {state, dispatch, shape, selected, execution, poller, active} = input;

@@ -15,6 +15,7 @@ import {countOf, listSummary, useListScreen} from '../../hooks/use-list-screen.j
 import {useElapsedUnits} from '../../hooks/use-ticking.js';
 import {useCopy} from '../../clipboard.js';
 import {whyNotRetry, whyNotStop} from '../../execution-actions.js';
+import {withoutInFooter} from '../../keys/bindings.js';
 import {executionsKeymap} from '../../keys/keymaps.js';
 import type {ScreenProps} from '../../shell/routes.js';
 import {useTheme} from '../../theme.js';
@@ -31,13 +32,9 @@ import {startedByColumn, withStartedBy} from './started-by-column.js';
 
 // The footer offers `x stop` and `R retry` only for a selected execution they apply to (the keys still answer
 // why not for the others). Three fixed tables, so the footer is set again only when the choice changes.
-const withoutInFooter = (intents: ReadonlySet<string>) =>
-	executionsKeymap.map((binding) =>
-		intents.has(binding.intent) ? {...binding, footer: false} : binding,
-	) as unknown as typeof executionsKeymap;
-const stoppableKeymap = withoutInFooter(new Set(['retry']));
-const retryableKeymap = withoutInFooter(new Set(['stop']));
-const settledKeymap = withoutInFooter(new Set(['stop', 'retry']));
+const stoppableKeymap = withoutInFooter(executionsKeymap, ['retry']);
+const retryableKeymap = withoutInFooter(executionsKeymap, ['stop']);
+const settledKeymap = withoutInFooter(executionsKeymap, ['stop', 'retry']);
 
 function keymapFor(execution: ExecutionSummary | undefined): typeof executionsKeymap {
 	if (!execution) return settledKeymap;
