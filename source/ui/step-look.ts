@@ -10,6 +10,11 @@ export function stepLook(theme: Theme, view: StepView): StatusLook {
 	return view.state === 'cache-hit' && view.record?.reusedFromArn ? {...look, word: 'reused'} : look;
 }
 
+/** Before a step's name while steps are marked for a re-run: the mark, or room for it. */
+export function markPrefix(theme: Theme, marked: ReadonlySet<string> | undefined, name: string): string {
+	return marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
+}
+
 /** How long the step ran, or has run so far. */
 export function stepDuration(view: StepView, now: number): number | undefined {
 	const started = view.record?.startedAt;

@@ -1,13 +1,12 @@
 // The list view: one row per step of the definition (not-started and skipped included) with type, status,
 // start, duration, attempts and cache.
-import {useMemo} from 'react';
-import {distinguishingNames} from '../../pipeline/box-text.js';
 import {formatTimestamp} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
 import type {StepDefinition} from '../../pipeline/model.js';
 import {sanitizeText} from '../../pipeline/sanitize.js';
 import {executionIdOf} from '../../pipeline/arn.js';
-import {stepDurationText, stepLook} from '../step-look.js';
+import {useStepLabels} from '../hooks/use-step-labels.js';
+import {markPrefix, stepDurationText, stepLook} from '../step-look.js';
 import {type Theme, useTheme} from '../theme.js';
 import {type Column, Table, tableColumnWidths} from './table.js';
 
@@ -27,16 +26,13 @@ export function StepList({views, steps, selected, marked, width, height, now}: S
 	const columns = stepColumns(theme, steps, width, now, marked);
 	const markWidth = marked && marked.size > 0 ? 2 : 0;
 	const nameCells = (tableColumnWidths(columns, width, views.length, height)[0] ?? 0) - markWidth;
-	const namesKey = views.map((view) => view.name).join('\n');
-	// biome-ignore lint/correctness/useExhaustiveDependencies: the names (namesKey) are what the labels depend on
-	const labels = useMemo(() => {
-		const names = views.map((view) => sanitizeText(view.name));
-		const shown = distinguishingNames(names, nameCells);
-		return new Map(views.map((view, index) => [view.name, shown[index]!]));
-	}, [namesKey, nameCells]);
+	const labels = useStepLabels(views, nameCells);
 	columns[0] = {
 		...columns[0]!,
-		cell: (view) => ({text: markOf(theme, marked, view.name) + (labels.get(view.name) ?? ''), bold: true}),
+		cell: (view) => ({
+			text: markPrefix(theme, marked, view.name) + (labels.get(view.name) ?? ''),
+			bold: true,
+		}),
 	};
 	return (
 		<Table
@@ -62,7 +58,7 @@ function stepColumns(
 		// Its text is set by StepList, once the column's width is known (the names are cut to stay distinguishable).
 		{
 			title: 'STEP',
-			cell: (view) => ({text: markOf(theme, marked, view.name) + sanitizeText(view.name), bold: true}),
+			cell: (view) => ({text: markPrefix(theme, marked, view.name) + sanitizeText(view.name), bold: true}),
 		},
 		{
 			title: 'STATUS',
@@ -128,8 +124,4 @@ function stepColumns(
 	}
 
 	return columns;
-}
-
-function markOf(theme: Theme, marked: ReadonlySet<string> | undefined, name: string): string {
-	return marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
 }

@@ -1,13 +1,12 @@
 // The timeline view: a Gantt bar per step on one time axis from the execution's start to its end (or now, so
 // running bars grow as the screen refreshes). Only the rows in view are drawn.
 import {Box, Text} from 'ink';
-import {memo, useMemo} from 'react';
-import {distinguishingNames} from '../../pipeline/box-text.js';
+import {memo} from 'react';
 import {formatDuration} from '../../pipeline/format.js';
 import type {StepView} from '../../pipeline/execution-state.js';
-import {sanitizeText} from '../../pipeline/sanitize.js';
 import {useScrollOffset} from '../hooks/use-scroll-offset.js';
-import {stepDuration, stepDurationText, stepLook} from '../step-look.js';
+import {useStepLabels} from '../hooks/use-step-labels.js';
+import {markPrefix, stepDuration, stepDurationText, stepLook} from '../step-look.js';
 import {type Tone, useTheme} from '../theme.js';
 import {fitText} from './table.js';
 
@@ -35,19 +34,8 @@ export function StepTimeline({views, selected, marked, from, to, width, height, 
 	const bodyHeight = Math.max(1, height - (hidden ? 2 : 1));
 	const offset = useScrollOffset(selected, views.length, bodyHeight);
 	const visible = views.slice(offset, offset + bodyHeight);
-	const markOf = (name: string) =>
-		marked && marked.size > 0 ? (marked.has(name) ? `${theme.glyphs.marked} ` : '  ') : '';
-	const nameCells = nameWidth - (marked && marked.size > 0 ? 2 : 0);
-	const namesKey = views.map((view) => view.name).join('\n');
 	// Cut so that names stay distinguishable, as in the DAG's boxes and the list.
-	// biome-ignore lint/correctness/useExhaustiveDependencies: the names (namesKey) are what the labels depend on
-	const labels = useMemo(() => {
-		const shown = distinguishingNames(
-			views.map((view) => sanitizeText(view.name)),
-			nameCells,
-		);
-		return new Map(views.map((view, index) => [view.name, shown[index]!]));
-	}, [namesKey, nameCells]);
+	const labels = useStepLabels(views, nameWidth - (marked && marked.size > 0 ? 2 : 0));
 	// While the execution runs the axis ends now: in whole minutes, like the running durations.
 	const spanText = formatDuration(span, to === now ? 'minute' : 'second');
 	const axis = `0${' '.repeat(Math.max(1, barWidth - 1 - spanText.length))}${spanText}`;
@@ -79,7 +67,7 @@ export function StepTimeline({views, selected, marked, from, to, width, height, 
 				return (
 					<TimelineRow
 						key={view.name}
-						name={fitText(markOf(view.name) + (labels.get(view.name) ?? ''), nameWidth)}
+						name={fitText(markPrefix(theme, marked, view.name) + (labels.get(view.name) ?? ''), nameWidth)}
 						bar={bar}
 						icon={look.icon}
 						tone={look.tone}
