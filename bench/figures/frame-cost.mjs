@@ -29,7 +29,7 @@ export async function measureFrameCost({frameScript, root, env, endpointUrl, see
 	const within = (ms, budgetMs) => ({target: `≤ ${budgetMs} ms`, met: ms <= budgetMs});
 	// What the profiles (SAGEMON_BENCH_PROFILE) show when these miss.
 	const inkRows =
-		"Ink (patched) builds again only the rows whose text changed, but each is tokenized again (ansi-tokenize's Intl.Segmenter) and written back cell by cell with its styles diffed per cell, about 0.5–1 ms a 160-column row while the code is still cold";
+		'Ink (patched) builds again only the rows whose text changed, each written back cell by cell';
 	const limits = {
 		screen: `the new width lays the 300 boxes out again (placement and routing: ~2.5 ms once hot, several times that in the few frames a bench run has) and renders the whole tree again (React), then ${inkRows}.`,
 		key: `a move changes the 4 rows of the box left and the 4 of the box selected, so ${inkRows}; React's part is about 2 ms.`,

@@ -1,7 +1,8 @@
 // The Ink patch (patches/ink+6.8.0.patch, frame-to-frame caches) only caches: the same app bundled with the
 // installed, patched Ink and with Ink as published writes exactly the same frames, through colour changes, wide
 // characters, clipping, borders and rows that move, and plain ASCII rows (drawn without tokenising) that scroll
-// like a followed log, beside styled text in the same row. The bundles use dist/'s esbuild settings.
+// like a followed log, beside styled text in the same row, and styled rows of box drawing and symbols (tokenised
+// without Intl.Segmenter). The bundles use dist/'s esbuild settings.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -46,6 +47,13 @@ function Screen({step}) {
 				))}
 			</Box>
 			<Text>plain {step} <Text color="cyan">styled</Text> plain again ~!@{'{'}{'}'}</Text>
+			<Text wrap="truncate-end">
+				<Text bold color={step % 2 ? 'green' : 'yellow'}>┌─ ✔ {step} ─</Text>
+				<Text inverse dimColor> ◔ ↺ reused… </Text>
+				<Text color="red" bold underline>✖ ✅ é{'•'.repeat(step % 5)}</Text>
+				{' ─┘ '}
+				<Text backgroundColor="blue">{'│'.repeat(step % 3)}</Text>
+			</Text>
 			<Box width={20} height={3} overflow="hidden" flexDirection="column">
 				<Text>{'clipped '.repeat(step + 2)}</Text>
 				<Text color="magenta">{step % 3 === 0 ? 'same line' : 'other line ' + step}</Text>
