@@ -1,7 +1,7 @@
 // Draws a laid-out DAG as rows of segments (for Ink) or plain text, optionally only a window of it.
 import {labelCells, statusLine} from './box-text.js';
 import type {DagLayout} from './layout-dag.js';
-import {blankCell, edgeCell, paintDag} from './paint-dag.js';
+import {blankCell, type Canvas, edgeCell, paintDag} from './paint-dag.js';
 
 export type Segment = {text: string; node?: string; edge?: boolean};
 export type DrawOptions = {
@@ -15,34 +15,82 @@ export type DrawOptions = {
 	columns?: {start: number; end: number};
 };
 
-/** Rows of segments; cells of a box carry `node`, lines, arrows and branch labels carry `edge`. */
+/**
+ * Rows of segments; cells of a box carry `node`, lines, arrows and branch labels carry `edge`. A row drawn before
+ * for the same layout, columns and status lines is returned as the same array, so a poll that changes a few boxes
+ * builds only their status rows again, and a caller can tell the other rows did not change by identity.
+ */
 export function drawDag(layout: DagLayout, options: DrawOptions = {}): Segment[][] {
 	const ascii = options.ascii === true;
 	const canvas = paintDag(layout, ascii);
 	const [rowStart, rowEnd] = clampRange(options.rows, layout.height);
 	const [columnStart, columnEnd] = clampRange(options.columns, layout.width);
+	const drawn = drawnRowsOf(canvas);
 	const result: Segment[][] = [];
 	for (let y = rowStart; y < rowEnd; y++) {
-		const painted = canvas.row(y);
-		const cells = painted.cells.slice(columnStart, columnEnd);
-		const owners = painted.owners;
-		for (const index of canvas.detailRows.get(y) ?? []) {
+		const details = (canvas.detailRows.get(y) ?? noBoxes).map((index) => {
 			const box = layout.boxes[index]!;
 			const decoration = options.decorations?.get(box.name);
-			const width = box.width - 4;
-			const text = decoration ? statusLine(decoration.icon, decoration.detail, width) : box.type;
-			labelCells(text, width, ascii).forEach((cell, offset) => {
-				const at = box.x + 2 + offset - columnStart;
-				if (at >= 0 && at < cells.length) cells[at] = cell;
-			});
+			return decoration ? statusLine(decoration.icon, decoration.detail, box.width - 4) : box.type;
+		});
+		const before = drawn.get(y);
+		if (
+			before &&
+			before.columnStart === columnStart &&
+			before.columnEnd === columnEnd &&
+			sameTexts(before.details, details)
+		) {
+			result.push(before.segments);
+			continue;
 		}
-		if (cells[0] === '') cells[0] = ' ';
-		if (columnEnd < layout.width && cells.length > 0 && painted.cells[columnEnd] === '') {
-			cells[cells.length - 1] = ' ';
-		}
-		result.push(segmentsOf(cells, owners, columnStart, layout));
+		const segments = drawRow(layout, canvas, y, details, columnStart, columnEnd, ascii);
+		drawn.set(y, {columnStart, columnEnd, details, segments});
+		result.push(segments);
 	}
 	return result;
+}
+
+const noBoxes: readonly number[] = [];
+type DrawnRow = {columnStart: number; columnEnd: number; details: string[]; segments: Segment[]};
+// Kept per painted canvas, so for as long as the layout lives (see paint-dag).
+const drawnRows = new WeakMap<Canvas, Map<number, DrawnRow>>();
+
+function drawnRowsOf(canvas: Canvas): Map<number, DrawnRow> {
+	let rows = drawnRows.get(canvas);
+	if (!rows) {
+		rows = new Map();
+		drawnRows.set(canvas, rows);
+	}
+	return rows;
+}
+
+function sameTexts(before: readonly string[], now: readonly string[]): boolean {
+	return before.length === now.length && before.every((text, index) => text === now[index]);
+}
+
+function drawRow(
+	layout: DagLayout,
+	canvas: Canvas,
+	y: number,
+	details: readonly string[],
+	columnStart: number,
+	columnEnd: number,
+	ascii: boolean,
+): Segment[] {
+	const painted = canvas.row(y);
+	const cells = painted.cells.slice(columnStart, columnEnd);
+	(canvas.detailRows.get(y) ?? noBoxes).forEach((index, detail) => {
+		const box = layout.boxes[index]!;
+		labelCells(details[detail]!, box.width - 4, ascii).forEach((cell, offset) => {
+			const at = box.x + 2 + offset - columnStart;
+			if (at >= 0 && at < cells.length) cells[at] = cell;
+		});
+	});
+	if (cells[0] === '') cells[0] = ' ';
+	if (columnEnd < layout.width && cells.length > 0 && painted.cells[columnEnd] === '') {
+		cells[cells.length - 1] = ' ';
+	}
+	return segmentsOf(cells, painted.owners, columnStart, layout);
 }
 
 /** The picture as plain text, one line per row without trailing spaces: for `sagemon dag` and tests. */
@@ -67,9 +115,9 @@ function segmentsOf(cells: string[], owners: Int32Array, offset: number, layout:
 	const segments: Segment[] = [];
 	for (let start = 0; start < cells.length; ) {
 		const owner = owners[start + offset]!;
-		let text = cells[start]!;
 		let end = start + 1;
-		for (; end < cells.length && owners[end + offset] === owner; end++) text += cells[end]!;
+		while (end < cells.length && owners[end + offset] === owner) end++;
+		const text = cells.slice(start, end).join('');
 		start = end;
 		if (text === '') continue;
 		if (owner === edgeCell) segments.push({text, edge: true});

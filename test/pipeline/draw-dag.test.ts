@@ -337,6 +337,30 @@ describe('drawDag', () => {
 		}
 	});
 
+	it('gives back the rows a changed status line does not touch as they were, and draws the others again', () => {
+		const layout = fitted(generateDag(300));
+		const box = layout.boxes.find((candidate) => candidate.y >= 20)!;
+		const window = {start: box.y - 2, end: box.y + 10};
+		const running = new Map([[box.name, {icon: '◔', detail: '1m'}]]);
+		const before = drawDag(layout, {rows: window, decorations: running});
+		const same = drawDag(layout, {rows: window, decorations: new Map(running)});
+		expect(same.every((row, index) => row === before[index])).toBe(true);
+
+		const done = new Map([[box.name, {icon: '✔', detail: '2m'}]]);
+		const after = drawDag(layout, {rows: window, decorations: done});
+		const statusRow = box.y + 2 - window.start;
+		expect(after[statusRow]).not.toBe(before[statusRow]);
+		expect(after[statusRow]!.some((segment) => segment.text.includes('✔ 2m'))).toBe(true);
+		expect(before[statusRow]!.some((segment) => segment.text.includes('◔ 1m'))).toBe(true);
+		after.forEach((row, index) => {
+			if (index !== statusRow) expect(row).toBe(before[index]);
+		});
+		// Other columns are another drawing.
+		expect(drawDag(layout, {rows: window, decorations: done, columns: {start: 1, end: 50}})[0]).not.toBe(
+			after[0],
+		);
+	});
+
 	it('draws a layout the same every time, and independently of earlier calls', () => {
 		const layout = fitted(fixtureDag('abalone-tutorial.json'));
 		const first = drawDagText(layout);

@@ -60,13 +60,10 @@ export function DagPanel({layout, views, selected, marked, scrollRow, height, wi
 			}),
 		[layout, decorations, theme.unicode, scrollRow, height, width],
 	);
-	// Each row as it looks with nothing selected; a key press works out again only the rows the selected box is on.
+	// Each row as it looks with nothing selected; a key press works out again only the rows the selected box is on,
+	// and a poll only the rows drawn again or whose boxes changed colour.
 	const plain = useMemo(
-		() =>
-			rows.map((segments) => {
-				const spans = spansOf(segments, states, undefined, theme);
-				return {spans, signature: signatureOf(spans)};
-			}),
+		() => rows.map((segments) => plainRow(segments, states, theme)),
 		[rows, states, theme],
 	);
 	const below = layout.height - (scrollRow + height);
@@ -90,6 +87,27 @@ export function DagPanel({layout, views, selected, marked, scrollRow, height, wi
 	);
 }
 
+type PlainRow = {theme: Theme; tones: string; spans: Span[]; signature: string};
+// By drawDag's row: it returns the same array for a row drawn as before.
+const plainRows = new WeakMap<Segment[], PlainRow>();
+
+function plainRow(segments: Segment[], states: ReadonlyMap<string, StepView>, theme: Theme): PlainRow {
+	let tones = '';
+	for (const segment of segments)
+		if (segment.node !== undefined) tones += `${toneOf(segment, states, theme)} `;
+	const before = plainRows.get(segments);
+	if (before && before.theme === theme && before.tones === tones) return before;
+	const spans = spansOf(segments, states, undefined, theme);
+	const row = {theme, tones, spans, signature: signatureOf(spans)};
+	plainRows.set(segments, row);
+	return row;
+}
+
+function toneOf(segment: Segment, states: ReadonlyMap<string, StepView>, theme: Theme): Tone {
+	const view = segment.node === undefined ? undefined : states.get(segment.node);
+	return view ? theme.status(view.state).tone : 'muted';
+}
+
 /**
  * A row's segments as coloured spans, neighbours of one look joined: lines, gaps and boxes of one state become
  * one span, so Ink lays out and colours a few text nodes a row rather than one per segment.
@@ -102,8 +120,7 @@ function spansOf(
 ): Span[] {
 	const spans: Span[] = [];
 	for (const segment of segments) {
-		const view = segment.node === undefined ? undefined : states.get(segment.node);
-		const tone: Tone = view ? theme.status(view.state).tone : 'muted';
+		const tone = toneOf(segment, states, theme);
 		const isSelected = segment.node !== undefined && segment.node === selected;
 		// Without colour inverse video is lost too, so the selected box is also drawn in heavy lines.
 		const text = isSelected ? heavy(segment.text, theme.unicode) : segment.text;
