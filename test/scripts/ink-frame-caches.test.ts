@@ -2,7 +2,7 @@
 // installed, patched Ink and with Ink as published writes exactly the same frames, through colour changes, wide
 // characters, clipping, borders and rows that move, and plain ASCII rows (drawn without tokenising) that scroll
 // like a followed log, beside styled text in the same row, and styled rows of box drawing and symbols (tokenised
-// without Intl.Segmenter). The bundles use dist/'s esbuild settings.
+// without Intl.Segmenter), inside and across a clip's edge. The bundles use dist/'s esbuild settings.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -42,9 +42,10 @@ function Screen({step}) {
 				</Text>
 			))}
 			<Box borderStyle="single" width={40} height={6} flexDirection="column" overflow="hidden">
-				{Array.from({length: 4}, (_, index) => (
+				{Array.from({length: 3}, (_, index) => (
 					<Text key={index} wrap="truncate-end">{'[algo-1] line ' + (step * 3 + index) + ' loss=0.' + step + ' ' + '#'.repeat(step)}</Text>
 				))}
+				<Text><Text color="green" bold>✔ inside ◔</Text> the clip {step} <Text inverse>›</Text></Text>
 			</Box>
 			<Text>plain {step} <Text color="cyan">styled</Text> plain again ~!@{'{'}{'}'}</Text>
 			<Text wrap="truncate-end">
