@@ -123,45 +123,44 @@ function withDummies(
 	const nodeCount = names.length;
 	const layerOf = [...nodeLayers];
 	// Long edges from one source share their dummies while they run side by side: one line that branches off
-	// at each target, instead of parallel lines from the same box.
-	const dummyAt = new Map<number, number>();
+	// at each target, instead of parallel lines from the same box. A source's dummies, by layers below it.
+	const dummiesOf: number[][] = Array.from({length: nodeCount}, () => []);
+	const up: number[][] = [];
+	const down: number[][] = [];
+	for (let item = 0; item < nodeCount; item++) {
+		up.push([]);
+		down.push([]);
+	}
+	// Each hop is listed once: a hop into a step belongs to one edge (one edge per pair of steps), and a hop
+	// into a shared dummy is new exactly when the dummy is.
+	const link = (from: number, to: number) => {
+		down[from]!.push(to);
+		up[to]!.push(from);
+	};
 	const layered: LayeredEdge[] = edges.map((edge) => {
 		const chain = [edge.from];
-		for (let layer = layerOf[edge.from]! + 1; layer < layerOf[edge.to]!; layer++) {
-			const key = edge.from * (nodeCount + 1) + layer;
-			let dummy = dummyAt.get(key);
-			if (dummy === undefined) {
+		const dummies = dummiesOf[edge.from]!;
+		const first = layerOf[edge.from]! + 1;
+		for (let layer = first; layer < layerOf[edge.to]!; layer++) {
+			let dummy = layer - first < dummies.length ? dummies[layer - first]! : -1;
+			if (dummy === -1) {
 				dummy = layerOf.length;
-				dummyAt.set(key, dummy);
+				dummies.push(dummy);
 				layerOf.push(layer);
+				up.push([]);
+				down.push([]);
+				link(chain[chain.length - 1]!, dummy);
 			}
 			chain.push(dummy);
 		}
+		link(chain[chain.length - 1]!, edge.to);
 		chain.push(edge.to);
-		return {...edge, chain};
+		return {from: edge.from, to: edge.to, kind: edge.kind, chain};
 	});
 	const itemCount = layerOf.length;
-	const up: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
-	const down: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
-	for (const edge of layered) {
-		for (let index = 1; index < edge.chain.length; index++) {
-			down[edge.chain[index - 1]!]!.add(edge.chain[index]!);
-			up[edge.chain[index]!]!.add(edge.chain[index - 1]!);
-		}
-	}
 	const depth = nodeLayers.reduce((deepest, layer) => Math.max(deepest, layer + 1), 0);
 	const layers: number[][] = Array.from({length: depth}, () => []);
 	// Items are numbered real nodes first, then dummies edge by edge, which is the first arrangement wanted.
 	for (let item = 0; item < itemCount; item++) layers[layerOf[item]!]!.push(item);
-	return {
-		nodeCount,
-		names,
-		types,
-		itemCount,
-		layerOf,
-		layers,
-		up: up.map((set) => [...set]),
-		down: down.map((set) => [...set]),
-		edges: layered,
-	};
+	return {nodeCount, names, types, itemCount, layerOf, layers, up, down, edges: layered};
 }
