@@ -75,15 +75,24 @@ export function goldenCases(definitions: Array<{name: string; text: string}>): G
 			}
 		}
 	}
-	const abalone = dags.find((entry) => entry.label === 'fixture abalone-tutorial.json')!;
-	const large = dags.find((entry) => entry.label === 'generated 150 seed 3')!;
-	for (const {label, dag} of [abalone, large]) {
-		for (const boxWidth of [5, 12, 15, 31]) {
-			for (const maxWidth of [60, 120, 400]) {
-				cases.push({key: `${label} | box ${boxWidth} | ${maxWidth}`, dag, options: {maxWidth, boxWidth}});
+	// Given box widths, down to the narrowest: boxes drawn in rows then grow to take their arrows too.
+	const narrowed = dags.filter(({label}) =>
+		/^(fixture abalone-tutorial|generated 150 seed 3$|tangled (12|30) |hand-made)/.test(label),
+	);
+	for (const {label, dag} of narrowed) {
+		for (const direction of directions) {
+			for (const boxWidth of [5, 7, 12, 31]) {
+				for (const maxWidth of [60, 400]) {
+					cases.push({
+						key: `${label} | ${direction ?? 'auto'} | box ${boxWidth} | ${maxWidth}`,
+						dag,
+						options: {maxWidth, boxWidth, direction},
+					});
+				}
 			}
 		}
 	}
+	const abalone = dags.find((entry) => entry.label === 'fixture abalone-tutorial.json')!;
 	for (const maxWidth of [0, Number.NaN, -3, 9]) {
 		cases.push({key: `${abalone.label} | odd width ${maxWidth}`, dag: abalone.dag, options: {maxWidth}});
 	}
@@ -142,10 +151,10 @@ function handMadeDags(): Array<{label: string; dag: Dag}> {
 	);
 	const sources = ['A', 'B', 'C', 'D'];
 	return [
-		{label: 'empty', dag: {nodes: [], edges: []}},
-		{label: 'one step', dag: dagOf(['Only'], [])},
+		{label: 'hand-made empty', dag: {nodes: [], edges: []}},
+		{label: 'hand-made one step', dag: dagOf(['Only'], [])},
 		{
-			label: 'fan-out and fan-in',
+			label: 'hand-made fan-out and fan-in',
 			dag: dagOf(
 				['Root', ...leaves, 'Sink'],
 				[
@@ -155,7 +164,7 @@ function handMadeDags(): Array<{label: string; dag: Dag}> {
 			),
 		},
 		{
-			label: 'twenty chains',
+			label: 'hand-made twenty chains',
 			dag: dagOf(
 				chains.flat(),
 				chains.flatMap((chain) =>
@@ -164,7 +173,7 @@ function handMadeDags(): Array<{label: string; dag: Dag}> {
 			),
 		},
 		{
-			label: 'sources feeding three boxes',
+			label: 'hand-made sources feeding three boxes',
 			dag: dagOf(
 				[...sources, 'Left', 'Right', 'Middle'],
 				sources.flatMap(
@@ -177,7 +186,19 @@ function handMadeDags(): Array<{label: string; dag: Dag}> {
 			),
 		},
 		{
-			label: 'cycles, self-loops, unknown and duplicate steps',
+			label: 'hand-made six sources feeding two boxes',
+			dag: dagOf(
+				['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'Left', 'Right'],
+				['S1', 'S2', 'S3', 'S4', 'S5', 'S6'].flatMap(
+					(source): Array<[string, string, EdgeKind?]> => [
+						[source, 'Left'],
+						[source, 'Right', source === 'S2' ? 'condition-if' : 'data'],
+					],
+				),
+			),
+		},
+		{
+			label: 'hand-made cycles, self-loops, unknown and duplicate steps',
 			dag: {
 				nodes: dagOf(['A', 'B', 'C', 'A', 'D'], []).nodes,
 				edges: [
@@ -192,7 +213,7 @@ function handMadeDags(): Array<{label: string; dag: Dag}> {
 			},
 		},
 		{
-			label: 'wide names',
+			label: 'hand-made wide names',
 			dag: dagOf(
 				['界'.repeat(20), 'A-rather-long-step-name-1', 'x\u001b[31mred', 'short'],
 				[
