@@ -3,8 +3,6 @@ import type {LayeredGraph} from './layout-layers.js';
 import {type AxisMetrics, ClosestOrdered} from './layout-position.js';
 import type {ChannelHops, ChannelHopsOfGraph, ChannelPlan} from './route-edges.js';
 
-type Drop = {source: number; hop: number; drop: number};
-
 /**
  * Where each hop of a channel enters its target (plan.dropOf), and which targets have too few free cells on
  * their side for their arrows (plan.lacking: their arrows are still placed, but some lie on another source's line
@@ -20,8 +18,12 @@ export class ArrowPlanner {
 	// The sources feeding the current target have feedStamp[source] === `feed`.
 	private readonly feedStamp: Int32Array;
 	private feed = 0;
-	// The arrows of one target, spread: where each would stand packed, and where it goes.
+	// The arrows of one target, spread: each one's hop, source and drop, where it would stand packed, where
+	// it is placed.
 	private readonly closest = new ClosestOrdered(0);
+	private hop = new Int32Array(0);
+	private source = new Int32Array(0);
+	private drop = new Float64Array(0);
 	private offsets = new Float64Array(0);
 	private placed = new Float64Array(0);
 	private identity = new Int32Array(0);
@@ -99,34 +101,49 @@ export class ArrowPlanner {
 	/** One arrow per source into `target`, in the order of the sources, grouped around its middle. */
 	private spread(target: number, into: number[], start: number, end: number, plan: ChannelPlan): void {
 		const {port} = this;
-		const drops: Drop[] = into.map((hop) => ({source: this.hops.hopSource[hop]!, hop, drop: 0}));
-		drops.sort((a, b) => port[a.source]! - port[b.source]! || a.source - b.source);
-		const count = drops.length;
-		if (this.offsets.length < count) {
-			this.offsets = new Float64Array(count);
-			this.placed = new Float64Array(count);
-			this.identity = Int32Array.from({length: count}, (_, index) => index);
-			this.closest.reserve(count);
+		const count = into.length;
+		this.reserve(count);
+		const {hop, source, drop, offsets, placed} = this;
+		// The hops by their source's position (insertion sort: a box has few arrows).
+		for (let index = 0; index < count; index++) {
+			const from = this.hops.hopSource[into[index]!]!;
+			let at = index;
+			while (at > 0 && (port[source[at - 1]!]! - port[from]! || source[at - 1]! - from) > 0) {
+				hop[at] = hop[at - 1]!;
+				source[at] = source[at - 1]!;
+				at--;
+			}
+			hop[at] = into[index]!;
+			source[at] = from;
 		}
-		const {offsets, placed} = this;
 		const middle = port[target]!;
 		const spacing = (count - 1) * 2 <= end - start ? 2 : 1;
 		// Arrows move towards their source only a little, so they stay near the middle.
 		const low = Math.max(start, middle - count);
 		const high = Math.min(end, middle + count);
-		drops.forEach(({source}, index) => {
+		for (let index = 0; index < count; index++) {
 			offsets[index] = index * spacing;
-			this.closest.add(Math.min(high, Math.max(low, port[source]!)), 1, offsets[index]!);
-		});
+			this.closest.add(Math.min(high, Math.max(low, port[source[index]!]!)), 1, offsets[index]!);
+		}
 		this.closest.place(this.identity, 0, offsets, placed);
 		const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[count - 1]! - end);
-		drops.forEach((entry, index) => {
-			entry.drop = Math.min(end, Math.max(start, placed[index]! + shift));
-		});
-		this.avoidSourceLines(drops, start, end);
-		for (const {hop, drop} of drops) plan.dropOf[hop] = drop;
-		const missing = this.missingCells(drops, start, end);
+		for (let index = 0; index < count; index++)
+			drop[index] = Math.min(end, Math.max(start, placed[index]! + shift));
+		this.avoidSourceLines(count, start, end);
+		for (let index = 0; index < count; index++) plan.dropOf[hop[index]!] = drop[index]!;
+		const missing = this.missingCells(count, start, end);
 		if (missing > 0) plan.lacking[target] = missing;
+	}
+
+	private reserve(count: number): void {
+		if (this.hop.length >= count) return;
+		this.hop = new Int32Array(count);
+		this.source = new Int32Array(count);
+		this.drop = new Float64Array(count);
+		this.offsets = new Float64Array(count);
+		this.placed = new Float64Array(count);
+		this.identity = Int32Array.from({length: count}, (_, index) => index);
+		this.closest.reserve(count);
 	}
 
 	/** Whether a source other than `source` comes down `column`. */
@@ -139,43 +156,56 @@ export class ArrowPlanner {
 	 * An arrow in the column where another source's line comes down would lie on that line; it swaps with a
 	 * sibling arrow or moves to the nearest free cell of the box instead.
 	 */
-	private avoidSourceLines(drops: Drop[], start: number, end: number): void {
-		for (const entry of drops) {
-			if (!this.blocked(entry.drop, entry.source)) continue;
-			const partner = drops.find(
-				(other) =>
+	private avoidSourceLines(count: number, start: number, end: number): void {
+		const {source, drop} = this;
+		for (let entry = 0; entry < count; entry++) {
+			if (!this.blocked(drop[entry]!, source[entry]!)) continue;
+			let partner = -1;
+			for (let other = 0; other < count && partner < 0; other++) {
+				if (
 					other !== entry &&
-					!this.blocked(other.drop, entry.source) &&
-					!this.blocked(entry.drop, other.source),
-			);
-			if (partner) {
-				[entry.drop, partner.drop] = [partner.drop, entry.drop];
+					!this.blocked(drop[other]!, source[entry]!) &&
+					!this.blocked(drop[entry]!, source[other]!)
+				)
+					partner = other;
+			}
+			if (partner >= 0) {
+				const swapped = drop[entry]!;
+				drop[entry] = drop[partner]!;
+				drop[partner] = swapped;
 				continue;
 			}
 			let best: number | undefined;
 			for (let column = start; column <= end; column++) {
-				if (drops.some((other) => other.drop === column) || this.blocked(column, entry.source)) continue;
-				if (best === undefined || Math.abs(column - entry.drop) < Math.abs(best - entry.drop)) best = column;
+				if (this.dropAt(column, count) || this.blocked(column, source[entry]!)) continue;
+				if (best === undefined || Math.abs(column - drop[entry]!) < Math.abs(best - drop[entry]!))
+					best = column;
 			}
-			if (best !== undefined) entry.drop = best;
+			if (best !== undefined) drop[entry] = best;
 		}
 	}
 
+	private dropAt(column: number, count: number): boolean {
+		for (let index = 0; index < count; index++) if (this.drop[index] === column) return true;
+		return false;
+	}
+
 	/** How many more cells the side needs so that every source has its own arrow off other sources' lines. */
-	private missingCells(drops: Drop[], start: number, end: number): number {
+	private missingCells(count: number, start: number, end: number): number {
+		const {source, drop} = this;
 		let clean = true;
-		drops.forEach((entry, index) => {
-			if (this.blocked(entry.drop, entry.source)) clean = false;
-			for (let other = 0; other < index; other++) if (drops[other]!.drop === entry.drop) clean = false;
-		});
+		for (let index = 0; index < count && clean; index++) {
+			if (this.blocked(drop[index]!, source[index]!)) clean = false;
+			for (let other = 0; other < index; other++) if (drop[other] === drop[index]) clean = false;
+		}
 		if (clean) return 0;
 		this.feed++;
-		for (const {source} of drops) this.feedStamp[source] = this.feed;
+		for (let index = 0; index < count; index++) this.feedStamp[source[index]!] = this.feed;
 		let free = 0;
 		for (let cell = start; cell <= end; cell++) {
-			const source = this.sourceAtColumn(cell);
-			if (source < 0 || this.feedStamp[source] === this.feed) free++;
+			const other = this.sourceAtColumn(cell);
+			if (other < 0 || this.feedStamp[other] === this.feed) free++;
 		}
-		return Math.max(1, drops.length - free);
+		return Math.max(1, count - free);
 	}
 }
