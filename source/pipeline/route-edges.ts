@@ -43,63 +43,69 @@ export type ChannelPlan = {
 };
 
 export function channelHopsOf(graph: LayeredGraph, layerCount: number): ChannelHopsOfGraph {
-	const hopsByChannel: Array<Map<number, Set<number>>> = [];
-	const labelled: boolean[] = [];
+	const channels: ChannelHops[] = [];
 	for (let layer = 0; layer + 1 < layerCount; layer++) {
-		hopsByChannel.push(new Map());
-		labelled.push(false);
+		channels.push({sources: [], sourceHops: [], targets: [], targetHops: [], fanIn: [], labelled: false});
 	}
+	// A source's targets are graph.down[source], in the order its hops first appear in the edges' chains.
+	const seen = new Uint8Array(graph.itemCount);
 	for (const edge of graph.edges) {
 		const isBranch = edge.kind === 'condition-if' || edge.kind === 'condition-else';
 		for (let index = 0; index + 1 < edge.chain.length; index++) {
 			const source = edge.chain[index]!;
-			const target = edge.chain[index + 1]!;
-			const layer = graph.layerOf[source]!;
-			const targets = hopsByChannel[layer]!.get(source) ?? new Set();
-			hopsByChannel[layer]!.set(source, targets.add(target));
-			if (isBranch && target === edge.to) labelled[layer] = true;
+			const channel = channels[graph.layerOf[source]!]!;
+			if (!seen[source]) {
+				seen[source] = 1;
+				channel.sources.push(source);
+			}
+			if (isBranch && edge.chain[index + 1] === edge.to) channel.labelled = true;
 		}
 	}
+	// Hops are numbered channel by channel, source by source, target by target.
 	const hopSource: number[] = [];
 	const hopTarget: number[] = [];
-	const hopOf = new Map<number, number>();
-	const channels = hopsByChannel.map((hops, layer): ChannelHops => {
-		const channel: ChannelHops = {
-			sources: [],
-			sourceHops: [],
-			targets: [],
-			targetHops: [],
-			fanIn: [],
-			labelled: labelled[layer]!,
-		};
-		const targetIndex = new Map<number, number>();
-		for (const [source, targets] of hops) {
+	const firstHop = new Int32Array(graph.itemCount);
+	const targetSlot = new Int32Array(graph.itemCount).fill(-1);
+	for (const channel of channels) {
+		for (const source of channel.sources) {
 			const own: number[] = [];
+			const targets = graph.down[source]!;
+			firstHop[source] = hopSource.length;
 			for (const target of targets) {
 				const hop = hopSource.length;
 				hopSource.push(source);
 				hopTarget.push(target);
-				hopOf.set(source * graph.itemCount + target, hop);
 				own.push(hop);
-				let at = targetIndex.get(target);
-				if (at === undefined) {
-					at = channel.targets.length;
-					targetIndex.set(target, at);
+				if (targetSlot[target] === -1) {
+					targetSlot[target] = channel.targets.length;
 					channel.targets.push(target);
 					channel.targetHops.push([]);
 					channel.fanIn.push(true);
 				}
-				channel.targetHops[at]!.push(hop);
-				if (targets.size !== 1) channel.fanIn[at] = false;
+				channel.targetHops[targetSlot[target]!]!.push(hop);
+				if (targets.length !== 1) channel.fanIn[targetSlot[target]!] = false;
 			}
-			channel.sources.push(source);
 			channel.sourceHops.push(own);
 		}
-		return channel;
+	}
+	// The k-th target a source's hops reach first is graph.down[source][k]; a hop into a dummy can repeat (edges
+	// sharing it), a hop into a step cannot (one edge per pair of steps).
+	const hopInto = new Int32Array(graph.itemCount).fill(-1);
+	const reached = new Int32Array(graph.itemCount);
+	const edgeHops = graph.edges.map(({chain}) => {
+		const hops: number[] = [];
+		for (let index = 0; index + 1 < chain.length; index++) {
+			const source = chain[index]!;
+			const target = chain[index + 1]!;
+			let hop = target >= graph.nodeCount ? hopInto[target]! : -1;
+			if (hop === -1) {
+				hop = firstHop[source]! + reached[source]!++;
+				hopInto[target] = hop;
+			}
+			hops.push(hop);
+		}
+		return hops;
 	});
-	const edgeHops = graph.edges.map((edge) =>
-		edge.chain.slice(1).map((target, index) => hopOf.get(edge.chain[index]! * graph.itemCount + target)!),
-	);
 	return {channels, hopSource: Int32Array.from(hopSource), hopTarget: Int32Array.from(hopTarget), edgeHops};
 }
 
