@@ -19,6 +19,19 @@ export type LayeredGraph = {
 	edges: LayeredEdge[];
 };
 
+/** Layers as one array, layer after layer: layer `index` is order[layerStart[index]] up to order[layerStart[index + 1]]. */
+export function flattenLayers(layers: number[][]): {order: Int32Array; layerStart: Int32Array} {
+	const layerStart = new Int32Array(layers.length + 1);
+	layers.forEach((layer, index) => {
+		layerStart[index + 1] = layerStart[index]! + layer.length;
+	});
+	const order = new Int32Array(layerStart[layers.length]!);
+	layers.forEach((layer, index) => {
+		for (let at = 0; at < layer.length; at++) order[layerStart[index]! + at] = layer[at]!;
+	});
+	return {order, layerStart};
+}
+
 // When two edges join the same pair of steps, the one that says most about the pipeline is drawn.
 const kindRank: Record<EdgeKind, number> = {'condition-if': 0, 'condition-else': 0, dependsOn: 1, data: 2};
 

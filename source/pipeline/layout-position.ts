@@ -1,5 +1,5 @@
 // Places the ordered items of each layer along the layer: children under their parents, long edges straight.
-import type {LayeredGraph} from './layout-layers.js';
+import {flattenLayers, type LayeredGraph} from './layout-layers.js';
 
 /**
  * Sizes along the layer, per item: box `item` is `boxSize[item]` cells with its port `boxPort[item]` cells in;
@@ -40,14 +40,8 @@ const dummyWeight = 8;
 const restingWeight = 0.001;
 
 export function placementBasis(graph: LayeredGraph, layers: number[][]): PlacementBasis {
-	const order = new Int32Array(graph.itemCount);
-	const layerStart = new Int32Array(layers.length + 1);
-	let widest = 0;
-	layers.forEach((layer, index) => {
-		order.set(layer, layerStart[index]);
-		layerStart[index + 1] = layerStart[index]! + layer.length;
-		widest = Math.max(widest, layer.length);
-	});
+	const {order, layerStart} = flattenLayers(layers);
+	const widest = layers.reduce((most, layer) => Math.max(most, layer.length), 0);
 	const isBox = (item: number) => item < graph.nodeCount;
 	const pulls = (neighbours: number[][]): Pulls => {
 		const start = new Int32Array(graph.itemCount + 1);
