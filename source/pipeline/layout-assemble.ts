@@ -43,47 +43,74 @@ export function assemble(
 	// source's border cell to the target's border cell, turning on its source's track in each channel it crosses.
 	let longest = 0;
 	for (const edge of graph.edges) longest = Math.max(longest, edge.chain.length);
-	const along = new Float64Array(3 * longest + 1);
-	const across = new Float64Array(3 * longest + 1);
-	let count = 0;
-	// Drops points that repeat the last one, and a point in line with the two before it replaces the middle one.
-	const add = (alongAt: number, acrossAt: number) => {
-		const last = count - 1;
-		if (count > 0 && along[last] === alongAt && across[last] === acrossAt) return;
-		if (
-			count > 1 &&
-			((along[last - 1] === along[last] && along[last] === alongAt) ||
-				(across[last - 1] === across[last] && across[last] === acrossAt))
-		) {
-			along[last] = alongAt;
-			across[last] = acrossAt;
-		} else {
-			along[count] = alongAt;
-			across[count] = acrossAt;
-			count++;
-		}
-	};
+	const line = new Polyline(3 * longest + 1);
 	const edges: EdgePath[] = graph.edges.map((edge, index) => {
 		const {chain} = edge;
 		const chainHops = hops.edgeHops[index]!;
-		count = 0;
-		add(port[chain[0]!]!, bandStart[graph.layerOf[chain[0]!]!]! + shape.bandSize - 1);
+		line.clear();
+		line.add(port[chain[0]!]!, bandStart[graph.layerOf[chain[0]!]!]! + shape.bandSize - 1);
 		for (let step = 0; step + 1 < chain.length; step++) {
 			const source = chain[step]!;
 			const layer = graph.layerOf[source]!;
 			const drop = plan.dropOf[chainHops[step]!]!;
 			if (port[source] !== drop) {
 				const track = bandStart[layer]! + shape.bandSize + plan.trackOf[source]!;
-				add(port[source]!, track);
-				add(drop, track);
+				line.add(port[source]!, track);
+				line.add(drop, track);
 			}
-			add(drop, bandStart[layer + 1]!);
+			line.add(drop, bandStart[layer + 1]!);
 		}
-		const points: Array<{x: number; y: number}> = [];
-		for (let point = 0; point < count; point++) {
-			points.push(down ? {x: along[point]!, y: across[point]!} : {x: across[point]!, y: along[point]!});
-		}
-		return {from: graph.names[edge.from]!, to: graph.names[edge.to]!, kind: edge.kind, points};
+		return {
+			from: graph.names[edge.from]!,
+			to: graph.names[edge.to]!,
+			kind: edge.kind,
+			points: line.cells(down),
+		};
 	});
 	return {width: shape.width, height: shape.height, boxes, edges, direction: shape.direction};
+}
+
+/** The corners of one polyline, without points that repeat the last one or lie in line with the two before. */
+class Polyline {
+	private readonly along: Float64Array;
+	private readonly across: Float64Array;
+	private count = 0;
+
+	constructor(capacity: number) {
+		this.along = new Float64Array(capacity);
+		this.across = new Float64Array(capacity);
+	}
+
+	clear(): void {
+		this.count = 0;
+	}
+
+	add(along: number, across: number): void {
+		const last = this.count - 1;
+		if (this.count > 0 && this.along[last] === along && this.across[last] === across) return;
+		if (
+			this.count > 1 &&
+			((this.along[last - 1] === this.along[last] && this.along[last] === along) ||
+				(this.across[last - 1] === this.across[last] && this.across[last] === across))
+		) {
+			// A point in line with the two before it replaces the middle one.
+			this.along[last] = along;
+			this.across[last] = across;
+			return;
+		}
+		this.along[this.count] = along;
+		this.across[this.count] = across;
+		this.count++;
+	}
+
+	/** The points in cell coordinates: `along` is x when the layers are rows (down), y sideways. */
+	cells(down: boolean): Array<{x: number; y: number}> {
+		const points: Array<{x: number; y: number}> = [];
+		for (let point = 0; point < this.count; point++) {
+			const along = this.along[point]!;
+			const across = this.across[point]!;
+			points.push(down ? {x: along, y: across} : {x: across, y: along});
+		}
+		return points;
+	}
 }
