@@ -62,67 +62,83 @@ export function buildLayeredGraph(dag: Dag): LayeredGraph {
 		outgoing[edge.from]!.push(index);
 	});
 
-	const {order, backEdges} = depthFirst(nodeCount, outgoing, candidates);
-	const kept = candidates.filter((_, index) => !backEdges.has(index));
-
-	const layerOf = longestPathLayers(nodeCount, order, kept);
-	return withDummies(names, types, layerOf, kept);
+	const {order, backEdge} = depthFirst(nodeCount, outgoing, candidates);
+	const layerOf = longestPathLayers(nodeCount, order, outgoing, candidates, backEdge);
+	return withDummies(
+		names,
+		types,
+		layerOf,
+		candidates.filter((_, index) => !backEdge[index]),
+	);
 }
 
-/** Reverse post-order (a topological order once back edges are dropped) and the edges that close a cycle. */
+/** Reverse post-order (a topological order once back edges are dropped) and which edges close a cycle. */
 function depthFirst(
 	nodeCount: number,
 	outgoing: number[][],
 	edges: Array<{to: number}>,
-): {order: number[]; backEdges: Set<number>} {
+): {order: number[]; backEdge: Uint8Array} {
 	const state = new Uint8Array(nodeCount); // 0 new, 1 on the stack, 2 done
-	const backEdges = new Set<number>();
-	const postOrder: number[] = [];
+	const backEdge = new Uint8Array(edges.length);
+	const order = new Array<number>(nodeCount);
+	let placed = nodeCount;
+	// The nodes on the stack, each with the index of the next of its edges to follow.
+	const stackNode = new Int32Array(nodeCount);
+	const stackNext = new Int32Array(nodeCount);
 	for (let root = 0; root < nodeCount; root++) {
 		if (state[root] !== 0) continue;
-		const stack: Array<{node: number; next: number}> = [{node: root, next: 0}];
+		let depth = 0;
+		stackNode[0] = root;
+		stackNext[0] = 0;
 		state[root] = 1;
-		while (stack.length > 0) {
-			const frame = stack[stack.length - 1]!;
-			const edgeIds = outgoing[frame.node]!;
-			if (frame.next < edgeIds.length) {
-				const edgeId = edgeIds[frame.next++]!;
+		while (depth >= 0) {
+			const node = stackNode[depth]!;
+			const edgeIds = outgoing[node]!;
+			if (stackNext[depth]! < edgeIds.length) {
+				const edgeId = edgeIds[stackNext[depth]!++]!;
 				const target = edges[edgeId]!.to;
-				if (state[target] === 1) backEdges.add(edgeId);
+				if (state[target] === 1) backEdge[edgeId] = 1;
 				else if (state[target] === 0) {
 					state[target] = 1;
-					stack.push({node: target, next: 0});
+					depth++;
+					stackNode[depth] = target;
+					stackNext[depth] = 0;
 				}
 			} else {
-				state[frame.node] = 2;
-				postOrder.push(frame.node);
-				stack.pop();
+				state[node] = 2;
+				order[--placed] = node;
+				depth--;
 			}
 		}
 	}
-	return {order: postOrder.reverse(), backEdges};
+	return {order, backEdge};
 }
 
 function longestPathLayers(
 	nodeCount: number,
 	order: number[],
-	edges: Array<{from: number; to: number}>,
+	outgoing: number[][],
+	edges: Array<{to: number}>,
+	backEdge: Uint8Array,
 ): number[] {
 	const layer = new Array<number>(nodeCount).fill(0);
-	const predecessors: number[][] = Array.from({length: nodeCount}, () => []);
-	const successors: number[][] = Array.from({length: nodeCount}, () => []);
-	for (const edge of edges) {
-		predecessors[edge.to]!.push(edge.from);
-		successors[edge.from]!.push(edge.to);
-	}
+	const hasParent = new Uint8Array(nodeCount);
+	// In topological order every node's layer is final before it pushes its children down.
 	for (const node of order) {
-		for (const parent of predecessors[node]!) layer[node] = Math.max(layer[node]!, layer[parent]! + 1);
+		for (const edgeId of outgoing[node]!) {
+			if (backEdge[edgeId]) continue;
+			const child = edges[edgeId]!.to;
+			hasParent[child] = 1;
+			layer[child] = Math.max(layer[child]!, layer[node]! + 1);
+		}
 	}
 	// A root feeding only deep steps sits just above its first child, so its edges stay short.
 	for (let node = 0; node < nodeCount; node++) {
-		const children = successors[node]!;
-		if (predecessors[node]!.length > 0 || children.length === 0) continue;
-		layer[node] = Math.min(...children.map((child) => layer[child]!)) - 1;
+		if (hasParent[node]) continue;
+		let highest = Number.POSITIVE_INFINITY;
+		for (const edgeId of outgoing[node]!)
+			if (!backEdge[edgeId]) highest = Math.min(highest, layer[edges[edgeId]!.to]!);
+		if (highest !== Number.POSITIVE_INFINITY) layer[node] = highest - 1;
 	}
 	return layer;
 }
