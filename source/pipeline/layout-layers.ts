@@ -19,6 +19,19 @@ export type LayeredGraph = {
 	edges: LayeredEdge[];
 };
 
+/** Layers as one array, layer after layer: layer `index` is order[layerStart[index]] up to order[layerStart[index + 1]]. */
+export function flattenLayers(layers: number[][]): {order: Int32Array; layerStart: Int32Array} {
+	const layerStart = new Int32Array(layers.length + 1);
+	layers.forEach((layer, index) => {
+		layerStart[index + 1] = layerStart[index]! + layer.length;
+	});
+	const order = new Int32Array(layerStart[layers.length]!);
+	layers.forEach((layer, index) => {
+		for (let at = 0; at < layer.length; at++) order[layerStart[index]! + at] = layer[at]!;
+	});
+	return {order, layerStart};
+}
+
 // When two edges join the same pair of steps, the one that says most about the pipeline is drawn.
 const kindRank: Record<EdgeKind, number> = {'condition-if': 0, 'condition-else': 0, dependsOn: 1, data: 2};
 
@@ -49,67 +62,83 @@ export function buildLayeredGraph(dag: Dag): LayeredGraph {
 		outgoing[edge.from]!.push(index);
 	});
 
-	const {order, backEdges} = depthFirst(nodeCount, outgoing, candidates);
-	const kept = candidates.filter((_, index) => !backEdges.has(index));
-
-	const layerOf = longestPathLayers(nodeCount, order, kept);
-	return withDummies(names, types, layerOf, kept);
+	const {order, backEdge} = depthFirst(nodeCount, outgoing, candidates);
+	const layerOf = longestPathLayers(nodeCount, order, outgoing, candidates, backEdge);
+	return withDummies(
+		names,
+		types,
+		layerOf,
+		candidates.filter((_, index) => !backEdge[index]),
+	);
 }
 
-/** Reverse post-order (a topological order once back edges are dropped) and the edges that close a cycle. */
+/** Reverse post-order (a topological order once back edges are dropped) and which edges close a cycle. */
 function depthFirst(
 	nodeCount: number,
 	outgoing: number[][],
 	edges: Array<{to: number}>,
-): {order: number[]; backEdges: Set<number>} {
+): {order: number[]; backEdge: Uint8Array} {
 	const state = new Uint8Array(nodeCount); // 0 new, 1 on the stack, 2 done
-	const backEdges = new Set<number>();
-	const postOrder: number[] = [];
+	const backEdge = new Uint8Array(edges.length);
+	const order = new Array<number>(nodeCount);
+	let placed = nodeCount;
+	// The nodes on the stack, each with the index of the next of its edges to follow.
+	const stackNode = new Int32Array(nodeCount);
+	const stackNext = new Int32Array(nodeCount);
 	for (let root = 0; root < nodeCount; root++) {
 		if (state[root] !== 0) continue;
-		const stack: Array<{node: number; next: number}> = [{node: root, next: 0}];
+		let depth = 0;
+		stackNode[0] = root;
+		stackNext[0] = 0;
 		state[root] = 1;
-		while (stack.length > 0) {
-			const frame = stack[stack.length - 1]!;
-			const edgeIds = outgoing[frame.node]!;
-			if (frame.next < edgeIds.length) {
-				const edgeId = edgeIds[frame.next++]!;
+		while (depth >= 0) {
+			const node = stackNode[depth]!;
+			const edgeIds = outgoing[node]!;
+			if (stackNext[depth]! < edgeIds.length) {
+				const edgeId = edgeIds[stackNext[depth]!++]!;
 				const target = edges[edgeId]!.to;
-				if (state[target] === 1) backEdges.add(edgeId);
+				if (state[target] === 1) backEdge[edgeId] = 1;
 				else if (state[target] === 0) {
 					state[target] = 1;
-					stack.push({node: target, next: 0});
+					depth++;
+					stackNode[depth] = target;
+					stackNext[depth] = 0;
 				}
 			} else {
-				state[frame.node] = 2;
-				postOrder.push(frame.node);
-				stack.pop();
+				state[node] = 2;
+				order[--placed] = node;
+				depth--;
 			}
 		}
 	}
-	return {order: postOrder.reverse(), backEdges};
+	return {order, backEdge};
 }
 
 function longestPathLayers(
 	nodeCount: number,
 	order: number[],
-	edges: Array<{from: number; to: number}>,
+	outgoing: number[][],
+	edges: Array<{to: number}>,
+	backEdge: Uint8Array,
 ): number[] {
 	const layer = new Array<number>(nodeCount).fill(0);
-	const predecessors: number[][] = Array.from({length: nodeCount}, () => []);
-	const successors: number[][] = Array.from({length: nodeCount}, () => []);
-	for (const edge of edges) {
-		predecessors[edge.to]!.push(edge.from);
-		successors[edge.from]!.push(edge.to);
-	}
+	const hasParent = new Uint8Array(nodeCount);
+	// In topological order every node's layer is final before it pushes its children down.
 	for (const node of order) {
-		for (const parent of predecessors[node]!) layer[node] = Math.max(layer[node]!, layer[parent]! + 1);
+		for (const edgeId of outgoing[node]!) {
+			if (backEdge[edgeId]) continue;
+			const child = edges[edgeId]!.to;
+			hasParent[child] = 1;
+			layer[child] = Math.max(layer[child]!, layer[node]! + 1);
+		}
 	}
 	// A root feeding only deep steps sits just above its first child, so its edges stay short.
 	for (let node = 0; node < nodeCount; node++) {
-		const children = successors[node]!;
-		if (predecessors[node]!.length > 0 || children.length === 0) continue;
-		layer[node] = Math.min(...children.map((child) => layer[child]!)) - 1;
+		if (hasParent[node]) continue;
+		let highest = Number.POSITIVE_INFINITY;
+		for (const edgeId of outgoing[node]!)
+			if (!backEdge[edgeId]) highest = Math.min(highest, layer[edges[edgeId]!.to]!);
+		if (highest !== Number.POSITIVE_INFINITY) layer[node] = highest - 1;
 	}
 	return layer;
 }
@@ -123,45 +152,44 @@ function withDummies(
 	const nodeCount = names.length;
 	const layerOf = [...nodeLayers];
 	// Long edges from one source share their dummies while they run side by side: one line that branches off
-	// at each target, instead of parallel lines from the same box.
-	const dummyAt = new Map<number, number>();
+	// at each target, instead of parallel lines from the same box. A source's dummies, by layers below it.
+	const dummiesOf: number[][] = Array.from({length: nodeCount}, () => []);
+	const up: number[][] = [];
+	const down: number[][] = [];
+	for (let item = 0; item < nodeCount; item++) {
+		up.push([]);
+		down.push([]);
+	}
+	// Each hop is listed once: a hop into a step belongs to one edge (one edge per pair of steps), and a hop
+	// into a shared dummy is new exactly when the dummy is.
+	const link = (from: number, to: number) => {
+		down[from]!.push(to);
+		up[to]!.push(from);
+	};
 	const layered: LayeredEdge[] = edges.map((edge) => {
 		const chain = [edge.from];
-		for (let layer = layerOf[edge.from]! + 1; layer < layerOf[edge.to]!; layer++) {
-			const key = edge.from * (nodeCount + 1) + layer;
-			let dummy = dummyAt.get(key);
-			if (dummy === undefined) {
+		const dummies = dummiesOf[edge.from]!;
+		const first = layerOf[edge.from]! + 1;
+		for (let layer = first; layer < layerOf[edge.to]!; layer++) {
+			let dummy = layer - first < dummies.length ? dummies[layer - first]! : -1;
+			if (dummy === -1) {
 				dummy = layerOf.length;
-				dummyAt.set(key, dummy);
+				dummies.push(dummy);
 				layerOf.push(layer);
+				up.push([]);
+				down.push([]);
+				link(chain[chain.length - 1]!, dummy);
 			}
 			chain.push(dummy);
 		}
+		link(chain[chain.length - 1]!, edge.to);
 		chain.push(edge.to);
-		return {...edge, chain};
+		return {from: edge.from, to: edge.to, kind: edge.kind, chain};
 	});
 	const itemCount = layerOf.length;
-	const up: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
-	const down: Array<Set<number>> = Array.from({length: itemCount}, () => new Set());
-	for (const edge of layered) {
-		for (let index = 1; index < edge.chain.length; index++) {
-			down[edge.chain[index - 1]!]!.add(edge.chain[index]!);
-			up[edge.chain[index]!]!.add(edge.chain[index - 1]!);
-		}
-	}
 	const depth = nodeLayers.reduce((deepest, layer) => Math.max(deepest, layer + 1), 0);
 	const layers: number[][] = Array.from({length: depth}, () => []);
 	// Items are numbered real nodes first, then dummies edge by edge, which is the first arrangement wanted.
 	for (let item = 0; item < itemCount; item++) layers[layerOf[item]!]!.push(item);
-	return {
-		nodeCount,
-		names,
-		types,
-		itemCount,
-		layerOf,
-		layers,
-		up: up.map((set) => [...set]),
-		down: down.map((set) => [...set]),
-		edges: layered,
-	};
+	return {nodeCount, names, types, itemCount, layerOf, layers, up, down, edges: layered};
 }

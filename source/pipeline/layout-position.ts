@@ -1,10 +1,13 @@
 // Places the ordered items of each layer along the layer: children under their parents, long edges straight.
-import type {LayeredGraph} from './layout-layers.js';
+import {flattenLayers, type LayeredGraph} from './layout-layers.js';
 
-/** Sizes along the layer: box `item` is `boxSize(item)` cells with its port `boxPort(item)` cells in; a dummy is one cell. */
+/**
+ * Sizes along the layer, per item: box `item` is `boxSize[item]` cells with its port `boxPort[item]` cells in;
+ * a dummy is one cell with its port at 0.
+ */
 export type AxisMetrics = {
-	boxSize: (item: number) => number;
-	boxPort: (item: number) => number;
+	boxSize: Float64Array;
+	boxPort: Float64Array;
 	boxGap: number;
 	/**
 	 * A box lines up with the one box it connects to even when lines join it too: only where boxes are wide
@@ -13,83 +16,150 @@ export type AxisMetrics = {
 	lineUpPastLines: boolean;
 };
 
+/** What placement needs of an ordered graph whatever the sizes: kept per DAG, so a new width only places again. */
+export type PlacementBasis = {
+	graph: LayeredGraph;
+	/** The items layer after layer, layer `index` from layerStart[index] up to layerStart[index + 1]. */
+	order: Int32Array;
+	layerStart: Int32Array;
+	/** Per pass direction (0: towards the layer above, 1: below), the neighbours each item moves towards. */
+	pulls: [Pulls, Pulls];
+	/** Per lineUpPastLines (0: false, 1: true) and direction, the one neighbour each item straightens to, or -1. */
+	lineUpWith: [[Int32Array, Int32Array], [Int32Array, Int32Array]];
+	/** Room for one layer's pooled blocks. */
+	widest: number;
+};
+
+/** Item `item` moves towards the mean of towards[start[item]..start[item + 1]), pulling with weight[item]. */
+type Pulls = {start: Int32Array; towards: Int32Array; weight: Float64Array};
+
 const passes = ['down', 'up', 'down', 'up', 'down'] as const;
 // Long edges (runs of dummies) pull harder than boxes, so they stay straight and boxes move around them.
 const dummyWeight = 8;
+// An item with nothing to pull it stays where it is, unless its neighbours in the layer push it.
+const restingWeight = 0.001;
+
+export function placementBasis(graph: LayeredGraph, layers: number[][]): PlacementBasis {
+	const {order, layerStart} = flattenLayers(layers);
+	const widest = layers.reduce((most, layer) => Math.max(most, layer.length), 0);
+	const isBox = (item: number) => item < graph.nodeCount;
+	const pulls = (neighbours: number[][]): Pulls => {
+		const start = new Int32Array(graph.itemCount + 1);
+		const towards: number[] = [];
+		const weight = new Float64Array(graph.itemCount);
+		for (let item = 0; item < graph.itemCount; item++) {
+			const all = neighbours[item]!;
+			// A box lines up with the boxes it connects to rather than with lines passing by.
+			const boxes = isBox(item) ? all.filter(isBox) : [];
+			const around = boxes.length > 0 ? boxes : all;
+			for (const other of around) towards.push(other);
+			start[item + 1] = towards.length;
+			// A long edge keeps straight between dummies; where it leaves or enters a box it may bend.
+			weight[item] =
+				all.length === 0 ? restingWeight : isBox(item) ? around.length : all.some(isBox) ? 0.5 : dummyWeight;
+		}
+		return {start, towards: Int32Array.from(towards), weight};
+	};
+	const lineUpWith = (neighbours: number[][], pastLines: boolean) => {
+		const single = new Int32Array(graph.itemCount).fill(-1);
+		for (let item = 0; item < graph.itemCount; item++) {
+			const all = neighbours[item]!;
+			const boxes = isBox(item) && pastLines ? all.filter(isBox) : [];
+			const around = boxes.length > 0 ? boxes : all;
+			if (around.length === 1) single[item] = around[0]!;
+		}
+		return single;
+	};
+	return {
+		graph,
+		order,
+		layerStart,
+		pulls: [pulls(graph.up), pulls(graph.down)],
+		lineUpWith: [
+			[lineUpWith(graph.up, false), lineUpWith(graph.down, false)],
+			[lineUpWith(graph.up, true), lineUpWith(graph.down, true)],
+		],
+		widest,
+	};
+}
 
 /**
  * The port coordinate of every item (the cell where its edges attach), with the leftmost item at 0.
  * `aligned` false packs each layer tightly and centres it: the narrowest picture, used when aligned is too wide.
  */
 export function placeAlongLayers(
-	graph: LayeredGraph,
-	layers: number[][],
+	basis: PlacementBasis,
 	metrics: AxisMetrics,
 	aligned: boolean,
-): number[] {
-	const port = new Array<number>(graph.itemCount).fill(0);
-	const place = (layer: number[], values: number[]) => {
-		layer.forEach((item, at) => {
-			port[item] = values[at]!;
-		});
-	};
-	const isBox = (item: number) => item < graph.nodeCount;
-	const separation = (left: number, right: number) =>
-		(isBox(left) ? metrics.boxSize(left) - metrics.boxPort(left) : 1) +
-		(isBox(left) && isBox(right) ? metrics.boxGap : 1) +
-		(isBox(right) ? metrics.boxPort(right) : 0);
-	const offsets = layers.map((layer) => {
-		const offset = [0];
-		for (let index = 1; index < layer.length; index++) {
-			offset.push(offset[index - 1]! + separation(layer[index - 1]!, layer[index]!));
+): Float64Array {
+	const {graph, order, layerStart} = basis;
+	const layerCount = layerStart.length - 1;
+	const port = new Float64Array(graph.itemCount);
+	const separation = separationOf(graph, metrics);
+	// Each item's port with its layer packed from 0.
+	const offset = new Float64Array(graph.itemCount);
+	for (let layer = 0; layer < layerCount; layer++) {
+		for (let index = layerStart[layer]! + 1; index < layerStart[layer + 1]!; index++) {
+			offset[index] = offset[index - 1]! + separation(order[index - 1]!, order[index]!);
 		}
-		return offset;
-	});
+	}
 
 	if (aligned) {
-		layers.forEach((layer, index) => {
-			place(layer, offsets[index]!);
-		});
+		for (let index = 0; index < order.length; index++) port[order[index]!] = offset[index]!;
+		const pool = new ClosestOrdered(basis.widest);
 		for (const pass of passes) {
-			const indices = layers.map((_, index) => index);
-			const sequence = pass === 'down' ? indices.slice(1) : indices.slice(0, -1).reverse();
-			for (const index of sequence) {
-				const layer = layers[index]!;
-				const neighbours = pass === 'down' ? graph.up : graph.down;
-				const desired = layer.map((item) => {
-					const all = neighbours[item]!;
-					if (all.length === 0) return {value: port[item]!, weight: 0.001};
-					// A box lines up with the boxes it connects to rather than with lines passing by.
-					const boxes = isBox(item) ? all.filter(isBox) : [];
-					const around = boxes.length > 0 ? boxes : all;
-					let sum = 0;
-					for (const other of around) sum += port[other]!;
-					// A long edge keeps straight between dummies; where it leaves or enters a box it may bend.
-					const weight = isBox(item) ? around.length : all.some(isBox) ? 0.5 : dummyWeight;
-					return {value: sum / around.length, weight};
-				});
-				place(layer, closestOrdered(desired, offsets[index]!));
+			const pulls = basis.pulls[pass === 'down' ? 0 : 1];
+			const first = pass === 'down' ? 1 : layerCount - 2;
+			for (let layer = first; layer >= 0 && layer < layerCount; layer += pass === 'down' ? 1 : -1) {
+				const start = layerStart[layer]!;
+				const end = layerStart[layer + 1]!;
+				for (let index = start; index < end; index++) {
+					const item = order[index]!;
+					const from = pulls.start[item]!;
+					const to = pulls.start[item + 1]!;
+					let value = port[item]!;
+					if (to > from) {
+						let sum = 0;
+						for (let at = from; at < to; at++) sum += port[pulls.towards[at]!]!;
+						value = sum / (to - from);
+					}
+					pool.add(value, pulls.weight[item]!, offset[index]!);
+				}
+				pool.place(order, start, offset, port);
 			}
 		}
-		straighten(graph, layers, port, separation, metrics.lineUpPastLines);
+		straighten(basis, port, separation, metrics.lineUpPastLines);
 	} else {
-		const widths = layers.map((layer, index) => layerExtent(layer, offsets[index]!, isBox, metrics));
-		const widest = Math.max(0, ...widths);
-		layers.forEach((layer, index) => {
-			const shift = Math.floor((widest - widths[index]!) / 2);
-			place(
-				layer,
-				offsets[index]!.map((offset) => offset + shift),
-			);
-		});
+		const extents = new Float64Array(layerCount);
+		let widest = 0;
+		for (let layer = 0; layer < layerCount; layer++) {
+			extents[layer] = layerExtent(order, layerStart[layer]!, layerStart[layer + 1]!, offset, graph, metrics);
+			widest = Math.max(widest, extents[layer]!);
+		}
+		for (let layer = 0; layer < layerCount; layer++) {
+			const shift = Math.floor((widest - extents[layer]!) / 2);
+			for (let index = layerStart[layer]!; index < layerStart[layer + 1]!; index++) {
+				port[order[index]!] = offset[index]! + shift;
+			}
+		}
 	}
 
 	let leftmost = Number.POSITIVE_INFINITY;
 	for (let item = 0; item < graph.itemCount; item++) {
-		leftmost = Math.min(leftmost, port[item]! - (isBox(item) ? metrics.boxPort(item) : 0));
+		leftmost = Math.min(leftmost, port[item]! - (item < graph.nodeCount ? metrics.boxPort[item]! : 0));
 	}
 	if (Number.isFinite(leftmost)) for (let item = 0; item < graph.itemCount; item++) port[item]! -= leftmost;
 	return port;
+}
+
+/** Cells from the port of `left` to the port of `right` when they stand side by side, `left` first. */
+function separationOf(graph: LayeredGraph, metrics: AxisMetrics): (left: number, right: number) => number {
+	const {boxSize, boxPort, boxGap} = metrics;
+	const nodeCount = graph.nodeCount;
+	return (left, right) =>
+		(left < nodeCount ? boxSize[left]! - boxPort[left]! : 1) +
+		(left < nodeCount && right < nodeCount ? boxGap : 1) +
+		(right < nodeCount ? boxPort[right]! : 0);
 }
 
 /**
@@ -98,78 +168,118 @@ export function placeAlongLayers(
  * stand in the way.
  */
 function straighten(
-	graph: LayeredGraph,
-	layers: number[][],
-	port: number[],
+	basis: PlacementBasis,
+	port: Float64Array,
 	separation: (left: number, right: number) => number,
 	lineUpPastLines: boolean,
 ): void {
-	const isBox = (item: number) => item < graph.nodeCount;
-	const moves = (layer: number[], at: number, wanted: number): Array<[number, number]> | undefined => {
-		const step = wanted > port[layer[at]!]! ? 1 : -1;
-		const moved: Array<[number, number]> = [[layer[at]!, wanted]];
-		for (let next = at + step; layer[next] !== undefined; next += step) {
-			const [previous, position] = moved[moved.length - 1]!;
-			const item = layer[next]!;
-			const gap = step > 0 ? separation(previous, item) : separation(item, previous);
-			const needed = position + step * gap;
-			if (step * (needed - port[item]!) <= 0) break;
-			if (isBox(item)) return undefined;
-			moved.push([item, needed]);
-		}
-		return moved;
-	};
-	for (const neighbours of [graph.up, graph.down]) {
-		const sequence = neighbours === graph.up ? layers : [...layers].reverse();
-		for (const layer of sequence) {
-			layer.forEach((item, at) => {
-				const all = neighbours[item]!;
-				const boxes = isBox(item) && lineUpPastLines ? all.filter(isBox) : [];
-				const around = boxes.length > 0 ? boxes : all;
-				if (around.length !== 1 || port[around[0]!] === port[item]) return;
-				for (const [moved, position] of moves(layer, at, port[around[0]!]!) ?? []) port[moved] = position;
-			});
+	const {graph, order, layerStart} = basis;
+	const layerCount = layerStart.length - 1;
+	const moved = new Float64Array(basis.widest);
+	for (const direction of [0, 1] as const) {
+		const lineUpWith = basis.lineUpWith[lineUpPastLines ? 1 : 0][direction];
+		for (let step = 0; step < layerCount; step++) {
+			const layer = direction === 0 ? step : layerCount - 1 - step;
+			const start = layerStart[layer]!;
+			const end = layerStart[layer + 1]!;
+			for (let at = start; at < end; at++) {
+				const item = order[at]!;
+				const other = lineUpWith[item]!;
+				if (other < 0 || port[other] === port[item]) continue;
+				// The item and the lines it pushes, each to where it must go; none if a box is in the way.
+				const wanted = port[other]!;
+				const sign = wanted > port[item]! ? 1 : -1;
+				moved[0] = wanted;
+				let count = 1;
+				let blocked = false;
+				for (let next = at + sign; next >= start && next < end; next += sign) {
+					const previous = order[next - sign]!;
+					const pushed = order[next]!;
+					const gap = sign > 0 ? separation(previous, pushed) : separation(pushed, previous);
+					const needed = moved[count - 1]! + sign * gap;
+					if (sign * (needed - port[pushed]!) <= 0) break;
+					if (pushed < graph.nodeCount) {
+						blocked = true;
+						break;
+					}
+					moved[count++] = needed;
+				}
+				if (blocked) continue;
+				for (let index = 0; index < count; index++) port[order[at + index * sign]!] = moved[index]!;
+			}
 		}
 	}
 }
 
 function layerExtent(
-	layer: number[],
-	offsets: number[],
-	isBox: (item: number) => boolean,
+	order: Int32Array,
+	start: number,
+	end: number,
+	offset: Float64Array,
+	graph: LayeredGraph,
 	metrics: AxisMetrics,
 ): number {
-	if (layer.length === 0) return 0;
-	const first = layer[0]!;
-	const last = layer[layer.length - 1]!;
-	const start = isBox(first) ? -metrics.boxPort(first) : 0;
-	const end =
-		offsets[offsets.length - 1]! + (isBox(last) ? metrics.boxSize(last) - metrics.boxPort(last) : 1);
-	return end - start;
+	if (end === start) return 0;
+	const first = order[start]!;
+	const last = order[end - 1]!;
+	const isBox = (item: number) => item < graph.nodeCount;
+	const from = isBox(first) ? -metrics.boxPort[first]! : 0;
+	const to = offset[end - 1]! + (isBox(last) ? metrics.boxSize[last]! - metrics.boxPort[last]! : 1);
+	return to - from;
 }
 
 /**
  * Integer positions p[i] >= p[i-1] + (offsets[i] - offsets[i-1]) closest (weighted least squares) to the
- * desired values: isotonic regression by pooling adjacent violators on value - offset.
+ * desired values: isotonic regression by pooling adjacent violators on value - offset. The items of one row are
+ * added in order, then placed; the buffers are kept from one row to the next.
  */
-export function closestOrdered(desired: Array<{value: number; weight: number}>, offsets: number[]): number[] {
-	const blocks: Array<{sum: number; weight: number; count: number}> = [];
-	desired.forEach(({value, weight}, index) => {
-		blocks.push({sum: (value - offsets[index]!) * weight, weight, count: 1});
-		while (blocks.length > 1) {
-			const top = blocks[blocks.length - 1]!;
-			const below = blocks[blocks.length - 2]!;
-			if (below.sum / below.weight <= top.sum / top.weight) break;
-			below.sum += top.sum;
-			below.weight += top.weight;
-			below.count += top.count;
-			blocks.pop();
-		}
-	});
-	const placed: number[] = [];
-	for (const block of blocks) {
-		const value = Math.round(block.sum / block.weight);
-		for (let index = 0; index < block.count; index++) placed.push(value + offsets[placed.length]!);
+export class ClosestOrdered {
+	private sum: Float64Array;
+	private weight: Float64Array;
+	private count: Int32Array;
+	private blocks = 0;
+
+	constructor(capacity: number) {
+		this.sum = new Float64Array(capacity);
+		this.weight = new Float64Array(capacity);
+		this.count = new Int32Array(capacity);
 	}
-	return placed;
+
+	/** Makes room for `capacity` items in the next row. */
+	reserve(capacity: number): void {
+		if (this.sum.length >= capacity) return;
+		this.sum = new Float64Array(capacity);
+		this.weight = new Float64Array(capacity);
+		this.count = new Int32Array(capacity);
+	}
+
+	/** The next item wants `value` with `weight`; `offset` is where it stands in its row packed from 0. */
+	add(value: number, weight: number, offset: number): void {
+		const {sum, count} = this;
+		let top = this.blocks++;
+		sum[top] = (value - offset) * weight;
+		this.weight[top] = weight;
+		count[top] = 1;
+		while (top > 0 && !(sum[top - 1]! / this.weight[top - 1]! <= sum[top]! / this.weight[top]!)) {
+			sum[top - 1]! += sum[top]!;
+			this.weight[top - 1]! += this.weight[top]!;
+			count[top - 1]! += count[top]!;
+			top = --this.blocks - 1;
+		}
+	}
+
+	/**
+	 * Writes the positions of the items added since the last call: the i-th one added is items[start + i], its
+	 * offset offset[start + i], and its position goes to position[items[start + i]].
+	 */
+	place(items: Int32Array, start: number, offset: Float64Array, position: Float64Array): void {
+		let index = start;
+		for (let block = 0; block < this.blocks; block++) {
+			const value = Math.round(this.sum[block]! / this.weight[block]!);
+			for (let member = 0; member < this.count[block]!; member++, index++) {
+				position[items[index]!] = value + offset[index]!;
+			}
+		}
+		this.blocks = 0;
+	}
 }

@@ -1,135 +1,211 @@
 // Decides where each edge enters its target box: shared arrows for plain fan-in, else one arrow per source.
-import {closestOrdered} from './layout-position.js';
+import type {LayeredGraph} from './layout-layers.js';
+import {type AxisMetrics, ClosestOrdered} from './layout-position.js';
+import type {ChannelHops, ChannelHopsOfGraph, ChannelPlan} from './route-edges.js';
 
-/** The cells of an item's border that edges may enter: the whole inside of a box's side, a dummy's one cell. */
-export type Reach = (item: number) => {start: number; end: number};
+/**
+ * Where each hop of a channel enters its target (plan.dropOf), and which targets have too few free cells on
+ * their side for their arrows (plan.lacking: their arrows are still placed, but some lie on another source's line
+ * or share a cell). Lines that each carry a single edge into the same box merge into one arrow (a clean fan-in);
+ * otherwise every source gets its own arrow, so a line never seems to continue into a box it does not lead to.
+ * One planner serves every channel of a placement, reusing its buffers.
+ */
+export class ArrowPlanner {
+	// The source whose line comes down each column of the current channel, valid where sourceStamp is `stamp`.
+	private readonly sourceAt: Int32Array;
+	private readonly sourceStamp: Int32Array;
+	private stamp = 0;
+	// The sources feeding the current target have feedStamp[source] === `feed`.
+	private readonly feedStamp: Int32Array;
+	private feed = 0;
+	// The arrows of one target, spread: each one's hop, source and drop, where it would stand packed, where
+	// it is placed.
+	private readonly closest = new ClosestOrdered(0);
+	private hop = new Int32Array(0);
+	private source = new Int32Array(0);
+	private drop = new Float64Array(0);
+	private offsets = new Float64Array(0);
+	private placed = new Float64Array(0);
+	private identity = new Int32Array(0);
 
-export function hopKey(source: number, target: number): number {
-	return source * 4_194_304 + target;
-}
+	constructor(
+		private readonly graph: LayeredGraph,
+		private readonly hops: ChannelHopsOfGraph,
+		private readonly port: Float64Array,
+		private readonly metrics: AxisMetrics,
+		private readonly span: number,
+	) {
+		this.sourceAt = new Int32Array(span);
+		this.sourceStamp = new Int32Array(span);
+		this.feedStamp = new Int32Array(graph.itemCount);
+	}
 
-export type ArrowPlan = {
-	/** Keyed by hopKey(source, target): the cell of the target's border where the hop enters it. */
-	dropOf: Map<number, number>;
+	plan(channel: ChannelHops, plan: ChannelPlan): void {
+		const {port, metrics} = this;
+		this.stamp++;
+		for (const source of channel.sources) {
+			this.sourceAt[port[source]!] = source;
+			this.sourceStamp[port[source]!] = this.stamp;
+		}
+		for (let index = 0; index < channel.targets.length; index++) {
+			const target = channel.targets[index]!;
+			const into = channel.targetHops[index]!;
+			// Arrows enter a box anywhere inside its corners, a dummy in its one cell.
+			let start = port[target]!;
+			let end = start;
+			if (target < this.graph.nodeCount) {
+				const corner = port[target]! - metrics.boxPort[target]!;
+				start = corner + 1;
+				end = corner + metrics.boxSize[target]! - 2;
+			}
+			if (channel.fanIn[index] || start === end || into.length === 1)
+				this.join(target, into, start, end, plan);
+			else this.spread(target, into, start, end, plan);
+		}
+	}
+
+	/** The source whose line comes down `column`, or -1. */
+	private sourceAtColumn(column: number): number {
+		return column >= 0 && column < this.span && this.sourceStamp[column] === this.stamp
+			? this.sourceAt[column]!
+			: -1;
+	}
+
 	/**
-	 * Targets whose side has too few free cells for their arrows, each with how many more cells it needs. Their
-	 * arrows are still placed, but some lie on another source's line or share a cell.
+	 * One arrow for every line into `target`, kept off the lines of sources that do not feed it: a plain fan-in,
+	 * or a single line (one arrow then is what giving each source its own gives too).
 	 */
-	short: Map<number, number>;
-};
+	private join(target: number, into: number[], start: number, end: number, plan: ChannelPlan): void {
+		this.feed++;
+		for (const hop of into) this.feedStamp[this.hops.hopSource[hop]!] = this.feed;
+		let drop = this.port[target]!;
+		if (this.nonFeedingAt(drop)) {
+			// The nearest free cell of the box, the leftmost of two as near.
+			let best: number | undefined;
+			for (let column = start; column <= end; column++) {
+				if (column === drop || this.nonFeedingAt(column)) continue;
+				if (best === undefined || Math.abs(column - drop) < Math.abs(best - drop)) best = column;
+			}
+			if (best !== undefined) drop = best;
+		}
+		for (const hop of into) plan.dropOf[hop] = drop;
+		if (this.nonFeedingAt(drop)) plan.lacking[target] = 1;
+	}
 
-/**
- * Where each hop (source item -> target item in one channel) enters its target. Lines that each carry a single
- * edge into the same box merge into one arrow (a clean fan-in); otherwise every source gets its own arrow, so a
- * line never seems to continue into a box it does not lead to.
- */
-export function placeArrows(hops: Map<number, Set<number>>, port: number[], reach: Reach): ArrowPlan {
-	const incoming = new Map<number, number[]>();
-	for (const [source, targets] of hops) {
-		for (const target of targets) {
-			const sources = incoming.get(target);
-			if (sources) sources.push(source);
-			else incoming.set(target, [source]);
+	/** Whether the line of a source that does not feed the current target comes down `column`. */
+	private nonFeedingAt(column: number): boolean {
+		const source = this.sourceAtColumn(column);
+		return source >= 0 && this.feedStamp[source] !== this.feed;
+	}
+
+	/** One arrow per source into `target`, in the order of the sources, grouped around its middle. */
+	private spread(target: number, into: number[], start: number, end: number, plan: ChannelPlan): void {
+		const {port} = this;
+		const count = into.length;
+		this.reserve(count);
+		const {hop, source, drop, offsets, placed} = this;
+		// The hops by their source's position (insertion sort: a box has few arrows).
+		for (let index = 0; index < count; index++) {
+			const from = this.hops.hopSource[into[index]!]!;
+			let at = index;
+			while (at > 0 && (port[source[at - 1]!]! - port[from]! || source[at - 1]! - from) > 0) {
+				hop[at] = hop[at - 1]!;
+				source[at] = source[at - 1]!;
+				at--;
+			}
+			hop[at] = into[index]!;
+			source[at] = from;
+		}
+		const middle = port[target]!;
+		const spacing = (count - 1) * 2 <= end - start ? 2 : 1;
+		// Arrows move towards their source only a little, so they stay near the middle.
+		const low = Math.max(start, middle - count);
+		const high = Math.min(end, middle + count);
+		for (let index = 0; index < count; index++) {
+			offsets[index] = index * spacing;
+			this.closest.add(Math.min(high, Math.max(low, port[source[index]!]!)), 1, offsets[index]!);
+		}
+		this.closest.place(this.identity, 0, offsets, placed);
+		const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[count - 1]! - end);
+		for (let index = 0; index < count; index++)
+			drop[index] = Math.min(end, Math.max(start, placed[index]! + shift));
+		this.avoidSourceLines(count, start, end);
+		for (let index = 0; index < count; index++) plan.dropOf[hop[index]!] = drop[index]!;
+		const missing = this.missingCells(count, start, end);
+		if (missing > 0) plan.lacking[target] = missing;
+	}
+
+	private reserve(count: number): void {
+		if (this.hop.length >= count) return;
+		this.hop = new Int32Array(count);
+		this.source = new Int32Array(count);
+		this.drop = new Float64Array(count);
+		this.offsets = new Float64Array(count);
+		this.placed = new Float64Array(count);
+		this.identity = Int32Array.from({length: count}, (_, index) => index);
+		this.closest.reserve(count);
+	}
+
+	/** Whether a source other than `source` comes down `column`. */
+	private blocked(column: number, source: number): boolean {
+		const other = this.sourceAtColumn(column);
+		return other >= 0 && other !== source;
+	}
+
+	/**
+	 * An arrow in the column where another source's line comes down would lie on that line; it swaps with a
+	 * sibling arrow or moves to the nearest free cell of the box instead.
+	 */
+	private avoidSourceLines(count: number, start: number, end: number): void {
+		const {source, drop} = this;
+		for (let entry = 0; entry < count; entry++) {
+			if (!this.blocked(drop[entry]!, source[entry]!)) continue;
+			let partner = -1;
+			for (let other = 0; other < count && partner < 0; other++) {
+				if (
+					other !== entry &&
+					!this.blocked(drop[other]!, source[entry]!) &&
+					!this.blocked(drop[entry]!, source[other]!)
+				)
+					partner = other;
+			}
+			if (partner >= 0) {
+				const swapped = drop[entry]!;
+				drop[entry] = drop[partner]!;
+				drop[partner] = swapped;
+				continue;
+			}
+			let best: number | undefined;
+			for (let column = start; column <= end; column++) {
+				if (this.dropAt(column, count) || this.blocked(column, source[entry]!)) continue;
+				if (best === undefined || Math.abs(column - drop[entry]!) < Math.abs(best - drop[entry]!))
+					best = column;
+			}
+			if (best !== undefined) drop[entry] = best;
 		}
 	}
-	const sourceAt = new Map<number, number>();
-	for (const source of hops.keys()) sourceAt.set(port[source]!, source);
-	const dropOf = new Map<number, number>();
-	const short = new Map<number, number>();
-	for (const [target, sources] of incoming) {
-		const {start, end} = reach(target);
-		if (sources.every((source) => hops.get(source)!.size === 1) || start === end) {
-			// A plain fan-in: every line joins one arrow, kept off the lines of sources that do not feed the box.
-			const shared = sources.map((source) => ({source, drop: port[target]!}));
-			const feeding = new Set(sources);
-			const otherAt = (column: number) => {
-				const source = sourceAt.get(column);
-				return source === undefined || feeding.has(source) ? undefined : source;
-			};
-			avoidSourceLines(shared.slice(0, 1), otherAt, start, end);
-			for (const source of sources) dropOf.set(hopKey(source, target), shared[0]!.drop);
-			if (otherAt(shared[0]!.drop) !== undefined) short.set(target, 1);
-			continue;
-		}
-		const drops = spreadDrops(sources, port, port[target]!, start, end);
-		avoidSourceLines(drops, (column) => sourceAt.get(column), start, end);
-		for (const {source, drop} of drops) dropOf.set(hopKey(source, target), drop);
-		const missing = missingCells(drops, sourceAt, start, end);
-		if (missing > 0) short.set(target, missing);
+
+	private dropAt(column: number, count: number): boolean {
+		for (let index = 0; index < count; index++) if (this.drop[index] === column) return true;
+		return false;
 	}
-	return {dropOf, short};
-}
 
-/** How many more cells the side needs so that every source has its own arrow off other sources' lines. */
-function missingCells(
-	drops: Array<{source: number; drop: number}>,
-	sourceAt: Map<number, number>,
-	start: number,
-	end: number,
-): number {
-	const clean =
-		new Set(drops.map((entry) => entry.drop)).size === drops.length &&
-		drops.every((entry) => (sourceAt.get(entry.drop) ?? entry.source) === entry.source);
-	if (clean) return 0;
-	const feeding = new Set(drops.map((entry) => entry.source));
-	let free = 0;
-	for (let cell = start; cell <= end; cell++) {
-		const source = sourceAt.get(cell);
-		if (source === undefined || feeding.has(source)) free++;
-	}
-	return Math.max(1, drops.length - free);
-}
-
-/** One arrow per source, in the order of the sources, grouped around the middle of the box. */
-function spreadDrops(
-	sources: number[],
-	port: number[],
-	middle: number,
-	start: number,
-	end: number,
-): Array<{source: number; drop: number}> {
-	if (sources.length === 1) return [{source: sources[0]!, drop: middle}];
-	sources.sort((a, b) => port[a]! - port[b]! || a - b);
-	const spacing = (sources.length - 1) * 2 <= end - start ? 2 : 1;
-	const offsets = sources.map((_, index) => index * spacing);
-	// Arrows move towards their source only a little, so they stay near the middle.
-	const low = Math.max(start, middle - sources.length);
-	const high = Math.min(end, middle + sources.length);
-	const desired = sources.map((source) => ({value: Math.min(high, Math.max(low, port[source]!)), weight: 1}));
-	const placed = closestOrdered(desired, offsets);
-	const shift = Math.max(0, start - placed[0]!) - Math.max(0, placed[placed.length - 1]! - end);
-	return sources.map((source, index) => ({
-		source,
-		drop: Math.min(end, Math.max(start, placed[index]! + shift)),
-	}));
-}
-
-/**
- * An arrow in the column where another source's line comes down would lie on that line; it swaps with a sibling
- * arrow or moves to the nearest free cell of the box instead.
- */
-function avoidSourceLines(
-	drops: Array<{source: number; drop: number}>,
-	sourceAt: (column: number) => number | undefined,
-	start: number,
-	end: number,
-): void {
-	const blocked = (column: number, source: number) => (sourceAt(column) ?? source) !== source;
-	for (const entry of drops) {
-		if (!blocked(entry.drop, entry.source)) continue;
-		const partner = drops.find(
-			(other) => other !== entry && !blocked(other.drop, entry.source) && !blocked(entry.drop, other.source),
-		);
-		if (partner) {
-			[entry.drop, partner.drop] = [partner.drop, entry.drop];
-			continue;
+	/** How many more cells the side needs so that every source has its own arrow off other sources' lines. */
+	private missingCells(count: number, start: number, end: number): number {
+		const {source, drop} = this;
+		let clean = true;
+		for (let index = 0; index < count && clean; index++) {
+			if (this.blocked(drop[index]!, source[index]!)) clean = false;
+			for (let other = 0; other < index; other++) if (drop[other] === drop[index]) clean = false;
 		}
-		const used = new Set(drops.map((other) => other.drop));
-		let best: number | undefined;
-		for (let column = start; column <= end; column++) {
-			if (used.has(column) || blocked(column, entry.source)) continue;
-			if (best === undefined || Math.abs(column - entry.drop) < Math.abs(best - entry.drop)) best = column;
+		if (clean) return 0;
+		this.feed++;
+		for (let index = 0; index < count; index++) this.feedStamp[source[index]!] = this.feed;
+		let free = 0;
+		for (let cell = start; cell <= end; cell++) {
+			const other = this.sourceAtColumn(cell);
+			if (other < 0 || this.feedStamp[other] === this.feed) free++;
 		}
-		if (best !== undefined) entry.drop = best;
+		return Math.max(1, count - free);
 	}
 }

@@ -1,0 +1,69 @@
+// Places the items along their layers and plans the channels, growing boxes that lack room for their arrows.
+import type {LayeredGraph} from './layout-layers.js';
+import {type AxisMetrics, type PlacementBasis, placeAlongLayers} from './layout-position.js';
+import {type ChannelHopsOfGraph, type ChannelPlan, planChannels} from './route-edges.js';
+
+export type Placement = {port: Float64Array; plan: ChannelPlan; metrics: AxisMetrics};
+
+// Growing a box moves its neighbours, which can crowd another box; a few rounds settle every case seen.
+const maxGrowthRounds = 6;
+
+/**
+ * Positions along the layers and the channel plans. A box with more arrows coming in than its side has free
+ * cells for grows by what it lacks (sideways downwards, in rows on both sides, so its port stays in the middle)
+ * and everything is placed again. Undefined as soon as `accept` refuses a placement (too wide).
+ */
+export function placeWithRoom(
+	basis: PlacementBasis,
+	hops: ChannelHopsOfGraph,
+	base: {boxSize: number; boxPort: number; boxGap: number},
+	aligned: boolean,
+	direction: 'down' | 'right',
+	accept: (port: Float64Array, metrics: AxisMetrics) => boolean,
+): Placement | undefined {
+	const {graph} = basis;
+	const extra = new Float64Array(graph.nodeCount);
+	// Dummies are one cell with their port in it.
+	const metrics: AxisMetrics = {
+		boxSize: new Float64Array(graph.itemCount).fill(1),
+		boxPort: new Float64Array(graph.itemCount),
+		boxGap: base.boxGap,
+		lineUpPastLines: direction === 'down',
+	};
+	const sizeBoxes = () => {
+		for (let item = 0; item < graph.nodeCount; item++) {
+			metrics.boxSize[item] = base.boxSize + extra[item]!;
+			metrics.boxPort[item] = base.boxPort + (direction === 'down' ? extra[item]! / 2 : 0);
+		}
+	};
+	sizeBoxes();
+	for (let round = 0; ; round++) {
+		const port = placeAlongLayers(basis, metrics, aligned);
+		if (!accept(port, metrics)) return undefined;
+		const plan = planChannels(graph, hops, port, metrics);
+		let grown = false;
+		if (round < maxGrowthRounds) {
+			for (let item = 0; item < graph.nodeCount; item++) {
+				const cells = plan.lacking[item]!;
+				if (cells === 0) continue;
+				extra[item]! += direction === 'down' ? cells + (cells % 2) : cells;
+				grown = true;
+			}
+		}
+		if (!grown) return {port, plan, metrics};
+		sizeBoxes();
+	}
+}
+
+/** The columns (rows, sideways) the placement spans. */
+export function extent(graph: LayeredGraph, port: Float64Array, metrics: AxisMetrics): number {
+	let end = 0;
+	for (let item = 0; item < graph.itemCount; item++) {
+		const box = item < graph.nodeCount;
+		end = Math.max(
+			end,
+			box ? port[item]! - metrics.boxPort[item]! + metrics.boxSize[item]! : port[item]! + 1,
+		);
+	}
+	return end;
+}
