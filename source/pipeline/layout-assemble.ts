@@ -1,8 +1,8 @@
 // Turns a placement into the layout's boxes and edge polylines, in cell coordinates.
-import type {DagLayout, EdgePath, NodeBox} from './layout-dag.js';
+import type {DagLayout, EdgePath, NodeBox} from './layout-types.js';
 import type {LayeredGraph} from './layout-layers.js';
 import type {Placement} from './layout-room.js';
-import type {ChannelHopsOfGraph} from './route-edges.js';
+import type {ChannelHopsOfGraph} from './channel-types.js';
 
 export type Shape = {
 	direction: 'down' | 'right';

@@ -6,28 +6,11 @@ import {buildLayeredGraph, type LayeredGraph} from './layout-layers.js';
 import {orderLayers} from './layout-order.js';
 import {type PlacementBasis, placementBasis} from './layout-position.js';
 import {extent, placeWithRoom} from './layout-room.js';
-import type {Dag, EdgeKind} from './model.js';
+import type {DagLayout} from './layout-types.js';
+import type {Dag} from './model.js';
 import {type ChannelHopsOfGraph, type ChannelPlan, channelHopsOf} from './route-edges.js';
 
-export type NodeBox = {
-	name: string;
-	/** The step's type, drawn on the box's second line when no decoration is given. */
-	type: string;
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-	layer: number;
-};
-/** An orthogonal polyline in cell coordinates, from a cell on the source box's border to one on the target's. */
-export type EdgePath = {from: string; to: string; kind: EdgeKind; points: Array<{x: number; y: number}>};
-export type DagLayout = {
-	width: number;
-	height: number;
-	boxes: NodeBox[];
-	edges: EdgePath[];
-	direction: 'down' | 'right';
-};
+export type {DagLayout, EdgePath, NodeBox} from './layout-types.js';
 export type LayoutResult = ({fits: true} & DagLayout) | {fits: false; reason: string; neededWidth: number};
 export type LayoutOptions = {
 	maxWidth: number;

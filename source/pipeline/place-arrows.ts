@@ -1,7 +1,7 @@
 // Decides where each edge enters its target box: shared arrows for plain fan-in, else one arrow per source.
 import type {LayeredGraph} from './layout-layers.js';
 import {type AxisMetrics, ClosestOrdered} from './layout-position.js';
-import type {ChannelHops, ChannelHopsOfGraph, ChannelPlan} from './route-edges.js';
+import type {ChannelHops, ChannelHopsOfGraph, ChannelPlan} from './channel-types.js';
 
 /**
  * Where each hop of a channel enters its target (plan.dropOf), and which targets have too few free cells on

@@ -1,5 +1,5 @@
 // Gives every bus that turns in a channel (a source's line, running along to the arrows it feeds) its track.
-import type {ChannelHops, ChannelPlan} from './route-edges.js';
+import type {ChannelHops, ChannelPlan} from './channel-types.js';
 
 /**
  * Tracks for the buses that turn. A bus crossing another's source line goes below where that line ends, and a
