@@ -4,8 +4,8 @@ import {sanitizeLabel} from './box-text.js';
 import {assemble} from './layout-assemble.js';
 import {buildLayeredGraph, type LayeredGraph} from './layout-layers.js';
 import {orderLayers} from './layout-order.js';
-import {type PlacementBasis, placementBasis} from './layout-position.js';
-import {extent, placeWithRoom} from './layout-room.js';
+import {type PlacementBasis, packedWidth, placementBasis} from './layout-position.js';
+import {type BoxBase, boxMetrics, extent, placeWithRoom} from './layout-room.js';
 import type {Dag, EdgeKind} from './model.js';
 import {type ChannelHopsOfGraph, type ChannelPlan, channelHopsOf} from './route-edges.js';
 
@@ -156,8 +156,15 @@ function candidateWidths(graph: LayeredGraph, boxWidth: number | undefined): num
 
 function layoutDown({graph, basis, hops}: Prepared, widths: number[], maxWidth: number): Attempt {
 	let neededWidth = Number.POSITIVE_INFINITY;
+	// Box widths whose widest layer alone is too wide: both their attempts fail at their first placement.
+	const hopeless: Array<{base: BoxBase; bound: number}> = [];
 	for (const boxWidth of widths) {
 		const base = {boxSize: boxWidth, boxPort: Math.floor((boxWidth - 1) / 2), boxGap: 2};
+		const bound = packedWidth(basis, boxMetrics(graph, base, 'down'));
+		if (bound > maxWidth) {
+			hopeless.push({base, bound});
+			continue;
+		}
 		for (const aligned of [true, false]) {
 			let width = 0;
 			const placed = placeWithRoom(basis, hops, base, aligned, 'down', (port, metrics) => {
@@ -180,6 +187,18 @@ function layoutDown({graph, basis, hops}: Prepared, widths: number[], maxWidth: 
 					height: length,
 				}),
 			};
+		}
+	}
+	// Nothing fits: the fewest columns an attempt needed. A hopeless one needs its first placement's extent, which
+	// is never below its bound, so only one whose bound is below the fewest so far is placed (narrowest first).
+	hopeless.sort((a, b) => a.bound - b.bound);
+	for (const {base, bound} of hopeless) {
+		for (const aligned of [false, true]) {
+			if (bound >= neededWidth) break;
+			placeWithRoom(basis, hops, base, aligned, 'down', (port, metrics) => {
+				neededWidth = Math.min(neededWidth, extent(graph, port, metrics));
+				return false;
+			});
 		}
 	}
 	return {neededWidth};

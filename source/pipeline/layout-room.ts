@@ -4,6 +4,8 @@ import {type AxisMetrics, type PlacementBasis, placeAlongLayers} from './layout-
 import {type ChannelHopsOfGraph, type ChannelPlan, planChannels} from './route-edges.js';
 
 export type Placement = {port: Float64Array; plan: ChannelPlan; metrics: AxisMetrics};
+/** Boxes before any grew: their size along the layers, where their port is, the gap between two. */
+export type BoxBase = {boxSize: number; boxPort: number; boxGap: number};
 
 // Growing a box moves its neighbours, which can crowd another box; a few rounds settle every case seen.
 const maxGrowthRounds = 6;
@@ -16,28 +18,15 @@ const maxGrowthRounds = 6;
 export function placeWithRoom(
 	basis: PlacementBasis,
 	hops: ChannelHopsOfGraph,
-	base: {boxSize: number; boxPort: number; boxGap: number},
+	base: BoxBase,
 	aligned: boolean,
 	direction: 'down' | 'right',
 	accept: (port: Float64Array, metrics: AxisMetrics) => boolean,
 ): Placement | undefined {
 	const {graph} = basis;
 	const extra = new Float64Array(graph.nodeCount);
-	// Dummies are one cell with their port in it.
-	const metrics: AxisMetrics = {
-		boxSize: new Float64Array(graph.itemCount).fill(1),
-		boxPort: new Float64Array(graph.itemCount),
-		boxGap: base.boxGap,
-		lineUpPastLines: direction === 'down',
-	};
-	const sizeBoxes = () => {
-		for (let item = 0; item < graph.nodeCount; item++) {
-			metrics.boxSize[item] = base.boxSize + extra[item]!;
-			metrics.boxPort[item] = base.boxPort + (direction === 'down' ? extra[item]! / 2 : 0);
-		}
-	};
-	sizeBoxes();
 	for (let round = 0; ; round++) {
+		const metrics = boxMetrics(graph, base, direction, extra);
 		const port = placeAlongLayers(basis, metrics, aligned);
 		if (!accept(port, metrics)) return undefined;
 		const plan = planChannels(graph, hops, port, metrics);
@@ -51,8 +40,27 @@ export function placeWithRoom(
 			}
 		}
 		if (!grown) return {port, plan, metrics};
-		sizeBoxes();
 	}
+}
+
+/** Sizes along the layers of boxes `base` grown by `extra` cells each; dummies are one cell with their port in it. */
+export function boxMetrics(
+	graph: LayeredGraph,
+	base: BoxBase,
+	direction: 'down' | 'right',
+	extra: Float64Array = new Float64Array(graph.nodeCount),
+): AxisMetrics {
+	const metrics: AxisMetrics = {
+		boxSize: new Float64Array(graph.itemCount).fill(1),
+		boxPort: new Float64Array(graph.itemCount),
+		boxGap: base.boxGap,
+		lineUpPastLines: direction === 'down',
+	};
+	for (let item = 0; item < graph.nodeCount; item++) {
+		metrics.boxSize[item] = base.boxSize + extra[item]!;
+		metrics.boxPort[item] = base.boxPort + (direction === 'down' ? extra[item]! / 2 : 0);
+	}
+	return metrics;
 }
 
 /** The columns (rows, sideways) the placement spans. */
