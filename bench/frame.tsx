@@ -141,8 +141,8 @@ function medians(times: FrameTime[]): FrameTime {
 }
 
 /**
- * Median cost of laying out and drawing the whole screen: each run changes the width, so layoutDag places and
- * routes again (the layers and their order are kept per DAG, as on a real resize).
+ * Median cost of laying out and drawing the whole screen: each run changes the width, so layoutDag lays the DAG
+ * out again (from the layers, their order and the placements it keeps per DAG, as on a real resize).
  */
 async function layoutAndRender(screen: Screen, columns: number, runs: number): Promise<FrameTime> {
 	const times: FrameTime[] = [];

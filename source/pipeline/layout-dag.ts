@@ -4,8 +4,8 @@ import {sanitizeLabel} from './box-text.js';
 import {assemble} from './layout-assemble.js';
 import {buildLayeredGraph, type LayeredGraph} from './layout-layers.js';
 import {orderLayers} from './layout-order.js';
-import {type PlacementBasis, placementBasis} from './layout-position.js';
-import {extent, placeWithRoom} from './layout-room.js';
+import {type PlacementBasis, packedWidth, placementBasis} from './layout-position.js';
+import {type BoxBase, boxMetrics, extent, Placements} from './layout-room.js';
 import type {DagLayout} from './layout-types.js';
 import type {Dag} from './model.js';
 import {type ChannelHopsOfGraph, type ChannelPlan, channelHopsOf} from './route-edges.js';
@@ -49,13 +49,15 @@ export function layoutDag(dag: Dag, options: LayoutOptions): LayoutResult {
 // A DAG is treated as an immutable value (like the layouts made from it). Its last layout is kept, so asking
 // again with the same options (a poll that changed only statuses, a redraw) returns the very same object, and
 // what does not depend on the width (layers, their order, what placement and routing need of them, the widest
-// box the names want) is kept per DAG, so a resized terminal only places and routes again.
+// box the names want, the placements for each box width) is kept per DAG, so a resized terminal mostly only
+// draws the edges again.
 const lastLayouts = new WeakMap<Dag, {key: string; result: LayoutResult}>();
 type Prepared = {
 	graph: LayeredGraph;
 	layers: number[][];
 	basis: PlacementBasis;
 	hops: ChannelHopsOfGraph;
+	placements: Placements;
 	widthsByBoxWidth: Map<string, number[]>;
 };
 const prepared = new WeakMap<Dag, Prepared>();
@@ -66,7 +68,15 @@ function prepare(dag: Dag, boxWidth: number | undefined): {entry: Prepared; widt
 		const graph = buildLayeredGraph(dag);
 		const layers = graph.nodeCount === 0 ? [] : orderLayers(graph);
 		const basis = placementBasis(graph, layers);
-		entry = {graph, layers, basis, hops: channelHopsOf(graph, layers.length), widthsByBoxWidth: new Map()};
+		const hops = channelHopsOf(graph, layers.length);
+		entry = {
+			graph,
+			layers,
+			basis,
+			hops,
+			placements: new Placements(basis, hops),
+			widthsByBoxWidth: new Map(),
+		};
 		prepared.set(dag, entry);
 	}
 	const widthKey = String(boxWidth);
@@ -137,41 +147,59 @@ function candidateWidths(graph: LayeredGraph, boxWidth: number | undefined): num
 	return widths;
 }
 
-function layoutDown({graph, basis, hops}: Prepared, widths: number[], maxWidth: number): Attempt {
+function layoutDown({graph, basis, hops, placements}: Prepared, widths: number[], maxWidth: number): Attempt {
 	let neededWidth = Number.POSITIVE_INFINITY;
+	// Box widths whose widest layer alone is too wide: both their attempts fail at their first placement.
+	const hopeless: Array<{base: BoxBase; bound: number}> = [];
 	for (const boxWidth of widths) {
 		const base = {boxSize: boxWidth, boxPort: Math.floor((boxWidth - 1) / 2), boxGap: 2};
+		const bound = packedWidth(basis, boxMetrics(graph, base, 'down'));
+		if (bound > maxWidth) {
+			hopeless.push({base, bound});
+			continue;
+		}
 		for (const aligned of [true, false]) {
-			let width = 0;
-			const placed = placeWithRoom(basis, hops, base, aligned, 'down', (port, metrics) => {
-				width = extent(graph, port, metrics);
-				return width <= maxWidth;
-			});
-			if (!placed) {
-				neededWidth = Math.min(neededWidth, width);
+			const placed = placements.place(base, aligned, 'down', maxWidth);
+			if ('tooWide' in placed) {
+				neededWidth = Math.min(neededWidth, placed.tooWide);
 				continue;
 			}
-			const {bandStart, length} = bands(placed.plan, hops, boxHeight, labelRoom.down);
+			const {placement} = placed;
+			const {bandStart, length} = bands(placement.plan, hops, boxHeight, labelRoom.down);
 			return {
 				boxWidth,
-				layout: assemble(graph, hops, placed, bandStart, {
+				layout: assemble(graph, hops, placement, bandStart, {
 					direction: 'down',
 					boxWidth,
 					bandSize: boxHeight,
 					boxHeight,
-					width: extent(graph, placed.port, placed.metrics),
+					width: extent(graph, placement.port, placement.metrics),
 					height: length,
 				}),
 			};
 		}
 	}
+	// Nothing fits: the fewest columns an attempt needed. A hopeless one needs its first placement's extent, which
+	// is never below its bound, so only one whose bound is below the fewest so far is placed (narrowest first).
+	hopeless.sort((a, b) => a.bound - b.bound);
+	for (const {base, bound} of hopeless) {
+		for (const aligned of [false, true]) {
+			if (bound >= neededWidth) break;
+			const first = placements.place(base, aligned, 'down', Number.NEGATIVE_INFINITY);
+			if ('tooWide' in first) neededWidth = Math.min(neededWidth, first.tooWide);
+		}
+	}
 	return {neededWidth};
 }
 
-function layoutRight({graph, layers, basis, hops}: Prepared, widths: number[], maxWidth: number): Attempt {
+function layoutRight(
+	{graph, layers, hops, placements}: Prepared,
+	widths: number[],
+	maxWidth: number,
+): Attempt {
 	// Sideways, a box's port is its name row, and boxes are stacked with one blank row between them.
 	const base = {boxSize: boxHeight, boxPort: 1, boxGap: 1};
-	const placed = placeWithRoom(basis, hops, base, true, 'right', () => true)!;
+	const placed = placements.placeUnbounded(base, true, 'right');
 	let channels = 0;
 	hops.channels.forEach((channel, index) => {
 		channels += channelSize(placed.plan.tracks[index]!, channel.labelled, labelRoom.right);

@@ -1,4 +1,5 @@
 // Places the ordered items of each layer along the layer: children under their parents, long edges straight.
+import {ClosestOrdered} from './closest-ordered.js';
 import {flattenLayers, type LayeredGraph} from './layout-layers.js';
 
 /**
@@ -96,13 +97,7 @@ export function placeAlongLayers(
 	const layerCount = layerStart.length - 1;
 	const port = new Float64Array(graph.itemCount);
 	const separation = separationOf(graph, metrics);
-	// Each item's port with its layer packed from 0.
-	const offset = new Float64Array(graph.itemCount);
-	for (let layer = 0; layer < layerCount; layer++) {
-		for (let index = layerStart[layer]! + 1; index < layerStart[layer + 1]!; index++) {
-			offset[index] = offset[index - 1]! + separation(order[index - 1]!, order[index]!);
-		}
-	}
+	const offset = packedOffsets(basis, separation);
 
 	if (aligned) {
 		for (let index = 0; index < order.length; index++) port[order[index]!] = offset[index]!;
@@ -130,12 +125,8 @@ export function placeAlongLayers(
 		}
 		straighten(basis, port, separation, metrics.lineUpPastLines);
 	} else {
-		const extents = new Float64Array(layerCount);
-		let widest = 0;
-		for (let layer = 0; layer < layerCount; layer++) {
-			extents[layer] = layerExtent(order, layerStart[layer]!, layerStart[layer + 1]!, offset, graph, metrics);
-			widest = Math.max(widest, extents[layer]!);
-		}
+		const extents = packedExtents(basis, offset, metrics);
+		const widest = extents.reduce((most, extent) => Math.max(most, extent), 0);
 		for (let layer = 0; layer < layerCount; layer++) {
 			const shift = Math.floor((widest - extents[layer]!) / 2);
 			for (let index = layerStart[layer]!; index < layerStart[layer + 1]!; index++) {
@@ -150,6 +141,39 @@ export function placeAlongLayers(
 	}
 	if (Number.isFinite(leftmost)) for (let item = 0; item < graph.itemCount; item++) port[item]! -= leftmost;
 	return port;
+}
+
+/**
+ * The widest layer packed. No placement with these sizes is narrower: every placement keeps each layer's items
+ * at least this far apart, and boxes only grow.
+ */
+export function packedWidth(basis: PlacementBasis, metrics: AxisMetrics): number {
+	const extents = packedExtents(basis, packedOffsets(basis, separationOf(basis.graph, metrics)), metrics);
+	return extents.reduce((most, extent) => Math.max(most, extent), 0);
+}
+
+/** Each item's port with its layer packed from 0, by the item's index in `order`. */
+function packedOffsets(
+	basis: PlacementBasis,
+	separation: (left: number, right: number) => number,
+): Float64Array {
+	const {order, layerStart} = basis;
+	const offset = new Float64Array(order.length);
+	for (let layer = 0; layer + 1 < layerStart.length; layer++) {
+		for (let index = layerStart[layer]! + 1; index < layerStart[layer + 1]!; index++) {
+			offset[index] = offset[index - 1]! + separation(order[index - 1]!, order[index]!);
+		}
+	}
+	return offset;
+}
+
+function packedExtents(basis: PlacementBasis, offset: Float64Array, metrics: AxisMetrics): Float64Array {
+	const {graph, order, layerStart} = basis;
+	const extents = new Float64Array(layerStart.length - 1);
+	for (let layer = 0; layer < extents.length; layer++) {
+		extents[layer] = layerExtent(order, layerStart[layer]!, layerStart[layer + 1]!, offset, graph, metrics);
+	}
+	return extents;
 }
 
 /** Cells from the port of `left` to the port of `right` when they stand side by side, `left` first. */
@@ -226,60 +250,4 @@ function layerExtent(
 	const from = isBox(first) ? -metrics.boxPort[first]! : 0;
 	const to = offset[end - 1]! + (isBox(last) ? metrics.boxSize[last]! - metrics.boxPort[last]! : 1);
 	return to - from;
-}
-
-/**
- * Integer positions p[i] >= p[i-1] + (offsets[i] - offsets[i-1]) closest (weighted least squares) to the
- * desired values: isotonic regression by pooling adjacent violators on value - offset. The items of one row are
- * added in order, then placed; the buffers are kept from one row to the next.
- */
-export class ClosestOrdered {
-	private sum: Float64Array;
-	private weight: Float64Array;
-	private count: Int32Array;
-	private blocks = 0;
-
-	constructor(capacity: number) {
-		this.sum = new Float64Array(capacity);
-		this.weight = new Float64Array(capacity);
-		this.count = new Int32Array(capacity);
-	}
-
-	/** Makes room for `capacity` items in the next row. */
-	reserve(capacity: number): void {
-		if (this.sum.length >= capacity) return;
-		this.sum = new Float64Array(capacity);
-		this.weight = new Float64Array(capacity);
-		this.count = new Int32Array(capacity);
-	}
-
-	/** The next item wants `value` with `weight`; `offset` is where it stands in its row packed from 0. */
-	add(value: number, weight: number, offset: number): void {
-		const {sum, count} = this;
-		let top = this.blocks++;
-		sum[top] = (value - offset) * weight;
-		this.weight[top] = weight;
-		count[top] = 1;
-		while (top > 0 && !(sum[top - 1]! / this.weight[top - 1]! <= sum[top]! / this.weight[top]!)) {
-			sum[top - 1]! += sum[top]!;
-			this.weight[top - 1]! += this.weight[top]!;
-			count[top - 1]! += count[top]!;
-			top = --this.blocks - 1;
-		}
-	}
-
-	/**
-	 * Writes the positions of the items added since the last call: the i-th one added is items[start + i], its
-	 * offset offset[start + i], and its position goes to position[items[start + i]].
-	 */
-	place(items: Int32Array, start: number, offset: Float64Array, position: Float64Array): void {
-		let index = start;
-		for (let block = 0; block < this.blocks; block++) {
-			const value = Math.round(this.sum[block]! / this.weight[block]!);
-			for (let member = 0; member < this.count[block]!; member++, index++) {
-				position[items[index]!] = value + offset[index]!;
-			}
-		}
-		this.blocks = 0;
-	}
 }

@@ -1,6 +1,7 @@
 // Decides where each edge enters its target box: shared arrows for plain fan-in, else one arrow per source.
 import type {LayeredGraph} from './layout-layers.js';
-import {type AxisMetrics, ClosestOrdered} from './layout-position.js';
+import {ClosestOrdered} from './closest-ordered.js';
+import type {AxisMetrics} from './layout-position.js';
 import type {ChannelHops, ChannelHopsOfGraph, ChannelPlan} from './channel-types.js';
 
 /**
