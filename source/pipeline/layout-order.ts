@@ -51,15 +51,9 @@ export function orderLayers(graph: LayeredGraph): number[][] {
 }
 
 function adjacency(lists: number[][]): Adjacency {
-	const start = new Int32Array(lists.length + 1);
-	lists.forEach((list, item) => {
-		start[item + 1] = start[item]! + list.length;
-	});
-	const list = new Int32Array(start[lists.length]!);
-	lists.forEach((neighbours, item) => {
-		for (let index = 0; index < neighbours.length; index++) list[start[item]! + index] = neighbours[index]!;
-	});
-	return {start, list};
+	// The same flattening as the layers': item `item`'s neighbours are list[start[item]] up to list[start[item + 1]].
+	const {order, layerStart} = flattenLayers(lists);
+	return {start: layerStart, list: order};
 }
 
 function remember({order, layerStart, position}: Arrangement, layer: number): void {
