@@ -144,8 +144,7 @@ describe('big accounts', () => {
 		await tui.select(idOf(chainArn));
 		await tui.press('Enter');
 		await tui.waitFor('300/300 steps done', 30_000);
-		await tui.press('g');
-		await tui.waitFor('DAG [list] timeline');
+		await tui.showList();
 		await tui.press('End');
 		await tui.waitFor(/^› Step0300 /m);
 		expect(residentKb(tui.pid)).toBeLessThan(memoryCeilingKb);
@@ -164,8 +163,7 @@ describe('big accounts', () => {
 		await tui.select(idOf(abaloneArn));
 		await tui.press('Enter');
 		await tui.waitFor('✔ SUCCEEDED');
-		await tui.press('g');
-		await tui.waitFor('DAG [list] timeline');
+		await tui.showList();
 		await tui.select('AbaloneEval');
 		const since = proxy.requests.length;
 		await tui.press('e');

@@ -140,8 +140,7 @@ describe('the UI on a flaky link', () => {
 		await screen.waitFor('cycle the view: DAG, list, timeline');
 		await screen.press('Escape');
 		await screen.waitFor((shown) => !shown.includes('cycle the view: DAG, list, timeline'));
-		await screen.press('g');
-		await screen.waitFor('DAG [list] timeline');
+		await screen.showList();
 		// All of that happened while one slow answer was still on its way.
 		expect(slow.endedAt).toBeUndefined();
 
@@ -211,8 +210,7 @@ describe('the UI on a flaky link', () => {
 		const screen = await openExecution('Abalone', executionArn);
 		await screen.waitFor('✔ SUCCEEDED');
 		emulator.setFaults({s3AccessDenied: true});
-		await screen.press('g');
-		await screen.waitFor('DAG [list] timeline');
+		await screen.showList();
 		await screen.select('AbaloneEval');
 		await screen.press('e');
 		// The pane wraps long lines inside its border: read it as one text.
@@ -314,8 +312,7 @@ describe('the emulator process killed under the UI', () => {
 		await tui.select(idOf(running.PipelineExecutionArn!));
 		await tui.press('Enter');
 		await tui.waitFor('● EXECUTING');
-		await tui.press('g');
-		await tui.waitFor('DAG [list] timeline');
+		await tui.showList();
 		// The second step, so keeping the selection is more than staying on the first row.
 		await tui.select('AbaloneTrain');
 		const screenName = /^sagemon Pipelines › AbalonePipeline › execution-/;

@@ -132,7 +132,7 @@ describe('the UI given hostile text', () => {
 		await tui.select(idOf(executions.get('HostilePipeline')!));
 		await tui.press('Enter');
 		await look('✖ FAILED');
-		await tui.press('g');
+		await tui.showList();
 		await look('DAG [list] timeline');
 		// Each pane is waited for to open and to close: keys typed faster than a person can (Esc, then an arrow's
 		// escape sequence) may reach the UI as one sequence.

@@ -62,8 +62,7 @@ async function onExecution(pipelineName: string, executionArn: string, args: str
 	await tui.select(idOf(executionArn));
 	await tui.press('Enter');
 	await tui.waitFor(new RegExp(`Pipelines › ${pipelineName} › execution-`));
-	await tui.press('g');
-	await tui.waitFor('DAG [list] timeline');
+	await tui.showList();
 	return tui;
 }
 

@@ -13,6 +13,11 @@ export type Tui = Terminal & {
 	select(text: string, limit?: number): Promise<string>;
 	/** The line of the screen that holds the selection marker `›`. */
 	selectedLine(): Promise<string>;
+	/**
+	 * On the execution screen: waits for the DAG view (the definition laid out), then `g` to the list. Until the
+	 * layout is known the screen shows the list already, and `g` there rightly goes on to the timeline.
+	 */
+	showList(): Promise<string>;
 };
 
 export async function openTui(
@@ -42,6 +47,11 @@ export async function openTui(
 			return terminal.waitFor(new RegExp(`Pipelines › ${name}[\\s\\S]*executions? · newest first`));
 		},
 		selectedLine,
+		async showList() {
+			await terminal.waitFor('[DAG] list timeline');
+			await terminal.press('g');
+			return terminal.waitFor('DAG [list] timeline');
+		},
 		async select(text, limit = 60) {
 			const selectedNow = async () => selectedLine();
 			// A key's effect can reach the screen late on a loaded machine: waiting long enough for each move, and
